@@ -1,0 +1,12 @@
+//! The domain: pure types and rules, no I/O, no clock, no database.
+
+pub mod account;
+pub mod balance;
+pub mod chain;
+pub mod iban;
+pub mod ids;
+pub mod ledger;
+pub mod mandate;
+pub mod money;
+pub mod opening;
+pub mod party;

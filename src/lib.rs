@@ -4,3 +4,7 @@
 
 /// Pure types and rules: money, IBANs, accounts, entries and their invariants, mandates.
 pub mod domain;
+/// The database: one API over SQLite and PostgreSQL; all SQL lives here.
+pub mod storage;
+/// Use cases, each one db transaction: parties, books and entries, verification, the caseload.
+pub mod service;

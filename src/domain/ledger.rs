@@ -85,6 +85,8 @@ pub enum EntryRejection {
     CurrencyMismatch { line: usize, code: String, account_currency: Currency, posting_currency: Currency },
     #[error("the entry is dated {date}, inside the period locked through {locked_through}; date it after {locked_through} and mark it as an adjustment")]
     InsideLockedPeriod { date: NaiveDate, locked_through: NaiveDate },
+    #[error("the entry is for book {entry_book} but was posted to book {book}")]
+    WrongBook { entry_book: BookId, book: BookId },
     #[error("the description must not be empty")]
     EmptyDescription,
     #[error("the {field} is longer than {max} characters")]
@@ -133,9 +135,16 @@ impl ValidEntry {
     pub fn draft(&self) -> &EntryDraft {
         &self.0
     }
+
+    pub fn into_draft(self) -> EntryDraft {
+        self.0
+    }
 }
 
 pub fn validate(draft: EntryDraft, rules: &BookRules<'_>) -> Result<ValidEntry, EntryRejection> {
+    if draft.book_id != rules.book_id {
+        return Err(EntryRejection::WrongBook { entry_book: draft.book_id, book: rules.book_id });
+    }
     check_texts(&draft)?;
     check_posting_count(&draft.postings)?;
     if let Some(locked_through) = rules.locked_through.filter(|locked| draft.date <= *locked) {

@@ -132,6 +132,13 @@ fn rejects_a_date_inside_the_locked_period() {
 }
 
 #[test]
+fn rejects_an_entry_posted_to_another_book() {
+    let mut elsewhere = draft(&[(2, eur(100)), (1, eur(-100))]);
+    elsewhere.book_id = BookId::new(2);
+    assert_eq!(rejection(elsewhere), "the entry is for book 2 but was posted to book 1");
+}
+
+#[test]
 fn rejects_an_empty_description() {
     let mut empty = draft(&[(2, eur(100)), (1, eur(-100))]);
     empty.description = "  ".to_owned();

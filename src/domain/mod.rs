@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod balance;
+pub mod book;
 pub mod chain;
 pub mod iban;
 pub mod ids;

@@ -1,0 +1,51 @@
+//! The caseload: every beneficiary with their mandate and the money they have.
+
+use serde::Serialize;
+
+use super::ServiceResult;
+use crate::domain::book::Book;
+use crate::domain::mandate::Mandate;
+use crate::domain::money::Money;
+use crate::domain::party::Beneficiary;
+use crate::storage::Store;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Case {
+    pub beneficiary: Beneficiary,
+    /// The mandate in force last (the latest started).
+    pub mandate: Option<Mandate>,
+    pub book: Option<Book>,
+    /// The sum of the money accounts (bank accounts and cash box), in the book's currency.
+    pub money: Option<Money>,
+}
+
+pub async fn caseload(store: &Store) -> ServiceResult<Vec<Case>> {
+    let mut tx = store.begin_read().await?;
+    let people = tx.beneficiaries(None).await?;
+    let mut mandates = tx.mandates(None).await?;
+    let books = tx.books(None).await?;
+    let mut cases = Vec::with_capacity(people.len());
+    for beneficiary in people {
+        let mandate_index = mandates.iter().rposition(|mandate| mandate.beneficiary_id == beneficiary.id);
+        let mandate = mandate_index.map(|index| mandates.remove(index));
+        let book = books.iter().find(|book| book.beneficiary_id == beneficiary.id).cloned();
+        let money = match &book {
+            Some(book) => Some(money_held(&mut tx, book).await?),
+            None => None,
+        };
+        cases.push(Case { beneficiary, mandate, book, money });
+    }
+    tx.commit().await?;
+    Ok(cases)
+}
+
+async fn money_held(tx: &mut crate::storage::Tx, book: &Book) -> ServiceResult<Money> {
+    let totals = tx.account_totals(book.id).await?;
+    let mut held = Money::zero(book.currency);
+    for account in tx.accounts(book.id).await? {
+        if account.category.is_money() && account.currency == book.currency {
+            held = held.checked_add(Money::from_minor(totals.get(&account.id).copied().unwrap_or(0), book.currency))?;
+        }
+    }
+    Ok(held)
+}

@@ -1,0 +1,125 @@
+//! Books, accounts and entries: opening a book with its inventory, posting, reversing, balances.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{ServiceResult, recording_time};
+use crate::domain::account::{Account, NewAccount};
+use crate::domain::balance::TrialBalance;
+use crate::domain::book::{Book, chain_after};
+use crate::domain::ids::{BeneficiaryId, BookId, EntryId};
+use crate::domain::ledger::{BookRules, EntryDraft, EntryRejection, JournalEntry, reversal_of, validate};
+use crate::domain::opening::OpeningInventory;
+use crate::storage::{Store, Tx};
+
+/// A new book with its chart and, when there is anything to book, its opening entry.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OpenedBook {
+    pub book: Book,
+    pub accounts: Vec<Account>,
+    pub opening_entry: Option<EntryId>,
+}
+
+/// Opens the beneficiary's book: the standard chart with their bank accounts and debts, and the
+/// opening inventory booked against opening equity, in one db transaction.
+pub async fn open_book(
+    store: &Store,
+    beneficiary: BeneficiaryId,
+    inventory: &OpeningInventory,
+    author: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<OpenedBook> {
+    let mut tx = store.begin_write().await?;
+    let book = tx.insert_book(beneficiary, inventory.currency(), inventory.date(), now).await?;
+    let accounts = tx.insert_accounts(book.id, &inventory.chart()).await?;
+    let opening_entry = match inventory.opening_entry(book.id, &accounts, author)? {
+        Some(draft) => post_entries_in_tx(&mut tx, book.id, vec![draft], now).await?.pop(),
+        None => None,
+    };
+    let book = tx.book(book.id).await?;
+    tx.commit().await?;
+    Ok(OpenedBook { book, accounts, opening_entry })
+}
+
+pub async fn add_account(store: &Store, book: BookId, account: &NewAccount) -> ServiceResult<Account> {
+    let mut tx = store.begin_write().await?;
+    tx.book(book).await?;
+    let account = tx.insert_accounts(book, std::slice::from_ref(account)).await?.remove(0);
+    tx.commit().await?;
+    Ok(account)
+}
+
+/// Posts entries to one book in one db transaction: every entry is checked against the book's
+/// rules first, then they are chained and stored together, or not at all.
+pub async fn post_entries(store: &Store, book: BookId, drafts: Vec<EntryDraft>, now: DateTime<Utc>) -> ServiceResult<Vec<EntryId>> {
+    let mut tx = store.begin_write().await?;
+    let ids = post_entries_in_tx(&mut tx, book, drafts, now).await?;
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// `post_entries` inside a db transaction the caller owns, so an import or a payment run can
+/// post with its other writes as one unit.
+pub async fn post_entries_in_tx(tx: &mut Tx, book_id: BookId, drafts: Vec<EntryDraft>, now: DateTime<Utc>) -> ServiceResult<Vec<EntryId>> {
+    let book = tx.lock_book(book_id).await?;
+    let accounts: HashMap<_, _> = tx.accounts(book_id).await?.into_iter().map(|account| (account.id, account)).collect();
+    let rules = BookRules { book_id, locked_through: book.locked_through, accounts: &accounts };
+    let valid = drafts.into_iter().map(|draft| validate(draft, &rules)).collect::<Result<Vec<_>, _>>()?;
+    let chained = chain_after(book.head_sequence, &book.head_hash, valid, recording_time(now));
+    Ok(tx.append_entries(&book, &chained).await?)
+}
+
+pub async fn post_entry(store: &Store, draft: EntryDraft, now: DateTime<Utc>) -> ServiceResult<JournalEntry> {
+    let mut tx = store.begin_write().await?;
+    let id = post_entries_in_tx(&mut tx, draft.book_id, vec![draft], now).await?.remove(0);
+    let entry = tx.entry(id).await?;
+    tx.commit().await?;
+    Ok(entry)
+}
+
+/// Posts the mirror of `entry`, dated `date`; an entry is reversed at most once.
+pub async fn reverse_entry(
+    store: &Store,
+    entry: EntryId,
+    date: NaiveDate,
+    author: &str,
+    reason: Option<&str>,
+    now: DateTime<Utc>,
+) -> ServiceResult<JournalEntry> {
+    let mut tx = store.begin_write().await?;
+    let original = tx.entry(entry).await?;
+    if let Some(by) = tx.reversal_of(entry).await? {
+        return Err(EntryRejection::AlreadyReversed { entry, by }.into());
+    }
+    let draft = reversal_of(&original, date, author, reason)?;
+    let id = post_entries_in_tx(&mut tx, original.book_id, vec![draft], now).await?.remove(0);
+    let reversal = tx.entry(id).await?;
+    tx.commit().await?;
+    Ok(reversal)
+}
+
+/// Every account with its balance: now (from the running totals) or at the end of `at` (from
+/// the postings).
+pub async fn trial_balance(store: &Store, book: BookId, at: Option<NaiveDate>) -> ServiceResult<TrialBalance> {
+    let mut tx = store.begin_read().await?;
+    tx.book(book).await?;
+    let accounts = tx.accounts(book).await?;
+    let totals = match at {
+        None => tx.account_totals(book).await?,
+        Some(date) => tx.posting_totals(book, Some(date)).await?,
+    };
+    tx.commit().await?;
+    Ok(TrialBalance::from_totals(&accounts, &totals))
+}
+
+/// Locks the book through `through`: entries dated on or before it are refused from now on.
+pub async fn lock_book(store: &Store, book: BookId, through: NaiveDate) -> ServiceResult<Book> {
+    let mut tx = store.begin_write().await?;
+    let current = tx.lock_book(book).await?;
+    current.check_lock(through)?;
+    tx.set_locked_through(book, through).await?;
+    let book = tx.book(book).await?;
+    tx.commit().await?;
+    Ok(book)
+}

@@ -1,0 +1,220 @@
+//! Appending entries to a book's chain, and reading them back.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use super::rows::{EntryRow, PostingRow, journal_entry};
+use super::{StoreError, StoreResult, Tx, on_backend};
+use crate::domain::book::{Book, ChainedEntry};
+use crate::domain::ids::{AccountId, BookId, EntryId};
+use crate::domain::ledger::JournalEntry;
+
+/// Rows per multi-row INSERT: well under both databases' bound-parameter limits
+/// (SQLite 32,766; PostgreSQL 65,535) with 12 columns per entry and 5 per posting.
+const ENTRIES_PER_INSERT: usize = 500;
+const POSTINGS_PER_INSERT: usize = 2000;
+/// The most entries one listing returns.
+pub const ENTRIES_PAGE_MAX: i64 = 1000;
+
+const ENTRY_COLUMNS: &str = "id, book_id, sequence, entry_date, description, source, source_ref, receipt, author, \
+     recorded_at, reverses_entry_id, previous_hash, hash";
+
+/// Which entries of a book to list: a date range, and a page by chain position.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EntryFilter {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Only entries after this chain position (for paging).
+    pub after_sequence: Option<i64>,
+    pub limit: Option<i64>,
+}
+
+impl Tx {
+    /// Appends already-chained entries to `book` (locked with `lock_book` in this db
+    /// transaction), keeps the accounts' running totals and moves the chain head. Returns the new
+    /// entries' ids in order.
+    pub async fn append_entries(&mut self, book: &Book, entries: &[ChainedEntry]) -> StoreResult<Vec<EntryId>> {
+        let Some(last) = entries.last() else {
+            return Ok(Vec::new());
+        };
+        let mut ids_by_sequence: HashMap<i64, i64> = HashMap::with_capacity(entries.len());
+        for chunk in entries.chunks(ENTRIES_PER_INSERT) {
+            ids_by_sequence.extend(self.insert_entry_rows(book.id, chunk).await?);
+        }
+        let ids: Vec<EntryId> = entries
+            .iter()
+            .map(|entry| EntryId::new(ids_by_sequence[&entry.sequence]))
+            .collect();
+        let postings: Vec<(i64, i64, &crate::domain::ledger::Posting)> = entries
+            .iter()
+            .zip(&ids)
+            .flat_map(|(entry, id)| {
+                entry.draft.postings.iter().enumerate().map(move |(index, posting)| (id.get(), index as i64 + 1, posting))
+            })
+            .collect();
+        for chunk in postings.chunks(POSTINGS_PER_INSERT) {
+            self.insert_posting_rows(chunk).await?;
+        }
+        let mut totals: BTreeMap<AccountId, i64> = BTreeMap::new();
+        for (_, _, posting) in &postings {
+            let total = totals.entry(posting.account_id).or_default();
+            *total = total.checked_add(posting.amount.minor()).ok_or_else(|| StoreError::Corrupt {
+                what: "account",
+                id: posting.account_id.to_string(),
+                detail: "the running total would overflow".to_owned(),
+            })?;
+        }
+        self.add_to_account_totals(&totals).await?;
+        self.move_head(book, last).await?;
+        Ok(ids)
+    }
+
+    async fn insert_entry_rows(&mut self, book: BookId, chunk: &[ChainedEntry]) -> StoreResult<Vec<(i64, i64)>> {
+        on_backend!(self, connection, Database => {
+            let mut insert = sqlx::QueryBuilder::<Database>::new(
+                "INSERT INTO entries (book_id, sequence, entry_date, description, source, source_ref, receipt, \
+                 author, recorded_at, reverses_entry_id, previous_hash, hash) ",
+            );
+            insert.push_values(chunk, |mut row, entry| {
+                let draft = &entry.draft;
+                row.push_bind(book.get())
+                    .push_bind(entry.sequence)
+                    .push_bind(draft.date)
+                    .push_bind(draft.description.clone())
+                    .push_bind(draft.source.code())
+                    .push_bind(draft.source_ref.clone())
+                    .push_bind(draft.receipt.clone())
+                    .push_bind(draft.author.clone())
+                    .push_bind(entry.recorded_at)
+                    .push_bind(draft.reverses.map(EntryId::get))
+                    .push_bind(entry.previous_hash.clone())
+                    .push_bind(entry.hash.clone());
+            });
+            insert.push(" RETURNING sequence, id");
+            let rows: Vec<(i64, i64)> = insert.build_query_as().fetch_all(connection).await?;
+            Ok(rows)
+        })
+    }
+
+    async fn insert_posting_rows(&mut self, chunk: &[(i64, i64, &crate::domain::ledger::Posting)]) -> StoreResult<()> {
+        on_backend!(self, connection, Database => {
+            let mut insert = sqlx::QueryBuilder::<Database>::new(
+                "INSERT INTO postings (entry_id, line_no, account_id, amount_minor, currency) ",
+            );
+            insert.push_values(chunk, |mut row, (entry_id, line_no, posting)| {
+                row.push_bind(*entry_id)
+                    .push_bind(*line_no)
+                    .push_bind(posting.account_id.get())
+                    .push_bind(posting.amount.minor())
+                    .push_bind(posting.amount.currency().code());
+            });
+            insert.build().execute(connection).await?;
+            Ok(())
+        })
+    }
+
+    async fn add_to_account_totals(&mut self, totals: &BTreeMap<AccountId, i64>) -> StoreResult<()> {
+        for (account, amount) in totals {
+            on_backend!(self, connection => {
+                sqlx::query("UPDATE accounts SET balance_minor = balance_minor + $1 WHERE id = $2")
+                    .bind(*amount)
+                    .bind(account.get())
+                    .execute(connection)
+                    .await?;
+            });
+        }
+        Ok(())
+    }
+
+    async fn move_head(&mut self, book: &Book, last: &ChainedEntry) -> StoreResult<()> {
+        let updated = on_backend!(self, connection => {
+            sqlx::query("UPDATE books SET head_sequence = $1, head_hash = $2 WHERE id = $3 AND head_sequence = $4")
+                .bind(last.sequence)
+                .bind(&last.hash)
+                .bind(book.id.get())
+                .bind(book.head_sequence)
+                .execute(connection)
+                .await?
+                .rows_affected()
+        });
+        if updated != 1 {
+            // Only possible if the caller did not lock the book first: a bug, not a user error.
+            return Err(StoreError::Corrupt {
+                what: "book",
+                id: book.id.to_string(),
+                detail: "the chain head moved during the db transaction".to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    pub async fn entry(&mut self, id: EntryId) -> StoreResult<JournalEntry> {
+        let rows = on_backend!(self, connection => {
+            let sql = format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE id = $1");
+            sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql)).bind(id.get()).fetch_all(connection).await?
+        });
+        self.with_postings(rows).await?.pop().ok_or_else(|| StoreError::NotFound { what: "entry", id: id.to_string() })
+    }
+
+    /// The entry that reversed `id`, if any.
+    pub async fn reversal_of(&mut self, id: EntryId) -> StoreResult<Option<EntryId>> {
+        on_backend!(self, connection => {
+            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM entries WHERE reverses_entry_id = $1")
+                .bind(id.get())
+                .fetch_optional(connection)
+                .await?;
+            Ok(found.map(EntryId::new))
+        })
+    }
+
+    /// A book's entries in chain order, filtered and paged.
+    pub async fn entries(&mut self, book: BookId, filter: EntryFilter) -> StoreResult<Vec<JournalEntry>> {
+        let limit = filter.limit.unwrap_or(ENTRIES_PAGE_MAX).clamp(1, ENTRIES_PAGE_MAX);
+        let rows = on_backend!(self, connection => {
+            let sql = format!(
+                "SELECT {ENTRY_COLUMNS} FROM entries WHERE book_id = $1 AND ($2 IS NULL OR entry_date >= $2) \
+                 AND ($3 IS NULL OR entry_date <= $3) AND sequence > $4 ORDER BY sequence LIMIT $5"
+            );
+            sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql))
+                .bind(book.get())
+                .bind(filter.from)
+                .bind(filter.to)
+                .bind(filter.after_sequence.unwrap_or(0))
+                .bind(limit)
+                .fetch_all(connection)
+                .await?
+        });
+        self.with_postings(rows).await
+    }
+
+    /// Fetches the postings of `rows` (one query per contiguous chain range) and joins them.
+    async fn with_postings(&mut self, rows: Vec<EntryRow>) -> StoreResult<Vec<JournalEntry>> {
+        let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+            return Ok(Vec::new());
+        };
+        let (book, lowest, highest) = (first.book_id, first.sequence, last.sequence);
+        let postings = on_backend!(self, connection => {
+            sqlx::query_as::<_, PostingRow>(
+                "SELECT p.entry_id, p.account_id, p.amount_minor, p.currency FROM postings p \
+                 JOIN entries e ON e.id = p.entry_id \
+                 WHERE e.book_id = $1 AND e.sequence BETWEEN $2 AND $3 ORDER BY e.sequence, p.line_no",
+            )
+            .bind(book)
+            .bind(lowest)
+            .bind(highest)
+            .fetch_all(connection)
+            .await?
+        });
+        let mut by_entry: HashMap<i64, Vec<PostingRow>> = HashMap::with_capacity(rows.len());
+        for posting in postings {
+            by_entry.entry(posting.entry_id).or_default().push(posting);
+        }
+        rows.into_iter()
+            .map(|row| {
+                let postings = by_entry.remove(&row.id).unwrap_or_default();
+                journal_entry(row, postings)
+            })
+            .collect()
+    }
+}

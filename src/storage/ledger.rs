@@ -1,0 +1,171 @@
+//! Books, their accounts and the accounts' balances.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::rows::{AccountRow, BookRow};
+use super::{StoreError, StoreResult, Tx, on_backend};
+use crate::domain::account::{Account, NewAccount};
+use crate::domain::book::Book;
+use crate::domain::chain::GENESIS_HASH;
+use crate::domain::ids::{AccountId, BeneficiaryId, BookId, OfficeId};
+use crate::domain::money::Currency;
+
+fn not_found(what: &'static str, id: impl ToString) -> StoreError {
+    StoreError::NotFound { what, id: id.to_string() }
+}
+
+impl Tx {
+    pub async fn insert_book(
+        &mut self,
+        beneficiary: BeneficiaryId,
+        currency: Currency,
+        opened_on: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Book> {
+        let person = self.beneficiary(beneficiary).await?;
+        let result = on_backend!(self, connection => {
+            sqlx::query_as::<_, BookRow>(
+                "INSERT INTO books (office_id, beneficiary_id, currency, opened_on, head_hash, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) \
+                 RETURNING id, office_id, beneficiary_id, currency, opened_on, locked_through, head_sequence, head_hash",
+            )
+            .bind(person.office_id.get())
+            .bind(beneficiary.get())
+            .bind(currency.code())
+            .bind(opened_on)
+            .bind(GENESIS_HASH)
+            .bind(now)
+            .fetch_one(connection)
+            .await
+        });
+        match result.map_err(StoreError::from) {
+            Err(StoreError::Duplicate { .. }) => Err(StoreError::Duplicate {
+                what: "a book for this beneficiary",
+                detail: format!("beneficiary {beneficiary} has a book already; one person, one book"),
+            }),
+            other => other?.try_into(),
+        }
+    }
+
+    pub async fn book(&mut self, id: BookId) -> StoreResult<Book> {
+        self.books_where(None, Some(id)).await?.pop().ok_or_else(|| not_found("book", id))
+    }
+
+    pub async fn books(&mut self, office: Option<OfficeId>) -> StoreResult<Vec<Book>> {
+        self.books_where(office, None).await
+    }
+
+    async fn books_where(&mut self, office: Option<OfficeId>, id: Option<BookId>) -> StoreResult<Vec<Book>> {
+        on_backend!(self, connection => {
+            let rows: Vec<BookRow> = sqlx::query_as(
+                "SELECT id, office_id, beneficiary_id, currency, opened_on, locked_through, head_sequence, head_hash \
+                 FROM books WHERE ($1 IS NULL OR office_id = $1) AND ($2 IS NULL OR id = $2) ORDER BY id",
+            )
+            .bind(office.map(OfficeId::get))
+            .bind(id.map(BookId::get))
+            .fetch_all(connection)
+            .await?;
+            rows.into_iter().map(Book::try_from).collect()
+        })
+    }
+
+    /// Reads the book and holds its row until the db transaction ends, so two writers append to
+    /// one book's chain one after the other. (A no-op update takes the row lock on PostgreSQL;
+    /// SQLite write transactions are serial already.)
+    pub async fn lock_book(&mut self, id: BookId) -> StoreResult<Book> {
+        on_backend!(self, connection => {
+            let row: Option<BookRow> = sqlx::query_as(
+                "UPDATE books SET head_sequence = head_sequence WHERE id = $1 \
+                 RETURNING id, office_id, beneficiary_id, currency, opened_on, locked_through, head_sequence, head_hash",
+            )
+            .bind(id.get())
+            .fetch_optional(connection)
+            .await?;
+            row.ok_or_else(|| not_found("book", id))?.try_into()
+        })
+    }
+
+    pub async fn set_locked_through(&mut self, id: BookId, through: NaiveDate) -> StoreResult<()> {
+        on_backend!(self, connection => {
+            sqlx::query("UPDATE books SET locked_through = $2 WHERE id = $1")
+                .bind(id.get())
+                .bind(through)
+                .execute(connection)
+                .await?;
+            Ok(())
+        })
+    }
+
+    pub async fn insert_accounts(&mut self, book: BookId, accounts: &[NewAccount]) -> StoreResult<Vec<Account>> {
+        let mut inserted = Vec::with_capacity(accounts.len());
+        for account in accounts {
+            let result = on_backend!(self, connection => {
+                sqlx::query_as::<_, AccountRow>(
+                    "INSERT INTO accounts (book_id, code, name, category, kind, currency, iban) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                     RETURNING id, book_id, code, name, category, kind, currency, iban, closed",
+                )
+                .bind(book.get())
+                .bind(&account.code)
+                .bind(&account.name)
+                .bind(account.category.code())
+                .bind(account.category.kind().as_str())
+                .bind(account.currency.code())
+                .bind(account.iban.as_ref().map(|iban| iban.electronic()))
+                .fetch_one(connection)
+                .await
+            });
+            let row = result.map_err(|error| match StoreError::from(error) {
+                StoreError::Duplicate { .. } => StoreError::Duplicate {
+                    what: "an account with this code or IBAN",
+                    detail: format!("book {book} already has account {} or its IBAN", account.code),
+                },
+                other => other,
+            })?;
+            inserted.push(row.try_into()?);
+        }
+        Ok(inserted)
+    }
+
+    pub async fn accounts(&mut self, book: BookId) -> StoreResult<Vec<Account>> {
+        on_backend!(self, connection => {
+            let rows: Vec<AccountRow> = sqlx::query_as(
+                "SELECT id, book_id, code, name, category, kind, currency, iban, closed FROM accounts \
+                 WHERE book_id = $1 ORDER BY code",
+            )
+            .bind(book.get())
+            .fetch_all(connection)
+            .await?;
+            rows.into_iter().map(Account::try_from).collect()
+        })
+    }
+
+    /// The running totals kept with each posting: the trial balance without reading postings.
+    pub async fn account_totals(&mut self, book: BookId) -> StoreResult<BTreeMap<AccountId, i64>> {
+        on_backend!(self, connection => {
+            let rows: Vec<(i64, i64)> = sqlx::query_as("SELECT id, balance_minor FROM accounts WHERE book_id = $1")
+                .bind(book.get())
+                .fetch_all(connection)
+                .await?;
+            Ok(rows.into_iter().map(|(id, total)| (AccountId::new(id), total)).collect())
+        })
+    }
+
+    /// Each account's postings added up, over entries dated on or before `at` (all when `None`).
+    pub async fn posting_totals(&mut self, book: BookId, at: Option<NaiveDate>) -> StoreResult<BTreeMap<AccountId, i64>> {
+        on_backend!(self, connection => {
+            let rows: Vec<(i64, i64)> = sqlx::query_as(
+                "SELECT p.account_id, CAST(SUM(p.amount_minor) AS BIGINT) FROM postings p \
+                 JOIN entries e ON e.id = p.entry_id \
+                 WHERE e.book_id = $1 AND ($2 IS NULL OR e.entry_date <= $2) GROUP BY p.account_id",
+            )
+            .bind(book.get())
+            .bind(at)
+            .fetch_all(connection)
+            .await?;
+            Ok(rows.into_iter().map(|(id, total)| (AccountId::new(id), total)).collect())
+        })
+    }
+}

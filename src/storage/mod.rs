@@ -1,0 +1,240 @@
+//! The Store: every read and write of the database, behind one API for SQLite and PostgreSQL.
+//!
+//! SQL lives here and nowhere else. Each query is written once; `on_backend!` instantiates it for
+//! the backend chosen at start from the URL scheme, so the SQL text is shared and only the DDL
+//! (the two migration folders) differs. All work happens in a `Tx`: a use case opens one, does
+//! its reads and writes, and commits — or drops it, and nothing was saved.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Postgres, Sqlite};
+use thiserror::Error;
+
+mod entries;
+mod ledger;
+mod parties;
+mod rows;
+
+pub use entries::EntryFilter;
+
+/// How long a SQLite writer waits for another to finish before giving up.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+const SQLITE_CONNECTIONS_MAX: u32 = 4;
+const POSTGRES_CONNECTIONS_MAX: u32 = 10;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{what} {id} does not exist")]
+    NotFound { what: &'static str, id: String },
+    #[error("{what} already exists ({detail})")]
+    Duplicate { what: &'static str, detail: String },
+    #[error("stored {what} {id} fails a check, the database may have been changed by hand: {detail}")]
+    Corrupt { what: &'static str, id: String, detail: String },
+    #[error("'{url}' is not a database URL gestio knows: use sqlite://FILE or postgres://USER@HOST/DATABASE")]
+    UnsupportedUrl { url: String },
+    #[error("the database schema could not be brought up to date: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(database_error) = &error
+            && database_error.is_unique_violation()
+        {
+            return StoreError::Duplicate {
+                what: "a record with the same key",
+                detail: database_error.constraint().unwrap_or("unique key").to_owned(),
+            };
+        }
+        StoreError::Database(error)
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// The database, chosen once from the URL scheme; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool,
+}
+
+/// A database transaction: the unit of every use case.
+pub struct Tx {
+    inner: TxInner,
+}
+
+enum TxInner {
+    Sqlite(sqlx::Transaction<'static, Sqlite>),
+    Postgres(sqlx::Transaction<'static, Postgres>),
+}
+
+/// Runs `$body` with `$connection` bound to the transaction's connection of whichever backend is
+/// in use. The body is written once and compiled once per backend.
+macro_rules! on_backend {
+    ($tx:expr, $connection:ident => $body:expr) => {
+        $crate::storage::on_backend!($tx, $connection, _Database => $body)
+    };
+    ($tx:expr, $connection:ident, $database:ident => $body:expr) => {
+        match &mut $tx.inner {
+            $crate::storage::TxInner::Sqlite(transaction) => {
+                #[allow(dead_code)]
+                type $database = sqlx::Sqlite;
+                let $connection = &mut **transaction;
+                $body
+            }
+            $crate::storage::TxInner::Postgres(transaction) => {
+                #[allow(dead_code)]
+                type $database = sqlx::Postgres;
+                let $connection = &mut **transaction;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_backend;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+impl Store {
+    /// Connects to `url` (`sqlite://FILE` — created if missing — or `postgres://…`). Does not
+    /// migrate: call `migrate` (start-up does).
+    pub async fn connect(url: &str) -> StoreResult<Store> {
+        if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(SQLITE_BUSY_TIMEOUT);
+            let pool = SqlitePoolOptions::new().max_connections(SQLITE_CONNECTIONS_MAX).connect_with(options).await?;
+            return Ok(Store { pool: Pool::Sqlite(pool) });
+        }
+        if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let pool = PgPoolOptions::new().max_connections(POSTGRES_CONNECTIONS_MAX).connect(url).await?;
+            return Ok(Store { pool: Pool::Postgres(pool) });
+        }
+        Err(StoreError::UnsupportedUrl { url: redact_url(url) })
+    }
+
+    /// Connects and brings the schema up to date: what every command does first.
+    pub async fn open(url: &str) -> StoreResult<Store> {
+        let store = Store::connect(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    pub async fn migrate(&self) -> StoreResult<()> {
+        match &self.pool {
+            Pool::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+            Pool::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// True when the database answers and every migration this build knows has been applied.
+    pub async fn is_ready(&self) -> StoreResult<bool> {
+        let known = match self.pool {
+            Pool::Sqlite(_) => SQLITE_MIGRATIONS.iter().count(),
+            Pool::Postgres(_) => POSTGRES_MIGRATIONS.iter().count(),
+        };
+        let mut tx = self.begin_read().await?;
+        let applied = tx.applied_migrations().await?;
+        tx.commit().await?;
+        Ok(usize::try_from(applied).is_ok_and(|applied| applied == known))
+    }
+
+    /// A transaction for reading only.
+    pub async fn begin_read(&self) -> StoreResult<Tx> {
+        let inner = match &self.pool {
+            Pool::Sqlite(pool) => TxInner::Sqlite(pool.begin().await?),
+            Pool::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+        };
+        Ok(Tx { inner })
+    }
+
+    /// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), so two writers queue instead of one failing when it upgrades its lock.
+    pub async fn begin_write(&self) -> StoreResult<Tx> {
+        let inner = match &self.pool {
+            Pool::Sqlite(pool) => TxInner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+        };
+        Ok(Tx { inner })
+    }
+
+    pub async fn close(&self) {
+        match &self.pool {
+            Pool::Sqlite(pool) => pool.close().await,
+            Pool::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> StoreResult<()> {
+        match self.inner {
+            TxInner::Sqlite(transaction) => transaction.commit().await?,
+            TxInner::Postgres(transaction) => transaction.commit().await?,
+        }
+        Ok(())
+    }
+
+    async fn applied_migrations(&mut self) -> StoreResult<i64> {
+        on_backend!(self, connection => {
+            let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+                .fetch_one(connection)
+                .await?;
+            Ok(count)
+        })
+    }
+}
+
+/// The URL without its password, for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((credentials, host)) => {
+            let user = credentials.split(':').next().unwrap_or_default();
+            let password_hidden = if credentials.contains(':') { ":***" } else { "" };
+            format!("{scheme}://{user}{password_hidden}@{host}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redacts_the_password_of_a_database_url() {
+        assert_eq!(super::redact_url("postgres://gestio:s3cret@db/gestio"), "postgres://gestio:***@db/gestio");
+        assert_eq!(super::redact_url("postgres://root@localhost/test"), "postgres://root@localhost/test");
+        assert_eq!(super::redact_url("sqlite://gestio.db"), "sqlite://gestio.db");
+    }
+}

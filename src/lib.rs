@@ -8,3 +8,9 @@ pub mod domain;
 pub mod storage;
 /// Use cases, each one db transaction: parties, books and entries, verification, the caseload.
 pub mod service;
+/// The web service: JSON API, health checks and server-rendered pages.
+pub mod http;
+/// The command line.
+pub mod cli;
+/// Settings from flags and the environment.
+pub mod config;

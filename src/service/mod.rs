@@ -14,6 +14,7 @@ use crate::domain::party::PartyError;
 use crate::storage::StoreError;
 
 pub mod caseload;
+pub mod demo;
 pub mod ledger;
 pub mod parties;
 pub mod verify;
@@ -32,6 +33,8 @@ pub enum ServiceError {
     Opening(#[from] OpeningError),
     #[error("{0}")]
     Money(#[from] MoneyError),
+    #[error("{0}")]
+    Iban(#[from] crate::domain::iban::IbanError),
     #[error("{0}")]
     Lock(#[from] LockError),
     #[error("{0}")]

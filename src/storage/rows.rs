@@ -159,7 +159,8 @@ impl TryFrom<AccountRow> for Account {
             return Err(corrupt("account", id, format!("kind {} does not match category {category}", row.kind)));
         }
         let iban = match row.iban.as_deref() {
-            Some(text) => Some(Iban::parse(text).map_err(|error| corrupt("account", id, error))?),
+            // The IBAN itself stays out of the message: messages reach logs.
+            Some(text) => Some(Iban::parse(text).map_err(|_| corrupt("account", id, "the stored IBAN is not valid"))?),
             None => None,
         };
         Ok(Account {

@@ -1,0 +1,94 @@
+//! `gestio serve`, `gestio demo`, `gestio verify`.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Args;
+use tokio::net::TcpListener;
+
+use super::output::json;
+use super::parties::JsonFlag;
+use super::{Context, now, open_store, today};
+use crate::config::{DEFAULT_BIND_ADDR, DatabaseUrl};
+use crate::domain::ids::BookId;
+use crate::http::{AppState, serve as serve_http, shutdown_signal};
+use crate::service::demo::create_demo;
+use crate::service::verify::verify as verify_books;
+use crate::storage::Store;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "BIND_ADDR", default_value = DEFAULT_BIND_ADDR)]
+    bind: SocketAddr,
+}
+
+pub async fn serve(store: Store, url: DatabaseUrl, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    run_server(store, &url, args.bind).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn run_server(store: Store, url: &DatabaseUrl, bind: SocketAddr) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(bind).await.with_context(|| format!("listening on {bind}"))?;
+    let address = listener.local_addr()?;
+    tracing::info!(database = %url, %address, "serving");
+    println!("gestio is serving {url} at http://{address}/ (Ctrl-C to stop)");
+    serve_http(listener, AppState { store: store.clone() }, shutdown_signal()).await?;
+    store.close().await;
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Only create the demo data; do not serve.
+    #[arg(long)]
+    no_serve: bool,
+    /// Address to listen on.
+    #[arg(long, env = "BIND_ADDR", default_value = DEFAULT_BIND_ADDR)]
+    bind: SocketAddr,
+}
+
+pub async fn demo(url: DatabaseUrl, args: &DemoArgs, author: &str) -> anyhow::Result<ExitCode> {
+    let store = open_store(&url).await?;
+    let outcome = create_demo(&store, author, today(), now()).await.context("creating the demo data")?;
+    if outcome.created {
+        println!("demo office created in {url}: {} beneficiaries, {} entries", outcome.beneficiaries, outcome.entries);
+    } else {
+        println!("demo office already present in {url}: reusing it");
+    }
+    if args.no_serve {
+        store.close().await;
+        return Ok(ExitCode::SUCCESS);
+    }
+    run_server(store, &url, args.bind).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Verify one book only.
+    #[arg(long)]
+    book: Option<BookId>,
+    #[command(flatten)]
+    output: JsonFlag,
+}
+
+pub async fn verify(context: &Context, args: &VerifyArgs) -> anyhow::Result<ExitCode> {
+    let results = verify_books(&context.store, args.book).await?;
+    let sound = results.iter().all(|result| result.is_sound());
+    if args.output.json {
+        json(&results)?;
+    } else {
+        for result in &results {
+            if result.is_sound() {
+                println!("book {}: {} entries, chain and balances verified", result.book, result.entries_checked);
+            }
+            for problem in &result.problems {
+                println!("book {}: BROKEN: {problem}", result.book);
+            }
+        }
+        println!("{} book(s) checked, {}", results.len(), if sound { "all sound" } else { "problems found" });
+    }
+    Ok(if sound { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}

@@ -1,0 +1,131 @@
+//! The command line: clap subcommands, each a thin layer over a use case.
+//!
+//! The clock is read here and passed down. Errors print one clear line and exit non-zero.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{DEFAULT_DATABASE_URL, DatabaseUrl, init_logging};
+use crate::storage::Store;
+
+mod admin;
+mod ledger;
+mod output;
+mod parties;
+
+#[derive(Debug, Parser)]
+#[command(name = "gestio", version, about = "Budget-management and guardianship accounting: one double-entry book per beneficiary.")]
+pub struct Cli {
+    /// Database: sqlite://FILE (created if missing) or postgres://USER@HOST/DATABASE.
+    /// Defaults to sqlite://gestio.db (sqlite://gestio-demo.db for `demo`).
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Who is recorded as the author of what this command posts.
+    #[arg(long, env = "GESTIO_AUTHOR", global = true, default_value = "cli")]
+    pub author: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database if needed and bring its schema up to date.
+    Migrate,
+    /// Serve the web application and the JSON API.
+    Serve(admin::ServeArgs),
+    /// Create a demo office with six beneficiaries and months of entries, then serve it.
+    Demo(admin::DemoArgs),
+    /// Offices: the organisations running gestio.
+    #[command(subcommand)]
+    Office(parties::OfficeCommand),
+    /// Beneficiaries: the people whose money is managed.
+    #[command(subcommand)]
+    Beneficiary(parties::BeneficiaryCommand),
+    /// Mandates: budget agreements and court measures.
+    #[command(subcommand)]
+    Mandate(parties::MandateCommand),
+    /// Books: one ledger per beneficiary, opened with its inventory.
+    #[command(subcommand)]
+    Book(ledger::BookCommand),
+    /// Accounts of a book's chart.
+    #[command(subcommand)]
+    Account(ledger::AccountCommand),
+    /// Journal entries: add, list, show, reverse.
+    #[command(subcommand)]
+    Entry(ledger::EntryCommand),
+    /// The balance of every account of a book (trial balance).
+    Balance(ledger::BalanceArgs),
+    /// Recompute every book's hash chain and running totals; exit 1 if any is broken.
+    Verify(admin::VerifyArgs),
+}
+
+/// Parses the command line, runs the command, and turns the outcome into an exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(dispatch(cli)) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+    let is_server = matches!(cli.command, Command::Serve(_) | Command::Demo(_));
+    init_logging(if is_server { "gestio=info,tower_http=info" } else { "warn" });
+    if let Command::Demo(args) = &cli.command {
+        let url = DatabaseUrl::new(cli.database_url.clone().unwrap_or_else(|| crate::config::DEMO_DATABASE_URL.to_owned()));
+        return admin::demo(url, args, &cli.author).await;
+    }
+    let url = DatabaseUrl::new(cli.database_url.clone().unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()));
+    let store = open_store(&url).await?;
+    let context = Context { store, author: cli.author };
+    let code = match cli.command {
+        Command::Migrate => {
+            println!("database {url} is up to date");
+            ExitCode::SUCCESS
+        }
+        Command::Serve(args) => admin::serve(context.store.clone(), url, &args).await?,
+        Command::Demo(_) => unreachable!("handled above"),
+        Command::Office(command) => parties::office(&context, command).await?,
+        Command::Beneficiary(command) => parties::beneficiary(&context, command).await?,
+        Command::Mandate(command) => parties::mandate(&context, command).await?,
+        Command::Book(command) => ledger::book(&context, command).await?,
+        Command::Account(command) => ledger::account(&context, command).await?,
+        Command::Entry(command) => ledger::entry(&context, command).await?,
+        Command::Balance(args) => ledger::balance(&context, &args).await?,
+        Command::Verify(args) => admin::verify(&context, &args).await?,
+    };
+    context.store.close().await;
+    Ok(code)
+}
+
+pub(crate) async fn open_store(url: &DatabaseUrl) -> anyhow::Result<Store> {
+    use anyhow::Context as _;
+    Store::open(url.expose()).await.with_context(|| format!("opening the database {url}"))
+}
+
+/// What every command gets: the store and who is acting.
+pub(crate) struct Context {
+    pub store: Store,
+    pub author: String,
+}
+
+pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
+}
+
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

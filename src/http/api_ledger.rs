@@ -1,0 +1,255 @@
+//! JSON API: books, accounts, entries, balances, verification.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{JsonBody, PathParams, QueryParams};
+use crate::domain::account::{Account, BankAccountSpec, NewAccount, ReportCategory};
+use crate::domain::balance::TrialBalance;
+use crate::domain::book::Book;
+use crate::domain::iban::Iban;
+use crate::domain::ids::{AccountId, BeneficiaryId, BookId, EntryId};
+use crate::domain::ledger::{EntryDraft, EntrySource, JournalEntry, Posting};
+use crate::domain::money::{Currency, Money};
+use crate::domain::opening::{OpeningBank, OpeningDebt, OpeningInventory};
+use crate::service::ledger::{self as use_case, OpenedBook};
+use crate::service::verify::{BookVerification, verify};
+use crate::storage::EntryFilter;
+
+/// Recorded as the author of what the API posts until sign-in names the user.
+const API_AUTHOR: &str = "api";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/books", get(list_books).post(open_book))
+        .route("/books/{id}", get(show_book))
+        .route("/books/{id}/accounts", get(list_accounts).post(add_account))
+        .route("/books/{id}/entries", get(list_entries).post(post_entry))
+        .route("/books/{id}/balance", get(balance))
+        .route("/books/{id}/verification", get(verification))
+        .route("/entries/{id}", get(show_entry))
+        .route("/entries/{id}/reversal", post(reverse_entry))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BankRequest {
+    iban: String,
+    name: Option<String>,
+    balance: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DebtRequest {
+    creditor: String,
+    amount: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OpenBookRequest {
+    beneficiary_id: BeneficiaryId,
+    currency: String,
+    opened_on: NaiveDate,
+    #[serde(default)]
+    banks: Vec<BankRequest>,
+    cash: Option<String>,
+    #[serde(default)]
+    debts: Vec<DebtRequest>,
+}
+
+impl OpenBookRequest {
+    fn inventory(&self) -> Result<OpeningInventory, ApiError> {
+        let currency = Currency::parse(&self.currency)?;
+        let mut banks = Vec::with_capacity(self.banks.len());
+        for (index, bank) in self.banks.iter().enumerate() {
+            let name = bank.name.clone().unwrap_or_else(|| format!("Bank account {}", index + 1));
+            let account = BankAccountSpec { iban: Iban::parse(&bank.iban)?, name };
+            banks.push(OpeningBank { account, balance: Money::parse(&bank.balance, currency)? });
+        }
+        let debts = self
+            .debts
+            .iter()
+            .map(|debt| Ok(OpeningDebt { creditor: debt.creditor.clone(), amount: Money::parse(&debt.amount, currency)? }))
+            .collect::<Result<Vec<_>, ApiError>>()?;
+        let cash = Money::parse(self.cash.as_deref().unwrap_or("0"), currency)?;
+        Ok(OpeningInventory::new(self.opened_on, currency, banks, cash, debts)?)
+    }
+}
+
+async fn open_book(State(state): State<AppState>, JsonBody(request): JsonBody<OpenBookRequest>) -> Result<(StatusCode, axum::Json<OpenedBook>), ApiError> {
+    let opened = use_case::open_book(&state.store, request.beneficiary_id, &request.inventory()?, API_AUTHOR, chrono::Utc::now()).await?;
+    Ok((StatusCode::CREATED, axum::Json(opened)))
+}
+
+async fn list_books(State(state): State<AppState>) -> Result<axum::Json<Vec<Book>>, ApiError> {
+    Ok(axum::Json(state.store.begin_read().await?.books(None).await?))
+}
+
+#[derive(Serialize)]
+struct BookWithAccounts {
+    book: Book,
+    accounts: Vec<Account>,
+}
+
+async fn show_book(State(state): State<AppState>, PathParams(id): PathParams<BookId>) -> Result<axum::Json<BookWithAccounts>, ApiError> {
+    let mut tx = state.store.begin_read().await?;
+    let book = tx.book(id).await?;
+    let accounts = tx.accounts(id).await?;
+    Ok(axum::Json(BookWithAccounts { book, accounts }))
+}
+
+async fn list_accounts(State(state): State<AppState>, PathParams(id): PathParams<BookId>) -> Result<axum::Json<Vec<Account>>, ApiError> {
+    let mut tx = state.store.begin_read().await?;
+    tx.book(id).await?;
+    Ok(axum::Json(tx.accounts(id).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AccountRequest {
+    code: String,
+    name: String,
+    category: String,
+    iban: Option<String>,
+    currency: Option<String>,
+}
+
+async fn add_account(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<BookId>,
+    JsonBody(request): JsonBody<AccountRequest>,
+) -> Result<(StatusCode, axum::Json<Account>), ApiError> {
+    let book = state.store.begin_read().await?.book(id).await?;
+    let currency = request.currency.as_deref().map(Currency::parse).transpose()?.unwrap_or(book.currency);
+    let iban = request.iban.as_deref().map(Iban::parse).transpose()?;
+    let account = NewAccount::new(&request.code, &request.name, ReportCategory::parse(&request.category)?, currency, iban)?;
+    Ok((StatusCode::CREATED, axum::Json(use_case::add_account(&state.store, id, &account).await?)))
+}
+
+#[derive(Deserialize)]
+struct EntryQuery {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    after: Option<i64>,
+    limit: Option<i64>,
+}
+
+async fn list_entries(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<BookId>,
+    QueryParams(query): QueryParams<EntryQuery>,
+) -> Result<axum::Json<Vec<JournalEntry>>, ApiError> {
+    let mut tx = state.store.begin_read().await?;
+    tx.book(id).await?;
+    let filter = EntryFilter { from: query.from, to: query.to, after_sequence: query.after, limit: query.limit };
+    Ok(axum::Json(tx.entries(id, filter).await?))
+}
+
+/// A posting names its account by id or by code, and its amount as a decimal string.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PostingRequest {
+    account_id: Option<AccountId>,
+    account_code: Option<String>,
+    amount: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryRequest {
+    date: NaiveDate,
+    description: String,
+    source: Option<String>,
+    source_ref: Option<String>,
+    receipt: Option<String>,
+    postings: Vec<PostingRequest>,
+}
+
+async fn post_entry(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<BookId>,
+    JsonBody(request): JsonBody<EntryRequest>,
+) -> Result<(StatusCode, axum::Json<JournalEntry>), ApiError> {
+    let accounts = {
+        let mut tx = state.store.begin_read().await?;
+        tx.book(id).await?;
+        tx.accounts(id).await?
+    };
+    let source = match request.source.as_deref().map(EntrySource::parse) {
+        None => EntrySource::Manual,
+        Some(Some(source @ (EntrySource::Manual | EntrySource::Adjustment))) => source,
+        Some(_) => return Err(ApiError::Unprocessable("source: use manual or adjustment; other sources are set by imports, payments and reversals".into())),
+    };
+    let mut postings = Vec::with_capacity(request.postings.len());
+    for (index, posting) in request.postings.iter().enumerate() {
+        let line = index + 1;
+        let account = match (&posting.account_id, &posting.account_code) {
+            (Some(account_id), None) => accounts.iter().find(|account| account.id == *account_id),
+            (None, Some(code)) => accounts.iter().find(|account| account.code == *code),
+            _ => return Err(ApiError::Unprocessable(format!("posting {line}: give either account_id or account_code"))),
+        }
+        .ok_or_else(|| ApiError::Unprocessable(format!("posting {line}: book {id} has no such account")))?;
+        let amount = Money::parse(&posting.amount, account.currency).map_err(|error| ApiError::Unprocessable(format!("posting {line}: {error}")))?;
+        postings.push(Posting { account_id: account.id, amount });
+    }
+    let draft = EntryDraft {
+        book_id: id,
+        date: request.date,
+        description: request.description,
+        source,
+        source_ref: request.source_ref,
+        receipt: request.receipt,
+        author: API_AUTHOR.to_owned(),
+        reverses: None,
+        postings,
+    };
+    Ok((StatusCode::CREATED, axum::Json(use_case::post_entry(&state.store, draft, chrono::Utc::now()).await?)))
+}
+
+async fn show_entry(State(state): State<AppState>, PathParams(id): PathParams<EntryId>) -> Result<axum::Json<JournalEntry>, ApiError> {
+    Ok(axum::Json(state.store.begin_read().await?.entry(id).await?))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ReversalRequest {
+    date: Option<NaiveDate>,
+    reason: Option<String>,
+}
+
+async fn reverse_entry(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<EntryId>,
+    JsonBody(request): JsonBody<ReversalRequest>,
+) -> Result<(StatusCode, axum::Json<JournalEntry>), ApiError> {
+    let now = chrono::Utc::now();
+    let date = request.date.unwrap_or(now.date_naive());
+    let reversal = use_case::reverse_entry(&state.store, id, date, API_AUTHOR, request.reason.as_deref(), now).await?;
+    Ok((StatusCode::CREATED, axum::Json(reversal)))
+}
+
+#[derive(Deserialize)]
+struct BalanceQuery {
+    at: Option<NaiveDate>,
+}
+
+async fn balance(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<BookId>,
+    QueryParams(query): QueryParams<BalanceQuery>,
+) -> Result<axum::Json<TrialBalance>, ApiError> {
+    Ok(axum::Json(use_case::trial_balance(&state.store, id, query.at).await?))
+}
+
+async fn verification(State(state): State<AppState>, PathParams(id): PathParams<BookId>) -> Result<axum::Json<BookVerification>, ApiError> {
+    let mut results = verify(&state.store, Some(id)).await?;
+    results.pop().map(axum::Json).ok_or_else(|| ApiError::NotFound(format!("book {id} does not exist")))
+}

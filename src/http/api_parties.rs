@@ -1,0 +1,160 @@
+//! JSON API: offices, beneficiaries, mandates.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{JsonBody, PathParams, QueryParams};
+use crate::domain::ids::{BeneficiaryId, MandateId, OfficeId};
+use crate::domain::mandate::{Jurisdiction, Mandate, MandateInput, MandateKind, NewMandate, PeriodRule};
+use crate::domain::money::{Currency, Money};
+use crate::domain::party::{Beneficiary, Language, NewBeneficiary, NewOffice, Office};
+use crate::service::parties;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/offices", get(list_offices).post(create_office))
+        .route("/offices/{id}", get(show_office))
+        .route("/beneficiaries", get(list_beneficiaries).post(create_beneficiary))
+        .route("/beneficiaries/{id}", get(show_beneficiary))
+        .route("/mandates", get(list_mandates).post(create_mandate))
+        .route("/mandates/{id}", get(show_mandate))
+}
+
+type Created<T> = (StatusCode, axum::Json<T>);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfficeRequest {
+    name: String,
+    country: String,
+}
+
+async fn create_office(State(state): State<AppState>, JsonBody(request): JsonBody<OfficeRequest>) -> Result<Created<Office>, ApiError> {
+    let office = NewOffice::new(&request.name, &request.country)?;
+    let office = parties::create_office(&state.store, &office, chrono::Utc::now()).await?;
+    Ok((StatusCode::CREATED, axum::Json(office)))
+}
+
+async fn list_offices(State(state): State<AppState>) -> Result<axum::Json<Vec<Office>>, ApiError> {
+    Ok(axum::Json(state.store.begin_read().await?.offices().await?))
+}
+
+async fn show_office(State(state): State<AppState>, PathParams(id): PathParams<OfficeId>) -> Result<axum::Json<Office>, ApiError> {
+    Ok(axum::Json(state.store.begin_read().await?.office(id).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BeneficiaryRequest {
+    office_id: OfficeId,
+    name: String,
+    language: String,
+    birth_date: Option<NaiveDate>,
+    contact: Option<String>,
+}
+
+async fn create_beneficiary(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<BeneficiaryRequest>,
+) -> Result<Created<Beneficiary>, ApiError> {
+    let now = chrono::Utc::now();
+    let person = NewBeneficiary::new(
+        request.office_id,
+        &request.name,
+        Language::parse(&request.language)?,
+        request.birth_date,
+        request.contact.as_deref(),
+        now.date_naive(),
+    )?;
+    let person = parties::create_beneficiary(&state.store, &person, now).await?;
+    Ok((StatusCode::CREATED, axum::Json(person)))
+}
+
+#[derive(Deserialize)]
+struct OfficeQuery {
+    office_id: Option<OfficeId>,
+}
+
+async fn list_beneficiaries(
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<OfficeQuery>,
+) -> Result<axum::Json<Vec<Beneficiary>>, ApiError> {
+    Ok(axum::Json(state.store.begin_read().await?.beneficiaries(query.office_id).await?))
+}
+
+async fn show_beneficiary(State(state): State<AppState>, PathParams(id): PathParams<BeneficiaryId>) -> Result<axum::Json<Beneficiary>, ApiError> {
+    Ok(axum::Json(state.store.begin_read().await?.beneficiary(id).await?))
+}
+
+/// An amount as it travels in JSON: a decimal string and a currency code, never a number.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AmountRequest {
+    pub amount: String,
+    pub currency: String,
+}
+
+impl AmountRequest {
+    pub fn to_money(&self) -> Result<Money, ApiError> {
+        Ok(Money::parse(&self.amount, Currency::parse(&self.currency)?)?)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MandateRequest {
+    beneficiary_id: BeneficiaryId,
+    kind: String,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    court: Option<String>,
+    case_number: Option<String>,
+    judge: Option<String>,
+    period_rule: Option<String>,
+    jurisdiction: Option<String>,
+    receipt_threshold: Option<AmountRequest>,
+    agreement: Option<String>,
+}
+
+async fn create_mandate(State(state): State<AppState>, JsonBody(request): JsonBody<MandateRequest>) -> Result<Created<Mandate>, ApiError> {
+    let input = MandateInput {
+        court: request.court.as_deref(),
+        case_number: request.case_number.as_deref(),
+        judge: request.judge.as_deref(),
+        end: request.end,
+        receipt_threshold: request.receipt_threshold.as_ref().map(AmountRequest::to_money).transpose()?,
+        agreement: request.agreement.as_deref(),
+    };
+    let mandate = NewMandate::new(
+        request.beneficiary_id,
+        MandateKind::parse(&request.kind)?,
+        request.start,
+        PeriodRule::parse(request.period_rule.as_deref().unwrap_or("calendar_year"))?,
+        Jurisdiction::parse(request.jurisdiction.as_deref().unwrap_or("generic"))?,
+        input,
+    )?;
+    let mandate = parties::create_mandate(&state.store, &mandate, chrono::Utc::now()).await?;
+    Ok((StatusCode::CREATED, axum::Json(mandate)))
+}
+
+#[derive(Deserialize)]
+struct BeneficiaryQuery {
+    beneficiary_id: Option<BeneficiaryId>,
+}
+
+async fn list_mandates(
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<BeneficiaryQuery>,
+) -> Result<axum::Json<Vec<Mandate>>, ApiError> {
+    Ok(axum::Json(state.store.begin_read().await?.mandates(query.beneficiary_id).await?))
+}
+
+async fn show_mandate(State(state): State<AppState>, PathParams(id): PathParams<MandateId>) -> Result<axum::Json<Mandate>, ApiError> {
+    Ok(axum::Json(state.store.begin_read().await?.mandate(id).await?))
+}

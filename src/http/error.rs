@@ -1,0 +1,103 @@
+//! The one error type of the HTTP layer, answered as `application/problem+json` (RFC 9457).
+//!
+//! Database and unexpected errors become an opaque 500 that is logged with the request id and
+//! never shown; everything else says what was wrong.
+
+use axum::Json;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::service::ServiceError;
+use crate::storage::StoreError;
+
+#[derive(Debug)]
+pub enum ApiError {
+    /// 400: the request could not be read (malformed JSON, a path that is not an id…).
+    BadRequest(String),
+    /// 404: no such record, or one the caller may not know about.
+    NotFound(String),
+    /// 409: the request conflicts with the stored state (duplicate, lock moving back).
+    Conflict(String),
+    /// 422: the request was read but breaks a rule; the message names the rule.
+    Unprocessable(String),
+    /// 500: logged, never shown.
+    Internal(String),
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    title: &'a str,
+    status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, detail) = match &self {
+            ApiError::BadRequest(detail) => (StatusCode::BAD_REQUEST, Some(detail.as_str())),
+            ApiError::NotFound(detail) => (StatusCode::NOT_FOUND, Some(detail.as_str())),
+            ApiError::Conflict(detail) => (StatusCode::CONFLICT, Some(detail.as_str())),
+            ApiError::Unprocessable(detail) => (StatusCode::UNPROCESSABLE_ENTITY, Some(detail.as_str())),
+            ApiError::Internal(detail) => {
+                tracing::error!(error = %detail, "request failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, None)
+            }
+        };
+        let problem = Problem {
+            kind: "about:blank",
+            title: status.canonical_reason().unwrap_or("Error"),
+            status: status.as_u16(),
+            detail,
+        };
+        let mut response = (status, Json(problem)).into_response();
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("application/problem+json"));
+        response
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> Self {
+        match error {
+            ServiceError::Store(store) => store.into(),
+            ServiceError::Lock(lock) => ApiError::Conflict(lock.to_string()),
+            invalid => ApiError::Unprocessable(invalid.to_string()),
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound { .. } => ApiError::NotFound(error.to_string()),
+            StoreError::Duplicate { .. } => ApiError::Conflict(error.to_string()),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// Domain input errors (a bad IBAN, an unknown category…) are 422s.
+macro_rules! unprocessable_from {
+    ($($error:ty),+) => {$(
+        impl From<$error> for ApiError {
+            fn from(error: $error) -> Self {
+                ApiError::Unprocessable(error.to_string())
+            }
+        }
+    )+};
+}
+
+unprocessable_from!(
+    crate::domain::money::MoneyError,
+    crate::domain::iban::IbanError,
+    crate::domain::account::AccountError,
+    crate::domain::party::PartyError,
+    crate::domain::mandate::MandateError,
+    crate::domain::opening::OpeningError,
+    crate::domain::ledger::EntryRejection
+);

@@ -1,0 +1,87 @@
+//! The web service: router, shared state, middleware, and serving.
+//!
+//! Each area owns a `router()`. Sign-in and roles come later: `AppState` is where the session
+//! store will live, and `auth.rs` the one place that decides who may see a book.
+
+use std::future::Future;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{Request, StatusCode};
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::storage::Store;
+
+mod api_ledger;
+mod api_parties;
+mod error;
+mod extract;
+mod health;
+mod pages;
+
+pub use error::ApiError;
+
+/// The longest a request may take before the client gets a 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest JSON body the API reads.
+const API_BODY_BYTES_MAX: usize = 1024 * 1024;
+
+/// What every handler gets.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+}
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new().merge(api_parties::router()).merge(api_ledger::router()).layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX));
+    Router::new()
+        .nest("/api/v1", api)
+        .merge(health::router())
+        .merge(pages::router())
+        .with_state(state)
+        .layer(CatchPanicLayer::new())
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// The span of a request: method, path and request id. Paths carry ids only; query strings and
+/// bodies (names, IBANs, amounts) are never logged.
+fn request_span<Body>(request: &Request<Body>) -> tracing::Span {
+    let request_id = request
+        .extensions()
+        .get::<RequestId>()
+        .and_then(|id| id.header_value().to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
+}
+
+/// Serves until `shutdown` completes.
+pub async fn serve(listener: TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}

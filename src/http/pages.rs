@@ -1,0 +1,52 @@
+//! Server-rendered pages (askama). For now the caseload; the workbench comes with sign-in.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::routing::get;
+
+use super::AppState;
+use super::error::ApiError;
+use crate::service::caseload::{Case, caseload};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/", get(caseload_page))
+}
+
+struct CaseRow {
+    name: String,
+    language: String,
+    mandate: String,
+    case_number: String,
+    book: String,
+    money: String,
+    negative: bool,
+}
+
+impl From<&Case> for CaseRow {
+    fn from(case: &Case) -> CaseRow {
+        let mandate = case.mandate.as_ref();
+        CaseRow {
+            name: case.beneficiary.name.clone(),
+            language: case.beneficiary.language.to_string(),
+            mandate: mandate.map(|mandate| mandate.kind.to_string()).unwrap_or_else(|| "—".into()),
+            case_number: mandate.and_then(|mandate| mandate.court.as_ref()).map(|court| court.case_number.clone()).unwrap_or_else(|| "—".into()),
+            book: case.book.as_ref().map(|book| format!("book {}", book.id)).unwrap_or_else(|| "no book yet".into()),
+            money: case.money.map(|money| money.to_string()).unwrap_or_else(|| "—".into()),
+            negative: case.money.is_some_and(|money| money.is_negative()),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "caseload.html")]
+struct CaseloadPage {
+    lang: &'static str,
+    rows: Vec<CaseRow>,
+}
+
+async fn caseload_page(State(state): State<AppState>) -> Result<CaseloadPage, ApiError> {
+    let cases = caseload(&state.store).await?;
+    Ok(CaseloadPage { lang: "en", rows: cases.iter().map(CaseRow::from).collect() })
+}

@@ -46,7 +46,10 @@ pub struct ServeSettings {
 pub fn init_logging(default_filter: &str) {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 #[cfg(test)]
@@ -54,7 +57,10 @@ mod tests {
     #[test]
     fn a_database_url_never_shows_its_password() {
         let url = super::DatabaseUrl::new("postgres://gestio:hunter2@db.example/gestio");
-        assert_eq!(format!("{url:?}"), "DatabaseUrl(postgres://gestio:***@db.example/gestio)");
+        assert_eq!(
+            format!("{url:?}"),
+            "DatabaseUrl(postgres://gestio:***@db.example/gestio)"
+        );
         assert!(!url.to_string().contains("hunter2"));
     }
 }

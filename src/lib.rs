@@ -2,15 +2,15 @@
 //!
 //! The guided tour, from the inside out:
 
-/// Pure types and rules: money, IBANs, accounts, entries and their invariants, mandates.
-pub mod domain;
-/// The database: one API over SQLite and PostgreSQL; all SQL lives here.
-pub mod storage;
-/// Use cases, each one db transaction: parties, books and entries, verification, the caseload.
-pub mod service;
-/// The web service: JSON API, health checks and server-rendered pages.
-pub mod http;
 /// The command line.
 pub mod cli;
 /// Settings from flags and the environment.
 pub mod config;
+/// Pure types and rules: money, IBANs, accounts, entries and their invariants, mandates.
+pub mod domain;
+/// The web service: JSON API, health checks and server-rendered pages.
+pub mod http;
+/// Use cases, each one db transaction: parties, books and entries, verification, the caseload.
+pub mod service;
+/// The database: one API over SQLite and PostgreSQL; all SQL lives here.
+pub mod storage;

@@ -25,8 +25,14 @@ fn rent(case: &Case, day: &str, amount: &str) -> EntryDraft {
         author: "test".into(),
         reverses: None,
         postings: vec![
-            Posting { account_id: case.account("6000").id, amount: eur(amount) },
-            Posting { account_id: case.account("1100").id, amount: eur(amount).checked_neg().unwrap() },
+            Posting {
+                account_id: case.account("6000").id,
+                amount: eur(amount),
+            },
+            Posting {
+                account_id: case.account("1100").id,
+                amount: eur(amount).checked_neg().unwrap(),
+            },
         ],
     }
 }
@@ -42,12 +48,20 @@ async fn raw_sql(db: &TestDb, sql: &str) -> Result<u64, String> {
     let sql = sqlx::AssertSqlSafe(sql.to_owned());
     if db.backend == "sqlite" {
         let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
-        let result = pool.execute(sql).await.map(|done| done.rows_affected()).map_err(|error| error.to_string());
+        let result = pool
+            .execute(sql)
+            .await
+            .map(|done| done.rows_affected())
+            .map_err(|error| error.to_string());
         pool.close().await;
         result
     } else {
         let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
-        let result = pool.execute(sql).await.map(|done| done.rows_affected()).map_err(|error| error.to_string());
+        let result = pool
+            .execute(sql)
+            .await
+            .map(|done| done.rows_affected())
+            .map_err(|error| error.to_string());
         pool.close().await;
         result
     }

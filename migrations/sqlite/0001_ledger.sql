@@ -72,7 +72,8 @@ CREATE TABLE accounts (
     closed         BOOLEAN NOT NULL DEFAULT FALSE,
     -- running total of the account's postings, kept in the posting db transaction and
     -- re-checked against the postings by `gestio verify`
-    balance_minor  INTEGER NOT NULL DEFAULT 0,
+    -- (SQLite turns an overflowing integer sum into a float: refuse that instead)
+    balance_minor  INTEGER NOT NULL DEFAULT 0 CHECK (typeof(balance_minor) = 'integer'),
     -- codes are how people name accounts in a book
     UNIQUE (book_id, code),
     -- the category decides the kind
@@ -109,7 +110,7 @@ CREATE TABLE postings (
     line_no       INTEGER NOT NULL CHECK (line_no >= 1),
     account_id    INTEGER NOT NULL REFERENCES accounts (id),
     -- signed minor units: debit positive, credit negative; a zero posting says nothing
-    amount_minor  INTEGER NOT NULL CHECK (amount_minor <> 0),
+    amount_minor  INTEGER NOT NULL CHECK (amount_minor <> 0 AND typeof(amount_minor) = 'integer'),
     currency      TEXT NOT NULL CHECK (length(currency) = 3),
     PRIMARY KEY (entry_id, line_no)
 ) WITHOUT ROWID;

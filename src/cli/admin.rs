@@ -30,7 +30,9 @@ pub async fn serve(store: Store, url: DatabaseUrl, args: &ServeArgs) -> anyhow::
 }
 
 async fn run_server(store: Store, url: &DatabaseUrl, bind: SocketAddr) -> anyhow::Result<()> {
-    let listener = TcpListener::bind(bind).await.with_context(|| format!("listening on {bind}"))?;
+    let listener = TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("listening on {bind}"))?;
     let address = listener.local_addr()?;
     tracing::info!(database = %url, %address, "serving");
     println!("gestio is serving {url} at http://{address}/ (Ctrl-C to stop)");
@@ -51,9 +53,14 @@ pub struct DemoArgs {
 
 pub async fn demo(url: DatabaseUrl, args: &DemoArgs, author: &str) -> anyhow::Result<ExitCode> {
     let store = open_store(&url).await?;
-    let outcome = create_demo(&store, author, today(), now()).await.context("creating the demo data")?;
+    let outcome = create_demo(&store, author, today(), now())
+        .await
+        .context("creating the demo data")?;
     if outcome.created {
-        println!("demo office created in {url}: {} beneficiaries, {} entries", outcome.beneficiaries, outcome.entries);
+        println!(
+            "demo office created in {url}: {} beneficiaries, {} entries",
+            outcome.beneficiaries, outcome.entries
+        );
     } else {
         println!("demo office already present in {url}: reusing it");
     }
@@ -82,13 +89,20 @@ pub async fn verify(context: &Context, args: &VerifyArgs) -> anyhow::Result<Exit
     } else {
         for result in &results {
             if result.is_sound() {
-                println!("book {}: {} entries, chain and balances verified", result.book, result.entries_checked);
+                println!(
+                    "book {}: {} entries, chain and balances verified",
+                    result.book, result.entries_checked
+                );
             }
             for problem in &result.problems {
                 println!("book {}: BROKEN: {problem}", result.book);
             }
         }
-        println!("{} book(s) checked, {}", results.len(), if sound { "all sound" } else { "problems found" });
+        println!(
+            "{} book(s) checked, {}",
+            results.len(),
+            if sound { "all sound" } else { "problems found" }
+        );
     }
     Ok(if sound { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

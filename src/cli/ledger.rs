@@ -71,17 +71,29 @@ impl BookCreateArgs {
             .map(|(index, text)| {
                 let mut parts = text.splitn(3, '=');
                 let iban = Iban::parse(parts.next().unwrap_or_default()).with_context(|| format!("--bank {text}"))?;
-                let balance = Money::parse(parts.next().unwrap_or("0"), currency).with_context(|| format!("--bank {text}"))?;
-                let name = parts.next().map(str::to_owned).unwrap_or_else(|| format!("Bank account {}", index + 1));
-                Ok(OpeningBank { account: BankAccountSpec { iban, name }, balance })
+                let balance =
+                    Money::parse(parts.next().unwrap_or("0"), currency).with_context(|| format!("--bank {text}"))?;
+                let name = parts
+                    .next()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| format!("Bank account {}", index + 1));
+                Ok(OpeningBank {
+                    account: BankAccountSpec { iban, name },
+                    balance,
+                })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         let debts = self
             .debts
             .iter()
             .map(|text| {
-                let (creditor, amount) = text.rsplit_once('=').ok_or_else(|| anyhow!("--debt {text}: write CREDITOR=AMOUNT"))?;
-                Ok(OpeningDebt { creditor: creditor.to_owned(), amount: Money::parse(amount, currency).with_context(|| format!("--debt {text}"))? })
+                let (creditor, amount) = text
+                    .rsplit_once('=')
+                    .ok_or_else(|| anyhow!("--debt {text}: write CREDITOR=AMOUNT"))?;
+                Ok(OpeningDebt {
+                    creditor: creditor.to_owned(),
+                    amount: Money::parse(amount, currency).with_context(|| format!("--debt {text}"))?,
+                })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         let cash = Money::parse(&self.cash, currency).context("--cash")?;
@@ -92,11 +104,21 @@ impl BookCreateArgs {
 pub async fn book(context: &Context, command: BookCommand) -> anyhow::Result<ExitCode> {
     match command {
         BookCommand::Create(args) => {
-            let opened = use_case::open_book(&context.store, args.beneficiary, &args.inventory()?, &context.author, now()).await?;
+            let opened = use_case::open_book(
+                &context.store,
+                args.beneficiary,
+                &args.inventory()?,
+                &context.author,
+                now(),
+            )
+            .await?;
             if args.output.json {
                 json(&opened)?;
             } else {
-                println!("book {} opened for beneficiary {}", opened.book.id, opened.book.beneficiary_id);
+                println!(
+                    "book {} opened for beneficiary {}",
+                    opened.book.id, opened.book.beneficiary_id
+                );
                 print_accounts(&opened.accounts);
             }
         }
@@ -105,7 +127,11 @@ pub async fn book(context: &Context, command: BookCommand) -> anyhow::Result<Exi
             if output.json {
                 json(&books)?;
             } else {
-                let mut rows = vec![["ID", "BENEFICIARY", "CURRENCY", "OPENED", "LOCKED THROUGH", "ENTRIES"].map(String::from).to_vec()];
+                let mut rows = vec![
+                    ["ID", "BENEFICIARY", "CURRENCY", "OPENED", "LOCKED THROUGH", "ENTRIES"]
+                        .map(String::from)
+                        .to_vec(),
+                ];
                 rows.extend(books.iter().map(|book| {
                     vec![
                         book.id.to_string(),
@@ -126,8 +152,16 @@ pub async fn book(context: &Context, command: BookCommand) -> anyhow::Result<Exi
             if output.json {
                 json(&serde_json::json!({ "book": book, "accounts": accounts }))?;
             } else {
-                println!("book {} of beneficiary {}, in {}, opened {}", book.id, book.beneficiary_id, book.currency, book.opened_on);
-                println!("locked through: {}; entries: {}; chain head: {}", optional(book.locked_through), book.head_sequence, book.head_hash);
+                println!(
+                    "book {} of beneficiary {}, in {}, opened {}",
+                    book.id, book.beneficiary_id, book.currency, book.opened_on
+                );
+                println!(
+                    "locked through: {}; entries: {}; chain head: {}",
+                    optional(book.locked_through),
+                    book.head_sequence,
+                    book.head_hash
+                );
                 print_accounts(&accounts);
             }
         }
@@ -140,7 +174,11 @@ pub async fn book(context: &Context, command: BookCommand) -> anyhow::Result<Exi
 }
 
 fn print_accounts(accounts: &[Account]) {
-    let mut rows = vec![["ID", "CODE", "CATEGORY", "CURRENCY", "IBAN", "NAME"].map(String::from).to_vec()];
+    let mut rows = vec![
+        ["ID", "CODE", "CATEGORY", "CURRENCY", "IBAN", "NAME"]
+            .map(String::from)
+            .to_vec(),
+    ];
     rows.extend(accounts.iter().map(|account| {
         vec![
             account.id.to_string(),
@@ -148,7 +186,11 @@ fn print_accounts(accounts: &[Account]) {
             account.category.to_string(),
             account.currency.to_string(),
             optional(account.iban.as_ref()),
-            if account.closed { format!("{} (closed)", account.name) } else { account.name.clone() },
+            if account.closed {
+                format!("{} (closed)", account.name)
+            } else {
+                account.name.clone()
+            },
         ]
     }));
     table(&rows);
@@ -196,12 +238,27 @@ pub enum AccountCommand {
 
 pub async fn account(context: &Context, command: AccountCommand) -> anyhow::Result<ExitCode> {
     let (accounts, as_json) = match command {
-        AccountCommand::Create { book, code, name, category, iban, currency, output } => {
+        AccountCommand::Create {
+            book,
+            code,
+            name,
+            category,
+            iban,
+            currency,
+            output,
+        } => {
             let book_currency = context.store.begin_read().await?.book(book).await?.currency;
-            let currency = currency.as_deref().map(Currency::parse).transpose()?.unwrap_or(book_currency);
+            let currency = currency
+                .as_deref()
+                .map(Currency::parse)
+                .transpose()?
+                .unwrap_or(book_currency);
             let iban = iban.as_deref().map(Iban::parse).transpose()?;
             let account = NewAccount::new(&code, &name, ReportCategory::parse(&category)?, currency, iban)?;
-            (vec![use_case::add_account(&context.store, book, &account).await?], output.json)
+            (
+                vec![use_case::add_account(&context.store, book, &account).await?],
+                output.json,
+            )
         }
         AccountCommand::List { book, output } => {
             let mut tx = context.store.begin_read().await?;
@@ -210,7 +267,10 @@ pub async fn account(context: &Context, command: AccountCommand) -> anyhow::Resu
         }
         AccountCommand::Show { book, code, output } => {
             let accounts = context.store.begin_read().await?.accounts(book).await?;
-            let account = accounts.into_iter().find(|account| account.code == code).ok_or_else(|| anyhow!("book {book} has no account {code}"))?;
+            let account = accounts
+                .into_iter()
+                .find(|account| account.code == code)
+                .ok_or_else(|| anyhow!("book {book} has no account {code}"))?;
             (vec![account], output.json)
         }
     };
@@ -288,20 +348,34 @@ pub struct EntryAddArgs {
 async fn draft_from(context: &Context, args: &EntryAddArgs) -> anyhow::Result<EntryDraft> {
     let source = match EntrySource::parse(&args.source) {
         Some(source @ (EntrySource::Manual | EntrySource::Adjustment)) => source,
-        _ => bail!("--source {}: use manual or adjustment (other sources are set by imports, payments and reversals)", args.source),
+        _ => bail!(
+            "--source {}: use manual or adjustment (other sources are set by imports, payments and reversals)",
+            args.source
+        ),
     };
     let accounts = context.store.begin_read().await?.accounts(args.book).await?;
     let postings = args
         .postings
         .iter()
         .map(|text| {
-            let (code, amount) = text.split_once('=').ok_or_else(|| anyhow!("--posting {text}: write ACCOUNT_CODE=AMOUNT, e.g. 6000=650.00"))?;
+            let (code, amount) = text
+                .split_once('=')
+                .ok_or_else(|| anyhow!("--posting {text}: write ACCOUNT_CODE=AMOUNT, e.g. 6000=650.00"))?;
             let account = accounts
                 .iter()
                 .find(|account| account.code == code.trim())
-                .ok_or_else(|| anyhow!("--posting {text}: book {} has no account {code}; see `gestio account list --book {}`", args.book, args.book))?;
+                .ok_or_else(|| {
+                    anyhow!(
+                        "--posting {text}: book {} has no account {code}; see `gestio account list --book {}`",
+                        args.book,
+                        args.book
+                    )
+                })?;
             let amount = Money::parse(amount, account.currency).with_context(|| format!("--posting {text}"))?;
-            Ok(Posting { account_id: account.id, amount })
+            Ok(Posting {
+                account_id: account.id,
+                amount,
+            })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
     Ok(EntryDraft {
@@ -321,18 +395,39 @@ pub async fn entry(context: &Context, command: EntryCommand) -> anyhow::Result<E
     let (entries, as_json) = match command {
         EntryCommand::Add(args) => {
             let draft = draft_from(context, &args).await?;
-            (vec![use_case::post_entry(&context.store, draft, now()).await?], args.output.json)
+            (
+                vec![use_case::post_entry(&context.store, draft, now()).await?],
+                args.output.json,
+            )
         }
-        EntryCommand::List { book, from, to, after, limit, output } => {
+        EntryCommand::List {
+            book,
+            from,
+            to,
+            after,
+            limit,
+            output,
+        } => {
             let mut tx = context.store.begin_read().await?;
             tx.book(book).await?;
-            let filter = EntryFilter { from, to, after_sequence: after, limit: Some(limit) };
+            let filter = EntryFilter {
+                from,
+                to,
+                after_sequence: after,
+                limit: Some(limit),
+            };
             (tx.entries(book, filter).await?, output.json)
         }
         EntryCommand::Show { id, output } => (vec![context.store.begin_read().await?.entry(id).await?], output.json),
-        EntryCommand::Reverse { id, date, reason, output } => {
+        EntryCommand::Reverse {
+            id,
+            date,
+            reason,
+            output,
+        } => {
             let date = date.unwrap_or_else(today);
-            let reversal = use_case::reverse_entry(&context.store, id, date, &context.author, reason.as_deref(), now()).await?;
+            let reversal =
+                use_case::reverse_entry(&context.store, id, date, &context.author, reason.as_deref(), now()).await?;
             (vec![reversal], output.json)
         }
     };
@@ -357,7 +452,11 @@ fn print_entries(entries: &[JournalEntry]) {
             entry.reverses.map(|id| format!(" reverses {id}")).unwrap_or_default()
         );
         for posting in &entry.postings {
-            println!("    account {:>6}  {:>16}", posting.account_id, posting.amount.to_string());
+            println!(
+                "    account {:>6}  {:>16}",
+                posting.account_id,
+                posting.amount.to_string()
+            );
         }
     }
 }
@@ -379,9 +478,19 @@ pub async fn balance(context: &Context, args: &BalanceArgs) -> anyhow::Result<Ex
         json(&trial)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut rows = vec![["CODE", "KIND", "CATEGORY", "BALANCE", "NAME"].map(String::from).to_vec()];
+    let mut rows = vec![
+        ["CODE", "KIND", "CATEGORY", "BALANCE", "NAME"]
+            .map(String::from)
+            .to_vec(),
+    ];
     rows.extend(trial.lines.iter().filter(|line| !line.balance.is_zero()).map(|line| {
-        vec![line.code.clone(), line.kind.as_str().to_owned(), line.category.to_string(), format!("{:>16}", line.balance.to_string()), line.name.clone()]
+        vec![
+            line.code.clone(),
+            line.kind.as_str().to_owned(),
+            line.category.to_string(),
+            format!("{:>16}", line.balance.to_string()),
+            line.name.clone(),
+        ]
     }));
     table(&rows);
     for (currency, total) in trial.totals()? {

@@ -15,7 +15,11 @@ mod output;
 mod parties;
 
 #[derive(Debug, Parser)]
-#[command(name = "gestio", version, about = "Budget-management and guardianship accounting: one double-entry book per beneficiary.")]
+#[command(
+    name = "gestio",
+    version,
+    about = "Budget-management and guardianship accounting: one double-entry book per beneficiary."
+)]
 pub struct Cli {
     /// Database: sqlite://FILE (created if missing) or postgres://USER@HOST/DATABASE.
     /// Defaults to sqlite://gestio.db (sqlite://gestio-demo.db for `demo`).
@@ -83,14 +87,29 @@ pub fn run() -> ExitCode {
 
 async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let is_server = matches!(cli.command, Command::Serve(_) | Command::Demo(_));
-    init_logging(if is_server { "gestio=info,tower_http=info" } else { "warn" });
+    init_logging(if is_server {
+        "gestio=info,tower_http=info"
+    } else {
+        "warn"
+    });
     if let Command::Demo(args) = &cli.command {
-        let url = DatabaseUrl::new(cli.database_url.clone().unwrap_or_else(|| crate::config::DEMO_DATABASE_URL.to_owned()));
+        let url = DatabaseUrl::new(
+            cli.database_url
+                .clone()
+                .unwrap_or_else(|| crate::config::DEMO_DATABASE_URL.to_owned()),
+        );
         return admin::demo(url, args, &cli.author).await;
     }
-    let url = DatabaseUrl::new(cli.database_url.clone().unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()));
+    let url = DatabaseUrl::new(
+        cli.database_url
+            .clone()
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
+    );
     let store = open_store(&url).await?;
-    let context = Context { store, author: cli.author };
+    let context = Context {
+        store,
+        author: cli.author,
+    };
     let code = match cli.command {
         Command::Migrate => {
             println!("database {url} is up to date");
@@ -113,7 +132,9 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 
 pub(crate) async fn open_store(url: &DatabaseUrl) -> anyhow::Result<Store> {
     use anyhow::Context as _;
-    Store::open(url.expose()).await.with_context(|| format!("opening the database {url}"))
+    Store::open(url.expose())
+        .await
+        .with_context(|| format!("opening the database {url}"))
 }
 
 /// What every command gets: the store and who is acting.

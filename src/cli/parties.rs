@@ -65,7 +65,11 @@ fn print_offices(offices: &[Office], as_json: bool) -> anyhow::Result<ExitCode> 
         json(offices)?;
     } else {
         let mut rows = vec![vec!["ID".into(), "COUNTRY".into(), "NAME".into()]];
-        rows.extend(offices.iter().map(|office| vec![office.id.to_string(), office.country.clone(), office.name.clone()]));
+        rows.extend(
+            offices
+                .iter()
+                .map(|office| vec![office.id.to_string(), office.country.clone(), office.name.clone()]),
+        );
         table(&rows);
     }
     Ok(ExitCode::SUCCESS)
@@ -107,9 +111,26 @@ pub enum BeneficiaryCommand {
 
 pub async fn beneficiary(context: &Context, command: BeneficiaryCommand) -> anyhow::Result<ExitCode> {
     let (people, as_json) = match command {
-        BeneficiaryCommand::Create { office, name, language, birth_date, contact, output } => {
-            let person = NewBeneficiary::new(office, &name, Language::parse(&language)?, birth_date, contact.as_deref(), today())?;
-            (vec![create_beneficiary(&context.store, &person, now()).await?], output.json)
+        BeneficiaryCommand::Create {
+            office,
+            name,
+            language,
+            birth_date,
+            contact,
+            output,
+        } => {
+            let person = NewBeneficiary::new(
+                office,
+                &name,
+                Language::parse(&language)?,
+                birth_date,
+                contact.as_deref(),
+                today(),
+            )?;
+            (
+                vec![create_beneficiary(&context.store, &person, now()).await?],
+                output.json,
+            )
         }
         BeneficiaryCommand::List { office, output } => {
             let mut tx = context.store.begin_read().await?;
@@ -127,7 +148,13 @@ fn print_beneficiaries(people: &[Beneficiary], as_json: bool) -> anyhow::Result<
     if as_json {
         json(people)?;
     } else {
-        let mut rows = vec![vec!["ID".into(), "OFFICE".into(), "LANG".into(), "BORN".into(), "NAME".into()]];
+        let mut rows = vec![vec![
+            "ID".into(),
+            "OFFICE".into(),
+            "LANG".into(),
+            "BORN".into(),
+            "NAME".into(),
+        ]];
         rows.extend(people.iter().map(|person| {
             vec![
                 person.id.to_string(),
@@ -248,7 +275,20 @@ fn print_mandates(mandates: &[Mandate], as_json: bool) -> anyhow::Result<ExitCod
         json(mandates)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut rows = vec![["ID", "BENEFICIARY", "KIND", "START", "END", "JURISDICTION", "COURT", "CASE"].map(String::from).to_vec()];
+    let mut rows = vec![
+        [
+            "ID",
+            "BENEFICIARY",
+            "KIND",
+            "START",
+            "END",
+            "JURISDICTION",
+            "COURT",
+            "CASE",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
     rows.extend(mandates.iter().map(|mandate| {
         vec![
             mandate.id.to_string(),

@@ -124,13 +124,20 @@ impl ReportCategory {
             .find(|category| category.code() == code.trim())
             .ok_or_else(|| AccountError::UnknownCategory {
                 code: code.to_owned(),
-                known: ReportCategory::ALL.iter().map(|category| category.code()).collect::<Vec<_>>().join(", "),
+                known: ReportCategory::ALL
+                    .iter()
+                    .map(|category| category.code())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
     }
 
     /// Bank accounts, savings accounts and the cash box: where the person's money actually is.
     pub fn is_money(self) -> bool {
-        matches!(self, ReportCategory::Cash | ReportCategory::Bank | ReportCategory::Savings)
+        matches!(
+            self,
+            ReportCategory::Cash | ReportCategory::Bank | ReportCategory::Savings
+        )
     }
 
     fn needs_iban(self) -> bool {
@@ -171,7 +178,9 @@ impl NewAccount {
         let code = code.trim();
         let code_is_valid = !code.is_empty()
             && code.len() <= 20
-            && code.chars().all(|character| character.is_ascii_alphanumeric() || ".-_".contains(character));
+            && code
+                .chars()
+                .all(|character| character.is_ascii_alphanumeric() || ".-_".contains(character));
         if !code_is_valid {
             return Err(AccountError::BadCode { code: code.to_owned() });
         }
@@ -181,14 +190,26 @@ impl NewAccount {
         }
         match (category.needs_iban(), iban.is_some()) {
             (true, false) => {
-                return Err(AccountError::IbanRequired { code: code.to_owned(), category: category.code() });
+                return Err(AccountError::IbanRequired {
+                    code: code.to_owned(),
+                    category: category.code(),
+                });
             }
             (false, true) => {
-                return Err(AccountError::IbanNotAllowed { code: code.to_owned(), category: category.code() });
+                return Err(AccountError::IbanNotAllowed {
+                    code: code.to_owned(),
+                    category: category.code(),
+                });
             }
             _ => {}
         }
-        Ok(NewAccount { code: code.to_owned(), name: name.to_owned(), category, currency, iban })
+        Ok(NewAccount {
+            code: code.to_owned(),
+            name: name.to_owned(),
+            category,
+            currency,
+            iban,
+        })
     }
 }
 
@@ -226,11 +247,20 @@ pub fn standard_chart(currency: Currency, bank_accounts: &[BankAccountSpec]) -> 
         if category == ReportCategory::Bank {
             for (index, bank) in bank_accounts.iter().enumerate() {
                 let code = (category.chart_number() + index as u32).to_string();
-                chart.push(account_or_bug(&code, &bank.name, category, currency, Some(bank.iban.clone())));
+                chart.push(account_or_bug(
+                    &code,
+                    &bank.name,
+                    category,
+                    currency,
+                    Some(bank.iban.clone()),
+                ));
             }
             continue;
         }
-        if matches!(category, ReportCategory::Savings | ReportCategory::Receivable | ReportCategory::OtherLiability) {
+        if matches!(
+            category,
+            ReportCategory::Savings | ReportCategory::Receivable | ReportCategory::OtherLiability
+        ) {
             // Opened on demand: most people under a measure have none, and an empty line in
             // every report would only raise questions.
             continue;
@@ -241,9 +271,14 @@ pub fn standard_chart(currency: Currency, bank_accounts: &[BankAccountSpec]) -> 
     chart
 }
 
-fn account_or_bug(code: &str, name: &str, category: ReportCategory, currency: Currency, iban: Option<Iban>) -> NewAccount {
-    NewAccount::new(code, name, category, currency, iban)
-        .expect("BUG: the standard chart is made of valid accounts")
+fn account_or_bug(
+    code: &str,
+    name: &str,
+    category: ReportCategory,
+    currency: Currency,
+    iban: Option<Iban>,
+) -> NewAccount {
+    NewAccount::new(code, name, category, currency, iban).expect("BUG: the standard chart is made of valid accounts")
 }
 
 #[cfg(test)]
@@ -257,12 +292,19 @@ mod tests {
             assert_eq!(ReportCategory::parse(category.code()), Ok(category));
         }
         let error = ReportCategory::parse("expense.holidays").unwrap_err();
-        assert!(error.to_string().starts_with("'expense.holidays' is not a report category; use one of: asset.cash"));
+        assert!(
+            error
+                .to_string()
+                .starts_with("'expense.holidays' is not a report category; use one of: asset.cash")
+        );
     }
 
     #[test]
     fn chart_numbers_are_unique() {
-        let mut numbers: Vec<u32> = ReportCategory::ALL.iter().map(|category| category.chart_number()).collect();
+        let mut numbers: Vec<u32> = ReportCategory::ALL
+            .iter()
+            .map(|category| category.chart_number())
+            .collect();
         numbers.sort_unstable();
         numbers.dedup();
         assert_eq!(numbers.len(), ReportCategory::ALL.len());
@@ -274,24 +316,39 @@ mod tests {
         let error = NewAccount::new("1100", "Bank", ReportCategory::Bank, Currency::EUR, None).unwrap_err();
         assert_eq!(error.to_string(), "account 1100: a asset.bank account needs an IBAN");
         let error = NewAccount::new("6000", "Rent", ReportCategory::Housing, Currency::EUR, Some(iban)).unwrap_err();
-        assert_eq!(error.to_string(), "account 6000: only bank and savings accounts carry an IBAN, not a expense.housing account");
-        assert!(matches!(NewAccount::new("a b", "x", ReportCategory::Cash, Currency::EUR, None), Err(AccountError::BadCode { .. })));
+        assert_eq!(
+            error.to_string(),
+            "account 6000: only bank and savings accounts carry an IBAN, not a expense.housing account"
+        );
+        assert!(matches!(
+            NewAccount::new("a b", "x", ReportCategory::Cash, Currency::EUR, None),
+            Err(AccountError::BadCode { .. })
+        ));
     }
 
     #[test]
     fn the_standard_chart_has_money_suspense_debts_equity_and_every_income_and_expense_category() {
         let banks = vec![
-            BankAccountSpec { iban: Iban::parse("LU280019400644750000").unwrap(), name: "Current account".into() },
-            BankAccountSpec { iban: Iban::parse("DE44500105175407324931").unwrap(), name: "German account".into() },
+            BankAccountSpec {
+                iban: Iban::parse("LU280019400644750000").unwrap(),
+                name: "Current account".into(),
+            },
+            BankAccountSpec {
+                iban: Iban::parse("DE44500105175407324931").unwrap(),
+                name: "German account".into(),
+            },
         ];
         let chart = standard_chart(Currency::EUR, &banks);
         let codes: Vec<&str> = chart.iter().map(|account| account.code.as_str()).collect();
-        for code in ["1000", "1100", "1101", "1900", "2000", "3000", "4000", "6000", "6400", "6900"] {
+        for code in [
+            "1000", "1100", "1101", "1900", "2000", "3000", "4000", "6000", "6400", "6900",
+        ] {
             assert!(codes.contains(&code), "{code} missing from {codes:?}");
         }
-        for category in ReportCategory::ALL.iter().filter(|category| {
-            matches!(category.kind(), AccountKind::Income | AccountKind::Expense)
-        }) {
+        for category in ReportCategory::ALL
+            .iter()
+            .filter(|category| matches!(category.kind(), AccountKind::Income | AccountKind::Expense))
+        {
             assert!(chart.iter().any(|account| account.category == *category), "{category}");
         }
         assert_eq!(chart.iter().filter(|account| account.iban.is_some()).count(), 2);

@@ -54,6 +54,7 @@ impl TrialBalance {
     }
 
     pub fn is_balanced(&self) -> bool {
-        self.totals().is_ok_and(|totals| totals.values().all(|total| total.is_zero()))
+        self.totals()
+            .is_ok_and(|totals| totals.values().all(|total| total.is_zero()))
     }
 }

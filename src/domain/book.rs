@@ -31,9 +31,10 @@ impl Book {
     /// Moves the lock forward to `through`; never back, since a filed period stays filed.
     pub fn check_lock(&self, through: NaiveDate) -> Result<(), LockError> {
         match self.locked_through {
-            Some(locked_through) if locked_through >= through => {
-                Err(LockError::WouldMoveBack { book: self.id, locked_through })
-            }
+            Some(locked_through) if locked_through >= through => Err(LockError::WouldMoveBack {
+                book: self.id,
+                locked_through,
+            }),
             _ => Ok(()),
         }
     }
@@ -51,7 +52,12 @@ pub struct ChainedEntry {
 
 /// Appends `entries` after the head (`head_sequence`, `head_hash`), in order. `recorded_at`
 /// should already be cut to microseconds (see `chain::canonical_time`).
-pub fn chain_after(head_sequence: i64, head_hash: &str, entries: Vec<ValidEntry>, recorded_at: DateTime<Utc>) -> Vec<ChainedEntry> {
+pub fn chain_after(
+    head_sequence: i64,
+    head_hash: &str,
+    entries: Vec<ValidEntry>,
+    recorded_at: DateTime<Utc>,
+) -> Vec<ChainedEntry> {
     let mut previous_hash = head_hash.to_owned();
     let mut sequence = head_sequence;
     entries
@@ -60,7 +66,13 @@ pub fn chain_after(head_sequence: i64, head_hash: &str, entries: Vec<ValidEntry>
             sequence += 1;
             let draft = entry.into_draft();
             let hash = entry_hash(&previous_hash, &ChainFields::of_draft(&draft, sequence, recorded_at));
-            let chained = ChainedEntry { draft, sequence, recorded_at, previous_hash: previous_hash.clone(), hash: hash.clone() };
+            let chained = ChainedEntry {
+                draft,
+                sequence,
+                recorded_at,
+                previous_hash: previous_hash.clone(),
+                hash: hash.clone(),
+            };
             previous_hash = hash;
             chained
         })

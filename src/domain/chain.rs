@@ -107,17 +107,43 @@ pub fn canonical_time(time: DateTime<Utc>) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChainBreak {
     #[error("entry {entry} (number {sequence} of book {book}) does not match its hash: it was changed after posting")]
-    HashMismatch { book: BookId, entry: EntryId, sequence: i64 },
-    #[error("entry {entry} (number {sequence} of book {book}) does not point at the entry before it: an entry was removed or reordered")]
-    BrokenLink { book: BookId, entry: EntryId, sequence: i64 },
+    HashMismatch {
+        book: BookId,
+        entry: EntryId,
+        sequence: i64,
+    },
+    #[error(
+        "entry {entry} (number {sequence} of book {book}) does not point at the entry before it: an entry was removed or reordered"
+    )]
+    BrokenLink {
+        book: BookId,
+        entry: EntryId,
+        sequence: i64,
+    },
     #[error("book {book}: entry number {expected} is missing (found number {found} instead)")]
     MissingEntry { book: BookId, expected: i64, found: i64 },
     #[error("entry {entry} (number {sequence} of book {book}) does not balance: {detail}")]
-    Unbalanced { book: BookId, entry: EntryId, sequence: i64, detail: String },
-    #[error("book {book}: the recorded chain head is number {recorded_sequence}, but the entries end at number {found_sequence} or their hashes differ")]
-    HeadMismatch { book: BookId, recorded_sequence: i64, found_sequence: i64 },
+    Unbalanced {
+        book: BookId,
+        entry: EntryId,
+        sequence: i64,
+        detail: String,
+    },
+    #[error(
+        "book {book}: the recorded chain head is number {recorded_sequence}, but the entries end at number {found_sequence} or their hashes differ"
+    )]
+    HeadMismatch {
+        book: BookId,
+        recorded_sequence: i64,
+        found_sequence: i64,
+    },
     #[error("book {book}: account {code} shows a balance of {recorded} but its postings add up to {computed}")]
-    BalanceMismatch { book: BookId, code: String, recorded: String, computed: String },
+    BalanceMismatch {
+        book: BookId,
+        code: String,
+        recorded: String,
+        computed: String,
+    },
 }
 
 /// Walks entries in chain order, checking each against the one before. Feed it entries by
@@ -130,22 +156,43 @@ pub struct ChainVerifier {
 
 impl ChainVerifier {
     pub fn new(book: BookId) -> Self {
-        ChainVerifier { book, next_sequence: 1, last_hash: GENESIS_HASH.to_owned() }
+        ChainVerifier {
+            book,
+            next_sequence: 1,
+            last_hash: GENESIS_HASH.to_owned(),
+        }
     }
 
     pub fn check(&mut self, entry: &JournalEntry) -> Result<(), ChainBreak> {
         let (book, sequence) = (self.book, entry.sequence);
         if sequence != self.next_sequence {
-            return Err(ChainBreak::MissingEntry { book, expected: self.next_sequence, found: sequence });
+            return Err(ChainBreak::MissingEntry {
+                book,
+                expected: self.next_sequence,
+                found: sequence,
+            });
         }
         if entry.previous_hash != self.last_hash {
-            return Err(ChainBreak::BrokenLink { book, entry: entry.id, sequence });
+            return Err(ChainBreak::BrokenLink {
+                book,
+                entry: entry.id,
+                sequence,
+            });
         }
         if let Err(rejection) = super::ledger::check_balance(&entry.postings) {
-            return Err(ChainBreak::Unbalanced { book, entry: entry.id, sequence, detail: rejection.to_string() });
+            return Err(ChainBreak::Unbalanced {
+                book,
+                entry: entry.id,
+                sequence,
+                detail: rejection.to_string(),
+            });
         }
         if entry_hash(&entry.previous_hash, &ChainFields::of_entry(entry)) != entry.hash {
-            return Err(ChainBreak::HashMismatch { book, entry: entry.id, sequence });
+            return Err(ChainBreak::HashMismatch {
+                book,
+                entry: entry.id,
+                sequence,
+            });
         }
         self.next_sequence += 1;
         self.last_hash.clone_from(&entry.hash);
@@ -156,7 +203,11 @@ impl ChainVerifier {
     pub fn finish(&self, recorded_sequence: i64, recorded_hash: &str) -> Result<(), ChainBreak> {
         let found_sequence = self.next_sequence - 1;
         if recorded_sequence != found_sequence || recorded_hash != self.last_hash {
-            return Err(ChainBreak::HeadMismatch { book: self.book, recorded_sequence, found_sequence });
+            return Err(ChainBreak::HeadMismatch {
+                book: self.book,
+                recorded_sequence,
+                found_sequence,
+            });
         }
         Ok(())
     }

@@ -25,7 +25,10 @@ impl Iban {
             .to_ascii_uppercase()
             .parse::<iban::Iban>()
             .map(Iban)
-            .map_err(|error| IbanError { text: text.to_owned(), reason: error.to_string() })
+            .map_err(|error| IbanError {
+                text: text.to_owned(),
+                reason: error.to_string(),
+            })
     }
 
     /// The form banks exchange in files: `LU280019400644750000`.
@@ -80,7 +83,12 @@ mod tests {
     #[test]
     fn refuses_a_wrong_check_digit_with_a_clear_message() {
         let error = Iban::parse("LU290019400644750000").unwrap_err();
-        assert!(error.to_string().starts_with("'LU290019400644750000' is not a valid IBAN"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("'LU290019400644750000' is not a valid IBAN"),
+            "{error}"
+        );
         assert!(Iban::parse("DE44500105175407324931").is_ok());
         assert!(Iban::parse("DE4450010517540732493").is_err(), "one digit short");
     }

@@ -80,10 +80,22 @@ pub enum EntryRejection {
     #[error("posting {line}: account {code} is closed; post to an open account")]
     ClosedAccount { line: usize, code: String },
     #[error("posting {line}: account {account} belongs to book {account_book}, not to book {book}")]
-    AccountOfAnotherBook { line: usize, account: AccountId, account_book: BookId, book: BookId },
+    AccountOfAnotherBook {
+        line: usize,
+        account: AccountId,
+        account_book: BookId,
+        book: BookId,
+    },
     #[error("posting {line}: account {code} is kept in {account_currency}, not in {posting_currency}")]
-    CurrencyMismatch { line: usize, code: String, account_currency: Currency, posting_currency: Currency },
-    #[error("the entry is dated {date}, inside the period locked through {locked_through}; date it after {locked_through} and mark it as an adjustment")]
+    CurrencyMismatch {
+        line: usize,
+        code: String,
+        account_currency: Currency,
+        posting_currency: Currency,
+    },
+    #[error(
+        "the entry is dated {date}, inside the period locked through {locked_through}; date it after {locked_through} and mark it as an adjustment"
+    )]
     InsideLockedPeriod { date: NaiveDate, locked_through: NaiveDate },
     #[error("the entry is for book {entry_book} but was posted to book {book}")]
     WrongBook { entry_book: BookId, book: BookId },
@@ -143,12 +155,18 @@ impl ValidEntry {
 
 pub fn validate(draft: EntryDraft, rules: &BookRules<'_>) -> Result<ValidEntry, EntryRejection> {
     if draft.book_id != rules.book_id {
-        return Err(EntryRejection::WrongBook { entry_book: draft.book_id, book: rules.book_id });
+        return Err(EntryRejection::WrongBook {
+            entry_book: draft.book_id,
+            book: rules.book_id,
+        });
     }
     check_texts(&draft)?;
     check_posting_count(&draft.postings)?;
     if let Some(locked_through) = rules.locked_through.filter(|locked| draft.date <= *locked) {
-        return Err(EntryRejection::InsideLockedPeriod { date: draft.date, locked_through });
+        return Err(EntryRejection::InsideLockedPeriod {
+            date: draft.date,
+            locked_through,
+        });
     }
     for (index, posting) in draft.postings.iter().enumerate() {
         check_posting(index + 1, posting, rules)?;
@@ -163,15 +181,27 @@ fn check_texts(draft: &EntryDraft) -> Result<(), EntryRejection> {
     }
     let too_long = |text: &str, max: usize| text.chars().count() > max;
     if too_long(&draft.description, DESCRIPTION_LENGTH_MAX) {
-        return Err(EntryRejection::TextTooLong { field: "description", max: DESCRIPTION_LENGTH_MAX });
+        return Err(EntryRejection::TextTooLong {
+            field: "description",
+            max: DESCRIPTION_LENGTH_MAX,
+        });
     }
-    for (field, text) in [("source reference", &draft.source_ref), ("receipt number", &draft.receipt)] {
+    for (field, text) in [
+        ("source reference", &draft.source_ref),
+        ("receipt number", &draft.receipt),
+    ] {
         if text.as_deref().is_some_and(|text| too_long(text, REFERENCE_LENGTH_MAX)) {
-            return Err(EntryRejection::TextTooLong { field, max: REFERENCE_LENGTH_MAX });
+            return Err(EntryRejection::TextTooLong {
+                field,
+                max: REFERENCE_LENGTH_MAX,
+            });
         }
     }
     if too_long(&draft.author, REFERENCE_LENGTH_MAX) {
-        return Err(EntryRejection::TextTooLong { field: "author", max: REFERENCE_LENGTH_MAX });
+        return Err(EntryRejection::TextTooLong {
+            field: "author",
+            max: REFERENCE_LENGTH_MAX,
+        });
     }
     Ok(())
 }
@@ -191,7 +221,10 @@ fn check_posting(line: usize, posting: &Posting, rules: &BookRules<'_>) -> Resul
     let account = rules
         .accounts
         .get(&posting.account_id)
-        .ok_or(EntryRejection::UnknownAccount { line, account: posting.account_id })?;
+        .ok_or(EntryRejection::UnknownAccount {
+            line,
+            account: posting.account_id,
+        })?;
     if account.book_id != rules.book_id {
         return Err(EntryRejection::AccountOfAnotherBook {
             line,
@@ -201,7 +234,10 @@ fn check_posting(line: usize, posting: &Posting, rules: &BookRules<'_>) -> Resul
         });
     }
     if account.closed {
-        return Err(EntryRejection::ClosedAccount { line, code: account.code.clone() });
+        return Err(EntryRejection::ClosedAccount {
+            line,
+            code: account.code.clone(),
+        });
     }
     if account.currency != posting.amount.currency() {
         return Err(EntryRejection::CurrencyMismatch {
@@ -220,7 +256,9 @@ pub fn check_balance(postings: &[Posting]) -> Result<(), EntryRejection> {
     for posting in postings {
         let currency = posting.amount.currency();
         let sum = sums.entry(currency).or_insert(Money::zero(currency));
-        *sum = sum.checked_add(posting.amount).map_err(|_| EntryRejection::Overflow { currency })?;
+        *sum = sum
+            .checked_add(posting.amount)
+            .map_err(|_| EntryRejection::Overflow { currency })?;
     }
     match sums.into_iter().find(|(_, sum)| !sum.is_zero()) {
         Some((currency, difference)) => Err(EntryRejection::Unbalanced { currency, difference }),
@@ -263,8 +301,14 @@ pub fn reversal_of(
         .iter()
         .map(|posting| {
             let currency = posting.amount.currency();
-            let amount = posting.amount.checked_neg().map_err(|_| EntryRejection::Overflow { currency })?;
-            Ok(Posting { account_id: posting.account_id, amount })
+            let amount = posting
+                .amount
+                .checked_neg()
+                .map_err(|_| EntryRejection::Overflow { currency })?;
+            Ok(Posting {
+                account_id: posting.account_id,
+                amount,
+            })
         })
         .collect::<Result<Vec<_>, EntryRejection>>()?;
     let description = match reason.map(str::trim).filter(|reason| !reason.is_empty()) {

@@ -55,13 +55,26 @@ fn draft(postings: &[(i64, Money)]) -> EntryDraft {
         receipt: None,
         author: "cli".to_owned(),
         reverses: None,
-        postings: postings.iter().map(|(id, amount)| Posting { account_id: AccountId::new(*id), amount: *amount }).collect(),
+        postings: postings
+            .iter()
+            .map(|(id, amount)| Posting {
+                account_id: AccountId::new(*id),
+                amount: *amount,
+            })
+            .collect(),
     }
 }
 
 fn check(draft: EntryDraft, locked_through: Option<NaiveDate>) -> Result<ValidEntry, EntryRejection> {
     let accounts = accounts();
-    validate(draft, &BookRules { book_id: BookId::new(1), locked_through, accounts: &accounts })
+    validate(
+        draft,
+        &BookRules {
+            book_id: BookId::new(1),
+            locked_through,
+            accounts: &accounts,
+        },
+    )
 }
 
 fn rejection(draft: EntryDraft) -> String {
@@ -83,7 +96,10 @@ fn rejects_an_unbalanced_entry_naming_currency_and_difference() {
 
 #[test]
 fn rejects_fewer_than_two_postings() {
-    assert_eq!(rejection(draft(&[(2, eur(100))])), "an entry needs at least two postings; this one has 1");
+    assert_eq!(
+        rejection(draft(&[(2, eur(100))])),
+        "an entry needs at least two postings; this one has 1"
+    );
 }
 
 #[test]
@@ -96,12 +112,18 @@ fn rejects_a_zero_amount() {
 
 #[test]
 fn rejects_an_unknown_account() {
-    assert_eq!(rejection(draft(&[(2, eur(100)), (77, eur(-100))])), "posting 2: account 77 does not exist in this book");
+    assert_eq!(
+        rejection(draft(&[(2, eur(100)), (77, eur(-100))])),
+        "posting 2: account 77 does not exist in this book"
+    );
 }
 
 #[test]
 fn rejects_a_closed_account() {
-    assert_eq!(rejection(draft(&[(4, eur(100)), (1, eur(-100))])), "posting 1: account 6900 is closed; post to an open account");
+    assert_eq!(
+        rejection(draft(&[(4, eur(100)), (1, eur(-100))])),
+        "posting 1: account 6900 is closed; post to an open account"
+    );
 }
 
 #[test]
@@ -116,7 +138,10 @@ fn rejects_an_account_of_another_book() {
 fn rejects_a_currency_that_is_not_the_accounts() {
     let chf = Currency::parse("CHF").unwrap();
     assert_eq!(
-        rejection(draft(&[(2, Money::from_minor(100, chf)), (5, Money::from_minor(-100, chf))])),
+        rejection(draft(&[
+            (2, Money::from_minor(100, chf)),
+            (5, Money::from_minor(-100, chf))
+        ])),
         "posting 1: account 6000 is kept in EUR, not in CHF"
     );
 }
@@ -181,14 +206,19 @@ fn a_reversal_mirrors_the_original_and_cannot_itself_be_reversed() {
     assert_eq!(reversal.postings[0].amount, eur(-65_000));
     let reversal = stored(reversal, 8);
     assert_eq!(
-        reversal_of(&reversal, date("2026-04-03"), "cli", None).unwrap_err().to_string(),
+        reversal_of(&reversal, date("2026-04-03"), "cli", None)
+            .unwrap_err()
+            .to_string(),
         "entry 8 is itself a reversal; to undo it, post the original entry again"
     );
 }
 
 #[test]
 fn the_already_reversed_rejection_names_both_entries() {
-    let rejection = EntryRejection::AlreadyReversed { entry: EntryId::new(3), by: EntryId::new(9) };
+    let rejection = EntryRejection::AlreadyReversed {
+        entry: EntryId::new(3),
+        by: EntryId::new(9),
+    };
     assert_eq!(rejection.to_string(), "entry 3 was already reversed by entry 9");
 }
 

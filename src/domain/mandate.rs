@@ -17,7 +17,11 @@ pub const AGREEMENT_TEXT_LENGTH_MAX: usize = 4000;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MandateError {
     #[error("'{text}' is not a {what}; use one of: {known}")]
-    Unknown { what: &'static str, text: String, known: &'static str },
+    Unknown {
+        what: &'static str,
+        text: String,
+        known: &'static str,
+    },
     #[error("a {kind} is a court measure: give the court and the case number")]
     CourtDataMissing { kind: MandateKind },
     #[error("the mandate ends ({end}) before it starts ({start})")]
@@ -158,7 +162,11 @@ impl NewMandate {
         let case_number = optional_text(input.case_number, "case number", COURT_TEXT_LENGTH_MAX)?;
         let judge = optional_text(input.judge, "judge", COURT_TEXT_LENGTH_MAX)?;
         let court = match (court_name, case_number) {
-            (Some(name), Some(case_number)) => Some(Court { name, case_number, judge }),
+            (Some(name), Some(case_number)) => Some(Court {
+                name,
+                case_number,
+                judge,
+            }),
             _ if kind.is_court_measure() => return Err(MandateError::CourtDataMissing { kind }),
             _ => None,
         };
@@ -200,7 +208,10 @@ mod tests {
 
     #[test]
     fn kinds_parse_and_unknown_ones_list_the_known() {
-        assert_eq!(MandateKind::parse("curatelle_renforcee"), Ok(MandateKind::CuratelleRenforcee));
+        assert_eq!(
+            MandateKind::parse("curatelle_renforcee"),
+            Ok(MandateKind::CuratelleRenforcee)
+        );
         let error = MandateKind::parse("guardianship").unwrap_err();
         assert_eq!(
             error.to_string(),
@@ -216,10 +227,16 @@ mod tests {
             date("2026-01-15"),
             PeriodRule::CalendarYear,
             Jurisdiction::Fr,
-            MandateInput { court: Some("TJ Metz"), ..MandateInput::default() },
+            MandateInput {
+                court: Some("TJ Metz"),
+                ..MandateInput::default()
+            },
         )
         .unwrap_err();
-        assert_eq!(error.to_string(), "a tutelle is a court measure: give the court and the case number");
+        assert_eq!(
+            error.to_string(),
+            "a tutelle is a court measure: give the court and the case number"
+        );
     }
 
     #[test]
@@ -230,7 +247,10 @@ mod tests {
             date("2026-01-15"),
             PeriodRule::CalendarYear,
             Jurisdiction::Lu,
-            MandateInput { agreement: Some("Pay rent first; rebuild savings."), ..MandateInput::default() },
+            MandateInput {
+                agreement: Some("Pay rent first; rebuild savings."),
+                ..MandateInput::default()
+            },
         );
         assert!(agreement.is_ok());
         let error = NewMandate::new(
@@ -239,9 +259,15 @@ mod tests {
             date("2026-01-15"),
             PeriodRule::CalendarYear,
             Jurisdiction::Lu,
-            MandateInput { end: Some(date("2025-12-31")), ..MandateInput::default() },
+            MandateInput {
+                end: Some(date("2025-12-31")),
+                ..MandateInput::default()
+            },
         )
         .unwrap_err();
-        assert_eq!(error.to_string(), "the mandate ends (2025-12-31) before it starts (2026-01-15)");
+        assert_eq!(
+            error.to_string(),
+            "the mandate ends (2025-12-31) before it starts (2026-01-15)"
+        );
     }
 }

@@ -79,7 +79,11 @@ pub enum MoneyError {
     #[error("'{text}' is not an amount: write digits with '.' as the decimal mark, e.g. 1234.50")]
     NotAnAmount { text: String },
     #[error("'{text}' has more decimals than {currency} has ({decimals}); amounts are never rounded")]
-    TooManyDecimals { text: String, currency: Currency, decimals: u32 },
+    TooManyDecimals {
+        text: String,
+        currency: Currency,
+        decimals: u32,
+    },
     #[error("'{text}' is too large to be an amount")]
     TooLarge { text: String },
     #[error("cannot combine {left} and {right}: the currencies differ")]
@@ -112,14 +116,20 @@ impl Money {
         let plain = trimmed.trim_start_matches(['-', '+']);
         if trimmed.len() > AMOUNT_TEXT_LENGTH_MAX
             || plain.is_empty()
-            || !plain.chars().all(|character| character.is_ascii_digit() || character == '.')
+            || !plain
+                .chars()
+                .all(|character| character.is_ascii_digit() || character == '.')
         {
             return Err(not_an_amount());
         }
         let decimal = Decimal::from_str_exact(trimmed).map_err(|_| not_an_amount())?;
         let decimals = currency.decimals();
         if decimal.normalize().scale() > decimals {
-            return Err(MoneyError::TooManyDecimals { text: text.to_owned(), currency, decimals });
+            return Err(MoneyError::TooManyDecimals {
+                text: text.to_owned(),
+                currency,
+                decimals,
+            });
         }
         let minor = decimal
             .checked_mul(Decimal::from(currency.minor_per_major()))
@@ -146,15 +156,24 @@ impl Money {
 
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
         if self.currency != other.currency {
-            return Err(MoneyError::CurrencyMismatch { left: self.currency, right: other.currency });
+            return Err(MoneyError::CurrencyMismatch {
+                left: self.currency,
+                right: other.currency,
+            });
         }
         let minor = self.minor.checked_add(other.minor).ok_or(MoneyError::Overflow)?;
-        Ok(Money { minor, currency: self.currency })
+        Ok(Money {
+            minor,
+            currency: self.currency,
+        })
     }
 
     pub fn checked_neg(self) -> Result<Money, MoneyError> {
         let minor = self.minor.checked_neg().ok_or(MoneyError::Overflow)?;
-        Ok(Money { minor, currency: self.currency })
+        Ok(Money {
+            minor,
+            currency: self.currency,
+        })
     }
 
     /// The amount as decimal text without the currency: "-1234.50".
@@ -214,7 +233,10 @@ mod tests {
             "'10.005' has more decimals than EUR has (2); amounts are never rounded"
         );
         let yen = Currency::parse("JPY").unwrap();
-        assert!(matches!(Money::parse("1.5", yen), Err(MoneyError::TooManyDecimals { .. })));
+        assert!(matches!(
+            Money::parse("1.5", yen),
+            Err(MoneyError::TooManyDecimals { .. })
+        ));
         assert_eq!(Money::parse("150", yen).unwrap().minor(), 150);
     }
 
@@ -244,15 +266,24 @@ mod tests {
     fn arithmetic_is_checked() {
         let max = Money::from_minor(i64::MAX, Currency::EUR);
         assert_eq!(max.checked_add(eur("0.01").unwrap()), Err(MoneyError::Overflow));
-        assert_eq!(Money::from_minor(i64::MIN, Currency::EUR).checked_neg(), Err(MoneyError::Overflow));
+        assert_eq!(
+            Money::from_minor(i64::MIN, Currency::EUR).checked_neg(),
+            Err(MoneyError::Overflow)
+        );
         let chf = Money::parse("1", Currency::parse("CHF").unwrap()).unwrap();
-        assert!(matches!(eur("1").unwrap().checked_add(chf), Err(MoneyError::CurrencyMismatch { .. })));
+        assert!(matches!(
+            eur("1").unwrap().checked_add(chf),
+            Err(MoneyError::CurrencyMismatch { .. })
+        ));
     }
 
     #[test]
     fn displays_with_the_currency_decimals() {
         assert_eq!(eur("-1234.5").unwrap().to_string(), "-1234.50 EUR");
-        assert_eq!(Money::from_minor(i64::MIN, Currency::EUR).amount_text(), "-92233720368547758.08");
+        assert_eq!(
+            Money::from_minor(i64::MIN, Currency::EUR).amount_text(),
+            "-92233720368547758.08"
+        );
         let json = serde_json::to_string(&eur("3.10").unwrap()).unwrap();
         assert_eq!(json, r#"{"amount":"3.10","currency":"EUR"}"#);
     }

@@ -21,7 +21,11 @@ pub enum OpeningError {
     #[error("the cash box cannot hold a negative amount")]
     NegativeCash,
     #[error("{what} is in {found}, but the book is kept in {book}")]
-    CurrencyMismatch { what: String, found: Currency, book: Currency },
+    CurrencyMismatch {
+        what: String,
+        found: Currency,
+        book: Currency,
+    },
     #[error("the same IBAN is listed twice: {iban}")]
     DuplicateIban { iban: String },
     #[error("at most {OPENING_DEBTS_MAX} debts can be listed in an opening inventory")]
@@ -67,13 +71,22 @@ impl OpeningInventory {
             if money.currency() == currency {
                 Ok(())
             } else {
-                Err(OpeningError::CurrencyMismatch { what, found: money.currency(), book: currency })
+                Err(OpeningError::CurrencyMismatch {
+                    what,
+                    found: money.currency(),
+                    book: currency,
+                })
             }
         };
         for (index, bank) in banks.iter().enumerate() {
             same_currency(format!("the balance of {}", bank.account.iban.masked()), bank.balance)?;
-            if banks[..index].iter().any(|earlier| earlier.account.iban == bank.account.iban) {
-                return Err(OpeningError::DuplicateIban { iban: bank.account.iban.to_string() });
+            if banks[..index]
+                .iter()
+                .any(|earlier| earlier.account.iban == bank.account.iban)
+            {
+                return Err(OpeningError::DuplicateIban {
+                    iban: bank.account.iban.to_string(),
+                });
             }
         }
         same_currency("the cash box".to_owned(), cash)?;
@@ -85,14 +98,24 @@ impl OpeningInventory {
         }
         let mut checked_debts = Vec::with_capacity(debts.len());
         for debt in debts {
-            let creditor = required_text(&debt.creditor, "creditor", NAME_LENGTH_MAX).map_err(|_| OpeningError::BadCreditor)?;
+            let creditor =
+                required_text(&debt.creditor, "creditor", NAME_LENGTH_MAX).map_err(|_| OpeningError::BadCreditor)?;
             same_currency(format!("the debt to {creditor}"), debt.amount)?;
             if debt.amount.minor() <= 0 {
                 return Err(OpeningError::DebtNotPositive { creditor });
             }
-            checked_debts.push(OpeningDebt { creditor, amount: debt.amount });
+            checked_debts.push(OpeningDebt {
+                creditor,
+                amount: debt.amount,
+            });
         }
-        Ok(OpeningInventory { date, currency, banks, cash, debts: checked_debts })
+        Ok(OpeningInventory {
+            date,
+            currency,
+            banks,
+            cash,
+            debts: checked_debts,
+        })
     }
 
     pub fn date(&self) -> NaiveDate {
@@ -110,7 +133,10 @@ impl OpeningInventory {
         let mut chart = standard_chart(self.currency, &banks);
         for (index, debt) in self.debts.iter().enumerate() {
             let code = (DEBT_ACCOUNT_FIRST + index as u32).to_string();
-            let name: String = format!("Debt: {}", debt.creditor).chars().take(super::account::ACCOUNT_NAME_LENGTH_MAX).collect();
+            let name: String = format!("Debt: {}", debt.creditor)
+                .chars()
+                .take(super::account::ACCOUNT_NAME_LENGTH_MAX)
+                .collect();
             chart.push(
                 NewAccount::new(&code, &name, ReportCategory::Debt, self.currency, None)
                     .expect("BUG: debt accounts have valid codes and names"),
@@ -121,26 +147,47 @@ impl OpeningInventory {
 
     /// The opening entry on the accounts `chart()` made: money and debts against opening
     /// equity. `None` when there is nothing to book (no money, no debts).
-    pub fn opening_entry(&self, book_id: BookId, accounts: &[Account], author: &str) -> Result<Option<EntryDraft>, OpeningError> {
+    pub fn opening_entry(
+        &self,
+        book_id: BookId,
+        accounts: &[Account],
+        author: &str,
+    ) -> Result<Option<EntryDraft>, OpeningError> {
         let find = |predicate: &dyn Fn(&Account) -> bool| {
-            accounts.iter().find(|account| predicate(account)).map(|account| account.id).expect("BUG: the opening chart has every account the inventory needs")
+            accounts
+                .iter()
+                .find(|account| predicate(account))
+                .map(|account| account.id)
+                .expect("BUG: the opening chart has every account the inventory needs")
         };
         let mut postings = Vec::new();
         for bank in &self.banks {
             let account = find(&|account| account.iban.as_ref() == Some(&bank.account.iban));
-            postings.push(Posting { account_id: account, amount: bank.balance });
+            postings.push(Posting {
+                account_id: account,
+                amount: bank.balance,
+            });
         }
-        postings.push(Posting { account_id: find(&|account| account.category == ReportCategory::Cash), amount: self.cash });
+        postings.push(Posting {
+            account_id: find(&|account| account.category == ReportCategory::Cash),
+            amount: self.cash,
+        });
         for (index, debt) in self.debts.iter().enumerate() {
             let code = (DEBT_ACCOUNT_FIRST + index as u32).to_string();
-            postings.push(Posting { account_id: find(&|account| account.code == code), amount: debt.amount.checked_neg()? });
+            postings.push(Posting {
+                account_id: find(&|account| account.code == code),
+                amount: debt.amount.checked_neg()?,
+            });
         }
         let mut net_worth = Money::zero(self.currency);
         for posting in &postings {
             net_worth = net_worth.checked_add(posting.amount)?;
         }
         let equity = find(&|account| account.category == ReportCategory::OpeningEquity);
-        postings.push(Posting { account_id: equity, amount: net_worth.checked_neg()? });
+        postings.push(Posting {
+            account_id: equity,
+            amount: net_worth.checked_neg()?,
+        });
         postings.retain(|posting| !posting.amount.is_zero());
         if postings.is_empty() {
             return Ok(None);

@@ -40,7 +40,14 @@ pub enum Language {
 }
 
 impl Language {
-    pub const ALL: [Language; 6] = [Language::Fr, Language::De, Language::Lb, Language::Pt, Language::En, Language::Sv];
+    pub const ALL: [Language; 6] = [
+        Language::Fr,
+        Language::De,
+        Language::Lb,
+        Language::Pt,
+        Language::En,
+        Language::Sv,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -98,7 +105,10 @@ impl NewOffice {
         if country.len() != 2 || !country.chars().all(|character| character.is_ascii_uppercase()) {
             return Err(PartyError::BadCountry { code: country });
         }
-        Ok(NewOffice { name: required_text(name, "office name", NAME_LENGTH_MAX)?, country })
+        Ok(NewOffice {
+            name: required_text(name, "office name", NAME_LENGTH_MAX)?,
+            country,
+        })
     }
 }
 
@@ -161,13 +171,22 @@ mod tests {
     #[test]
     fn languages_parse_in_any_case_and_unknown_ones_are_named() {
         assert_eq!(Language::parse("PT"), Ok(Language::Pt));
-        assert_eq!(Language::parse("it").unwrap_err().to_string(), "'it' is not a supported language; use one of: fr, de, lb, pt, en, sv");
+        assert_eq!(
+            Language::parse("it").unwrap_err().to_string(),
+            "'it' is not a supported language; use one of: fr, de, lb, pt, en, sv"
+        );
     }
 
     #[test]
     fn an_office_needs_a_name_and_a_country() {
-        assert_eq!(NewOffice::new("  ", "LU").unwrap_err().to_string(), "the office name must not be empty");
-        assert!(matches!(NewOffice::new("Office social", "Luxembourg"), Err(PartyError::BadCountry { .. })));
+        assert_eq!(
+            NewOffice::new("  ", "LU").unwrap_err().to_string(),
+            "the office name must not be empty"
+        );
+        assert!(matches!(
+            NewOffice::new("Office social", "Luxembourg"),
+            Err(PartyError::BadCountry { .. })
+        ));
         assert_eq!(NewOffice::new(" Office social ", "lu").unwrap().country, "LU");
     }
 
@@ -175,7 +194,10 @@ mod tests {
     fn a_beneficiary_cannot_be_born_after_today() {
         let tomorrow = today().succ_opt();
         let error = NewBeneficiary::new(OfficeId::new(1), "Ana", Language::Pt, tomorrow, None, today()).unwrap_err();
-        assert_eq!(error.to_string(), "the date of birth 2026-11-24 is after today (2026-11-23)");
+        assert_eq!(
+            error.to_string(),
+            "the date of birth 2026-11-24 is after today (2026-11-23)"
+        );
         let long = "x".repeat(NAME_LENGTH_MAX + 1);
         let error = NewBeneficiary::new(OfficeId::new(1), &long, Language::Pt, None, None, today()).unwrap_err();
         assert_eq!(error.to_string(), "the beneficiary name is longer than 200 characters");

@@ -70,22 +70,46 @@ impl OpenBookRequest {
         let currency = Currency::parse(&self.currency)?;
         let mut banks = Vec::with_capacity(self.banks.len());
         for (index, bank) in self.banks.iter().enumerate() {
-            let name = bank.name.clone().unwrap_or_else(|| format!("Bank account {}", index + 1));
-            let account = BankAccountSpec { iban: Iban::parse(&bank.iban)?, name };
-            banks.push(OpeningBank { account, balance: Money::parse(&bank.balance, currency)? });
+            let name = bank
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("Bank account {}", index + 1));
+            let account = BankAccountSpec {
+                iban: Iban::parse(&bank.iban)?,
+                name,
+            };
+            banks.push(OpeningBank {
+                account,
+                balance: Money::parse(&bank.balance, currency)?,
+            });
         }
         let debts = self
             .debts
             .iter()
-            .map(|debt| Ok(OpeningDebt { creditor: debt.creditor.clone(), amount: Money::parse(&debt.amount, currency)? }))
+            .map(|debt| {
+                Ok(OpeningDebt {
+                    creditor: debt.creditor.clone(),
+                    amount: Money::parse(&debt.amount, currency)?,
+                })
+            })
             .collect::<Result<Vec<_>, ApiError>>()?;
         let cash = Money::parse(self.cash.as_deref().unwrap_or("0"), currency)?;
         Ok(OpeningInventory::new(self.opened_on, currency, banks, cash, debts)?)
     }
 }
 
-async fn open_book(State(state): State<AppState>, JsonBody(request): JsonBody<OpenBookRequest>) -> Result<(StatusCode, axum::Json<OpenedBook>), ApiError> {
-    let opened = use_case::open_book(&state.store, request.beneficiary_id, &request.inventory()?, API_AUTHOR, chrono::Utc::now()).await?;
+async fn open_book(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<OpenBookRequest>,
+) -> Result<(StatusCode, axum::Json<OpenedBook>), ApiError> {
+    let opened = use_case::open_book(
+        &state.store,
+        request.beneficiary_id,
+        &request.inventory()?,
+        API_AUTHOR,
+        chrono::Utc::now(),
+    )
+    .await?;
     Ok((StatusCode::CREATED, axum::Json(opened)))
 }
 
@@ -99,14 +123,20 @@ struct BookWithAccounts {
     accounts: Vec<Account>,
 }
 
-async fn show_book(State(state): State<AppState>, PathParams(id): PathParams<BookId>) -> Result<axum::Json<BookWithAccounts>, ApiError> {
+async fn show_book(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<BookId>,
+) -> Result<axum::Json<BookWithAccounts>, ApiError> {
     let mut tx = state.store.begin_read().await?;
     let book = tx.book(id).await?;
     let accounts = tx.accounts(id).await?;
     Ok(axum::Json(BookWithAccounts { book, accounts }))
 }
 
-async fn list_accounts(State(state): State<AppState>, PathParams(id): PathParams<BookId>) -> Result<axum::Json<Vec<Account>>, ApiError> {
+async fn list_accounts(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<BookId>,
+) -> Result<axum::Json<Vec<Account>>, ApiError> {
     let mut tx = state.store.begin_read().await?;
     tx.book(id).await?;
     Ok(axum::Json(tx.accounts(id).await?))
@@ -128,10 +158,24 @@ async fn add_account(
     JsonBody(request): JsonBody<AccountRequest>,
 ) -> Result<(StatusCode, axum::Json<Account>), ApiError> {
     let book = state.store.begin_read().await?.book(id).await?;
-    let currency = request.currency.as_deref().map(Currency::parse).transpose()?.unwrap_or(book.currency);
+    let currency = request
+        .currency
+        .as_deref()
+        .map(Currency::parse)
+        .transpose()?
+        .unwrap_or(book.currency);
     let iban = request.iban.as_deref().map(Iban::parse).transpose()?;
-    let account = NewAccount::new(&request.code, &request.name, ReportCategory::parse(&request.category)?, currency, iban)?;
-    Ok((StatusCode::CREATED, axum::Json(use_case::add_account(&state.store, id, &account).await?)))
+    let account = NewAccount::new(
+        &request.code,
+        &request.name,
+        ReportCategory::parse(&request.category)?,
+        currency,
+        iban,
+    )?;
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(use_case::add_account(&state.store, id, &account).await?),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -149,7 +193,12 @@ async fn list_entries(
 ) -> Result<axum::Json<Vec<JournalEntry>>, ApiError> {
     let mut tx = state.store.begin_read().await?;
     tx.book(id).await?;
-    let filter = EntryFilter { from: query.from, to: query.to, after_sequence: query.after, limit: query.limit };
+    let filter = EntryFilter {
+        from: query.from,
+        to: query.to,
+        after_sequence: query.after,
+        limit: query.limit,
+    };
     Ok(axum::Json(tx.entries(id, filter).await?))
 }
 
@@ -186,7 +235,11 @@ async fn post_entry(
     let source = match request.source.as_deref().map(EntrySource::parse) {
         None => EntrySource::Manual,
         Some(Some(source @ (EntrySource::Manual | EntrySource::Adjustment))) => source,
-        Some(_) => return Err(ApiError::Unprocessable("source: use manual or adjustment; other sources are set by imports, payments and reversals".into())),
+        Some(_) => {
+            return Err(ApiError::Unprocessable(
+                "source: use manual or adjustment; other sources are set by imports, payments and reversals".into(),
+            ));
+        }
     };
     let mut postings = Vec::with_capacity(request.postings.len());
     for (index, posting) in request.postings.iter().enumerate() {
@@ -194,11 +247,19 @@ async fn post_entry(
         let account = match (&posting.account_id, &posting.account_code) {
             (Some(account_id), None) => accounts.iter().find(|account| account.id == *account_id),
             (None, Some(code)) => accounts.iter().find(|account| account.code == *code),
-            _ => return Err(ApiError::Unprocessable(format!("posting {line}: give either account_id or account_code"))),
+            _ => {
+                return Err(ApiError::Unprocessable(format!(
+                    "posting {line}: give either account_id or account_code"
+                )));
+            }
         }
         .ok_or_else(|| ApiError::Unprocessable(format!("posting {line}: book {id} has no such account")))?;
-        let amount = Money::parse(&posting.amount, account.currency).map_err(|error| ApiError::Unprocessable(format!("posting {line}: {error}")))?;
-        postings.push(Posting { account_id: account.id, amount });
+        let amount = Money::parse(&posting.amount, account.currency)
+            .map_err(|error| ApiError::Unprocessable(format!("posting {line}: {error}")))?;
+        postings.push(Posting {
+            account_id: account.id,
+            amount,
+        });
     }
     let draft = EntryDraft {
         book_id: id,
@@ -211,10 +272,16 @@ async fn post_entry(
         reverses: None,
         postings,
     };
-    Ok((StatusCode::CREATED, axum::Json(use_case::post_entry(&state.store, draft, chrono::Utc::now()).await?)))
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(use_case::post_entry(&state.store, draft, chrono::Utc::now()).await?),
+    ))
 }
 
-async fn show_entry(State(state): State<AppState>, PathParams(id): PathParams<EntryId>) -> Result<axum::Json<JournalEntry>, ApiError> {
+async fn show_entry(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<EntryId>,
+) -> Result<axum::Json<JournalEntry>, ApiError> {
     Ok(axum::Json(state.store.begin_read().await?.entry(id).await?))
 }
 
@@ -249,7 +316,13 @@ async fn balance(
     Ok(axum::Json(use_case::trial_balance(&state.store, id, query.at).await?))
 }
 
-async fn verification(State(state): State<AppState>, PathParams(id): PathParams<BookId>) -> Result<axum::Json<BookVerification>, ApiError> {
+async fn verification(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<BookId>,
+) -> Result<axum::Json<BookVerification>, ApiError> {
     let mut results = verify(&state.store, Some(id)).await?;
-    results.pop().map(axum::Json).ok_or_else(|| ApiError::NotFound(format!("book {id} does not exist")))
+    results
+        .pop()
+        .map(axum::Json)
+        .ok_or_else(|| ApiError::NotFound(format!("book {id} does not exist")))
 }

@@ -35,7 +35,10 @@ struct OfficeRequest {
     country: String,
 }
 
-async fn create_office(State(state): State<AppState>, JsonBody(request): JsonBody<OfficeRequest>) -> Result<Created<Office>, ApiError> {
+async fn create_office(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<OfficeRequest>,
+) -> Result<Created<Office>, ApiError> {
     let office = NewOffice::new(&request.name, &request.country)?;
     let office = parties::create_office(&state.store, &office, chrono::Utc::now()).await?;
     Ok((StatusCode::CREATED, axum::Json(office)))
@@ -45,7 +48,10 @@ async fn list_offices(State(state): State<AppState>) -> Result<axum::Json<Vec<Of
     Ok(axum::Json(state.store.begin_read().await?.offices().await?))
 }
 
-async fn show_office(State(state): State<AppState>, PathParams(id): PathParams<OfficeId>) -> Result<axum::Json<Office>, ApiError> {
+async fn show_office(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<OfficeId>,
+) -> Result<axum::Json<Office>, ApiError> {
     Ok(axum::Json(state.store.begin_read().await?.office(id).await?))
 }
 
@@ -85,10 +91,15 @@ async fn list_beneficiaries(
     State(state): State<AppState>,
     QueryParams(query): QueryParams<OfficeQuery>,
 ) -> Result<axum::Json<Vec<Beneficiary>>, ApiError> {
-    Ok(axum::Json(state.store.begin_read().await?.beneficiaries(query.office_id).await?))
+    Ok(axum::Json(
+        state.store.begin_read().await?.beneficiaries(query.office_id).await?,
+    ))
 }
 
-async fn show_beneficiary(State(state): State<AppState>, PathParams(id): PathParams<BeneficiaryId>) -> Result<axum::Json<Beneficiary>, ApiError> {
+async fn show_beneficiary(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<BeneficiaryId>,
+) -> Result<axum::Json<Beneficiary>, ApiError> {
     Ok(axum::Json(state.store.begin_read().await?.beneficiary(id).await?))
 }
 
@@ -122,13 +133,20 @@ struct MandateRequest {
     agreement: Option<String>,
 }
 
-async fn create_mandate(State(state): State<AppState>, JsonBody(request): JsonBody<MandateRequest>) -> Result<Created<Mandate>, ApiError> {
+async fn create_mandate(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<MandateRequest>,
+) -> Result<Created<Mandate>, ApiError> {
     let input = MandateInput {
         court: request.court.as_deref(),
         case_number: request.case_number.as_deref(),
         judge: request.judge.as_deref(),
         end: request.end,
-        receipt_threshold: request.receipt_threshold.as_ref().map(AmountRequest::to_money).transpose()?,
+        receipt_threshold: request
+            .receipt_threshold
+            .as_ref()
+            .map(AmountRequest::to_money)
+            .transpose()?,
         agreement: request.agreement.as_deref(),
     };
     let mandate = NewMandate::new(
@@ -152,9 +170,14 @@ async fn list_mandates(
     State(state): State<AppState>,
     QueryParams(query): QueryParams<BeneficiaryQuery>,
 ) -> Result<axum::Json<Vec<Mandate>>, ApiError> {
-    Ok(axum::Json(state.store.begin_read().await?.mandates(query.beneficiary_id).await?))
+    Ok(axum::Json(
+        state.store.begin_read().await?.mandates(query.beneficiary_id).await?,
+    ))
 }
 
-async fn show_mandate(State(state): State<AppState>, PathParams(id): PathParams<MandateId>) -> Result<axum::Json<Mandate>, ApiError> {
+async fn show_mandate(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<MandateId>,
+) -> Result<axum::Json<Mandate>, ApiError> {
     Ok(axum::Json(state.store.begin_read().await?.mandate(id).await?))
 }

@@ -8,7 +8,9 @@ use axum::routing::get;
 use super::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz))
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
 }
 
 async fn healthz() -> &'static str {
@@ -18,7 +20,10 @@ async fn healthz() -> &'static str {
 async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     match state.store.is_ready().await {
         Ok(true) => (StatusCode::OK, "ready"),
-        Ok(false) => (StatusCode::SERVICE_UNAVAILABLE, "database schema is not up to date: run gestio migrate"),
+        Ok(false) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database schema is not up to date: run gestio migrate",
+        ),
         Err(error) => {
             tracing::warn!(%error, "readiness check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")

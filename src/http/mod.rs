@@ -38,14 +38,20 @@ pub struct AppState {
 }
 
 pub fn router(state: AppState) -> Router {
-    let api = Router::new().merge(api_parties::router()).merge(api_ledger::router()).layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX));
+    let api = Router::new()
+        .merge(api_parties::router())
+        .merge(api_ledger::router())
+        .layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX));
     Router::new()
         .nest("/api/v1", api)
         .merge(health::router())
         .merge(pages::router())
         .with_state(state)
         .layer(CatchPanicLayer::new())
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
@@ -63,8 +69,14 @@ fn request_span<Body>(request: &Request<Body>) -> tracing::Span {
 }
 
 /// Serves until `shutdown` completes.
-pub async fn serve(listener: TcpListener, state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -30,9 +30,18 @@ impl From<&Case> for CaseRow {
         CaseRow {
             name: case.beneficiary.name.clone(),
             language: case.beneficiary.language.to_string(),
-            mandate: mandate.map(|mandate| mandate.kind.to_string()).unwrap_or_else(|| "—".into()),
-            case_number: mandate.and_then(|mandate| mandate.court.as_ref()).map(|court| court.case_number.clone()).unwrap_or_else(|| "—".into()),
-            book: case.book.as_ref().map(|book| format!("book {}", book.id)).unwrap_or_else(|| "no book yet".into()),
+            mandate: mandate
+                .map(|mandate| mandate.kind.to_string())
+                .unwrap_or_else(|| "—".into()),
+            case_number: mandate
+                .and_then(|mandate| mandate.court.as_ref())
+                .map(|court| court.case_number.clone())
+                .unwrap_or_else(|| "—".into()),
+            book: case
+                .book
+                .as_ref()
+                .map(|book| format!("book {}", book.id))
+                .unwrap_or_else(|| "no book yet".into()),
             money: case.money.map(|money| money.to_string()).unwrap_or_else(|| "—".into()),
             negative: case.money.is_some_and(|money| money.is_negative()),
         }
@@ -48,5 +57,8 @@ struct CaseloadPage {
 
 async fn caseload_page(State(state): State<AppState>) -> Result<CaseloadPage, ApiError> {
     let cases = caseload(&state.store).await?;
-    Ok(CaseloadPage { lang: "en", rows: cases.iter().map(CaseRow::from).collect() })
+    Ok(CaseloadPage {
+        lang: "en",
+        rows: cases.iter().map(CaseRow::from).collect(),
+    })
 }

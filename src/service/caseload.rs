@@ -26,14 +26,21 @@ pub async fn caseload(store: &Store) -> ServiceResult<Vec<Case>> {
     let books = tx.books(None).await?;
     let mut cases = Vec::with_capacity(people.len());
     for beneficiary in people {
-        let mandate_index = mandates.iter().rposition(|mandate| mandate.beneficiary_id == beneficiary.id);
+        let mandate_index = mandates
+            .iter()
+            .rposition(|mandate| mandate.beneficiary_id == beneficiary.id);
         let mandate = mandate_index.map(|index| mandates.remove(index));
         let book = books.iter().find(|book| book.beneficiary_id == beneficiary.id).cloned();
         let money = match &book {
             Some(book) => Some(money_held(&mut tx, book).await?),
             None => None,
         };
-        cases.push(Case { beneficiary, mandate, book, money });
+        cases.push(Case {
+            beneficiary,
+            mandate,
+            book,
+            money,
+        });
     }
     tx.commit().await?;
     Ok(cases)
@@ -44,7 +51,10 @@ async fn money_held(tx: &mut crate::storage::Tx, book: &Book) -> ServiceResult<M
     let mut held = Money::zero(book.currency);
     for account in tx.accounts(book.id).await? {
         if account.category.is_money() && account.currency == book.currency {
-            held = held.checked_add(Money::from_minor(totals.get(&account.id).copied().unwrap_or(0), book.currency))?;
+            held = held.checked_add(Money::from_minor(
+                totals.get(&account.id).copied().unwrap_or(0),
+                book.currency,
+            ))?;
         }
     }
     Ok(held)

@@ -7,9 +7,9 @@
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::Deserialize;
 
+use super::ServiceResult;
 use super::ledger::{open_book, post_entries};
 use super::parties::{create_beneficiary, create_mandate, create_office};
-use super::ServiceResult;
 use crate::domain::account::{Account, BankAccountSpec, ReportCategory};
 use crate::domain::iban::Iban;
 use crate::domain::ids::BookId;
@@ -95,30 +95,64 @@ pub struct DemoOutcome {
 
 /// Creates the demo office unless it exists. Mandates and books start on the first day of the
 /// month `months` months before `today`; monthly entries run up to `today`.
-pub async fn create_demo(store: &Store, author: &str, today: NaiveDate, now: DateTime<Utc>) -> ServiceResult<DemoOutcome> {
-    let demo: Demo = serde_json::from_str(DEMO_DATA).expect("BUG: samples/demo/office.json is valid JSON of the demo's shape");
+pub async fn create_demo(
+    store: &Store,
+    author: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> ServiceResult<DemoOutcome> {
+    let demo: Demo =
+        serde_json::from_str(DEMO_DATA).expect("BUG: samples/demo/office.json is valid JSON of the demo's shape");
     let existing = store.begin_read().await?.offices().await?;
     if existing.iter().any(|office| office.name == demo.office.name) {
-        return Ok(DemoOutcome { created: false, beneficiaries: 0, entries: 0 });
+        return Ok(DemoOutcome {
+            created: false,
+            beneficiaries: 0,
+            entries: 0,
+        });
     }
     let office = create_office(store, &NewOffice::new(&demo.office.name, &demo.office.country)?, now).await?;
-    let start = today.with_day(1).and_then(|first| first.checked_sub_months(Months::new(demo.months))).expect("BUG: demo start date is representable");
+    let start = today
+        .with_day(1)
+        .and_then(|first| first.checked_sub_months(Months::new(demo.months)))
+        .expect("BUG: demo start date is representable");
     let mut entries = 0;
     for person in &demo.beneficiaries {
         let language = Language::parse(&person.language)?;
-        let beneficiary = NewBeneficiary::new(office.id, &person.name, language, Some(person.birth_date), Some(&person.contact), today)?;
+        let beneficiary = NewBeneficiary::new(
+            office.id,
+            &person.name,
+            language,
+            Some(person.birth_date),
+            Some(&person.contact),
+            today,
+        )?;
         let beneficiary = create_beneficiary(store, &beneficiary, now).await?;
-        create_mandate(store, &person.mandate.to_new(beneficiary.id, start, &person.currency)?, now).await?;
+        create_mandate(
+            store,
+            &person.mandate.to_new(beneficiary.id, start, &person.currency)?,
+            now,
+        )
+        .await?;
         let opened = open_book(store, beneficiary.id, &person.inventory(start)?, author, now).await?;
         let drafts = person.monthly_entries(opened.book.id, &opened.accounts, start, today, author)?;
         entries += drafts.len() + usize::from(opened.opening_entry.is_some());
         post_entries(store, opened.book.id, drafts, now).await?;
     }
-    Ok(DemoOutcome { created: true, beneficiaries: demo.beneficiaries.len(), entries })
+    Ok(DemoOutcome {
+        created: true,
+        beneficiaries: demo.beneficiaries.len(),
+        entries,
+    })
 }
 
 impl DemoMandate {
-    fn to_new(&self, beneficiary: crate::domain::ids::BeneficiaryId, start: NaiveDate, currency: &str) -> ServiceResult<NewMandate> {
+    fn to_new(
+        &self,
+        beneficiary: crate::domain::ids::BeneficiaryId,
+        start: NaiveDate,
+        currency: &str,
+    ) -> ServiceResult<NewMandate> {
         let receipt_threshold = match &self.receipt_threshold {
             Some(text) => Some(Money::parse(text, Currency::parse(currency)?)?),
             None => None,
@@ -133,7 +167,14 @@ impl DemoMandate {
         };
         let kind = MandateKind::parse(&self.kind)?;
         let jurisdiction = Jurisdiction::parse(&self.jurisdiction)?;
-        Ok(NewMandate::new(beneficiary, kind, start, PeriodRule::CalendarYear, jurisdiction, input)?)
+        Ok(NewMandate::new(
+            beneficiary,
+            kind,
+            start,
+            PeriodRule::CalendarYear,
+            jurisdiction,
+            input,
+        )?)
     }
 }
 
@@ -143,16 +184,38 @@ impl DemoPerson {
         let mut banks = Vec::new();
         for bank in &self.banks {
             let iban = Iban::parse(&bank.iban)?;
-            banks.push(OpeningBank { account: BankAccountSpec { iban, name: bank.name.clone() }, balance: Money::parse(&bank.balance, currency)? });
+            banks.push(OpeningBank {
+                account: BankAccountSpec {
+                    iban,
+                    name: bank.name.clone(),
+                },
+                balance: Money::parse(&bank.balance, currency)?,
+            });
         }
         let mut debts = Vec::new();
         for debt in &self.debts {
-            debts.push(OpeningDebt { creditor: debt.creditor.clone(), amount: Money::parse(&debt.amount, currency)? });
+            debts.push(OpeningDebt {
+                creditor: debt.creditor.clone(),
+                amount: Money::parse(&debt.amount, currency)?,
+            });
         }
-        Ok(OpeningInventory::new(start, currency, banks, Money::parse(&self.cash, currency)?, debts)?)
+        Ok(OpeningInventory::new(
+            start,
+            currency,
+            banks,
+            Money::parse(&self.cash, currency)?,
+            debts,
+        )?)
     }
 
-    fn monthly_entries(&self, book: BookId, accounts: &[Account], start: NaiveDate, today: NaiveDate, author: &str) -> ServiceResult<Vec<EntryDraft>> {
+    fn monthly_entries(
+        &self,
+        book: BookId,
+        accounts: &[Account],
+        start: NaiveDate,
+        today: NaiveDate,
+        author: &str,
+    ) -> ServiceResult<Vec<EntryDraft>> {
         let find_category = |category: ReportCategory| accounts.iter().find(|account| account.category == category);
         let bank = find_category(ReportCategory::Bank).expect("BUG: every demo person has a bank account");
         let cash = find_category(ReportCategory::Cash).expect("BUG: the standard chart has a cash box");
@@ -164,13 +227,20 @@ impl DemoPerson {
                     continue;
                 };
                 let counter = if let Some(number) = item.account.strip_prefix("debt:") {
-                    let code = format!("{}", 2000 + number.parse::<u32>().expect("BUG: demo debt references are numbers"));
+                    let code = format!(
+                        "{}",
+                        2000 + number.parse::<u32>().expect("BUG: demo debt references are numbers")
+                    );
                     accounts.iter().find(|account| account.code == code)
                 } else {
                     find_category(ReportCategory::parse(&item.account)?)
                 }
                 .expect("BUG: demo items name accounts of the standard chart");
-                let money = if item.money.as_deref() == Some("cash") { cash } else { bank };
+                let money = if item.money.as_deref() == Some("cash") {
+                    cash
+                } else {
+                    bank
+                };
                 let amount = Money::parse(&item.amount, money.currency)?;
                 drafts.push(EntryDraft {
                     book_id: book,
@@ -181,10 +251,21 @@ impl DemoPerson {
                     receipt: None,
                     author: author.to_owned(),
                     reverses: None,
-                    postings: vec![Posting { account_id: money.id, amount }, Posting { account_id: counter.id, amount: amount.checked_neg()? }],
+                    postings: vec![
+                        Posting {
+                            account_id: money.id,
+                            amount,
+                        },
+                        Posting {
+                            account_id: counter.id,
+                            amount: amount.checked_neg()?,
+                        },
+                    ],
                 });
             }
-            month = month.checked_add_months(Months::new(1)).expect("BUG: demo months are representable");
+            month = month
+                .checked_add_months(Months::new(1))
+                .expect("BUG: demo months are representable");
         }
         drafts.sort_by_key(|draft| draft.date);
         Ok(drafts)

@@ -31,7 +31,9 @@ pub async fn open_book(
     now: DateTime<Utc>,
 ) -> ServiceResult<OpenedBook> {
     let mut tx = store.begin_write().await?;
-    let book = tx.insert_book(beneficiary, inventory.currency(), inventory.date(), now).await?;
+    let book = tx
+        .insert_book(beneficiary, inventory.currency(), inventory.date(), now)
+        .await?;
     let accounts = tx.insert_accounts(book.id, &inventory.chart()).await?;
     let opening_entry = match inventory.opening_entry(book.id, &accounts, author)? {
         Some(draft) => post_entries_in_tx(&mut tx, book.id, vec![draft], now).await?.pop(),
@@ -39,7 +41,11 @@ pub async fn open_book(
     };
     let book = tx.book(book.id).await?;
     tx.commit().await?;
-    Ok(OpenedBook { book, accounts, opening_entry })
+    Ok(OpenedBook {
+        book,
+        accounts,
+        opening_entry,
+    })
 }
 
 pub async fn add_account(store: &Store, book: BookId, account: &NewAccount) -> ServiceResult<Account> {
@@ -52,7 +58,12 @@ pub async fn add_account(store: &Store, book: BookId, account: &NewAccount) -> S
 
 /// Posts entries to one book in one db transaction: every entry is checked against the book's
 /// rules first, then they are chained and stored together, or not at all.
-pub async fn post_entries(store: &Store, book: BookId, drafts: Vec<EntryDraft>, now: DateTime<Utc>) -> ServiceResult<Vec<EntryId>> {
+pub async fn post_entries(
+    store: &Store,
+    book: BookId,
+    drafts: Vec<EntryDraft>,
+    now: DateTime<Utc>,
+) -> ServiceResult<Vec<EntryId>> {
     let mut tx = store.begin_write().await?;
     let ids = post_entries_in_tx(&mut tx, book, drafts, now).await?;
     tx.commit().await?;
@@ -61,18 +72,37 @@ pub async fn post_entries(store: &Store, book: BookId, drafts: Vec<EntryDraft>, 
 
 /// `post_entries` inside a db transaction the caller owns, so an import or a payment run can
 /// post with its other writes as one unit.
-pub async fn post_entries_in_tx(tx: &mut Tx, book_id: BookId, drafts: Vec<EntryDraft>, now: DateTime<Utc>) -> ServiceResult<Vec<EntryId>> {
+pub async fn post_entries_in_tx(
+    tx: &mut Tx,
+    book_id: BookId,
+    drafts: Vec<EntryDraft>,
+    now: DateTime<Utc>,
+) -> ServiceResult<Vec<EntryId>> {
     let book = tx.lock_book(book_id).await?;
-    let accounts: HashMap<_, _> = tx.accounts(book_id).await?.into_iter().map(|account| (account.id, account)).collect();
-    let rules = BookRules { book_id, locked_through: book.locked_through, accounts: &accounts };
-    let valid = drafts.into_iter().map(|draft| validate(draft, &rules)).collect::<Result<Vec<_>, _>>()?;
+    let accounts: HashMap<_, _> = tx
+        .accounts(book_id)
+        .await?
+        .into_iter()
+        .map(|account| (account.id, account))
+        .collect();
+    let rules = BookRules {
+        book_id,
+        locked_through: book.locked_through,
+        accounts: &accounts,
+    };
+    let valid = drafts
+        .into_iter()
+        .map(|draft| validate(draft, &rules))
+        .collect::<Result<Vec<_>, _>>()?;
     let chained = chain_after(book.head_sequence, &book.head_hash, valid, recording_time(now));
     Ok(tx.append_entries(&book, &chained).await?)
 }
 
 pub async fn post_entry(store: &Store, draft: EntryDraft, now: DateTime<Utc>) -> ServiceResult<JournalEntry> {
     let mut tx = store.begin_write().await?;
-    let id = post_entries_in_tx(&mut tx, draft.book_id, vec![draft], now).await?.remove(0);
+    let id = post_entries_in_tx(&mut tx, draft.book_id, vec![draft], now)
+        .await?
+        .remove(0);
     let entry = tx.entry(id).await?;
     tx.commit().await?;
     Ok(entry)
@@ -93,7 +123,9 @@ pub async fn reverse_entry(
         return Err(EntryRejection::AlreadyReversed { entry, by }.into());
     }
     let draft = reversal_of(&original, date, author, reason)?;
-    let id = post_entries_in_tx(&mut tx, original.book_id, vec![draft], now).await?.remove(0);
+    let id = post_entries_in_tx(&mut tx, original.book_id, vec![draft], now)
+        .await?
+        .remove(0);
     let reversal = tx.entry(id).await?;
     tx.commit().await?;
     Ok(reversal)

@@ -21,24 +21,31 @@ pub mod verify;
 
 #[derive(Debug, Error)]
 pub enum ServiceError {
+    /// Not `#[from]`: the rejection is in the message already, and a source would repeat it.
     #[error("the entry was refused: {0}")]
-    Entry(#[from] EntryRejection),
-    #[error("{0}")]
+    Entry(EntryRejection),
+    #[error(transparent)]
     Party(#[from] PartyError),
-    #[error("{0}")]
+    #[error(transparent)]
     Mandate(#[from] MandateError),
-    #[error("{0}")]
+    #[error(transparent)]
     Account(#[from] AccountError),
-    #[error("{0}")]
+    #[error(transparent)]
     Opening(#[from] OpeningError),
-    #[error("{0}")]
+    #[error(transparent)]
     Money(#[from] MoneyError),
-    #[error("{0}")]
+    #[error(transparent)]
     Iban(#[from] crate::domain::iban::IbanError),
-    #[error("{0}")]
+    #[error(transparent)]
     Lock(#[from] LockError),
-    #[error("{0}")]
+    #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl From<EntryRejection> for ServiceError {
+    fn from(rejection: EntryRejection) -> Self {
+        ServiceError::Entry(rejection)
+    }
 }
 
 impl ServiceError {

@@ -14,7 +14,11 @@ pub async fn create_office(store: &Store, office: &NewOffice, now: DateTime<Utc>
     Ok(office)
 }
 
-pub async fn create_beneficiary(store: &Store, person: &NewBeneficiary, now: DateTime<Utc>) -> ServiceResult<Beneficiary> {
+pub async fn create_beneficiary(
+    store: &Store,
+    person: &NewBeneficiary,
+    now: DateTime<Utc>,
+) -> ServiceResult<Beneficiary> {
     let mut tx = store.begin_write().await?;
     let person = tx.insert_beneficiary(person, now).await?;
     tx.commit().await?;

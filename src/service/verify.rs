@@ -52,7 +52,11 @@ async fn verify_book(store: &Store, id: BookId) -> ServiceResult<BookVerificatio
     let mut entries_checked = 0;
     let mut after_sequence = 0;
     let chain_result: Result<(), ChainBreak> = loop {
-        let filter = EntryFilter { after_sequence: Some(after_sequence), limit: Some(VERIFY_PAGE_ENTRIES), ..EntryFilter::default() };
+        let filter = EntryFilter {
+            after_sequence: Some(after_sequence),
+            limit: Some(VERIFY_PAGE_ENTRIES),
+            ..EntryFilter::default()
+        };
         let page = match tx.entries(id, filter).await {
             Ok(page) => page,
             Err(StoreError::Corrupt { what, id: row, detail }) => {
@@ -77,7 +81,11 @@ async fn verify_book(store: &Store, id: BookId) -> ServiceResult<BookVerificatio
     }
     problems.extend(total_mismatches(&mut tx, id).await?);
     tx.commit().await?;
-    Ok(BookVerification { book: id, entries_checked, problems })
+    Ok(BookVerification {
+        book: id,
+        entries_checked,
+        problems,
+    })
 }
 
 async fn total_mismatches(tx: &mut crate::storage::Tx, book: BookId) -> Result<Vec<String>, StoreError> {

@@ -50,7 +50,12 @@ impl Tx {
             .iter()
             .zip(&ids)
             .flat_map(|(entry, id)| {
-                entry.draft.postings.iter().enumerate().map(move |(index, posting)| (id.get(), index as i64 + 1, posting))
+                entry
+                    .draft
+                    .postings
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, posting)| (id.get(), index as i64 + 1, posting))
             })
             .collect();
         for chunk in postings.chunks(POSTINGS_PER_INSERT) {
@@ -59,11 +64,13 @@ impl Tx {
         let mut totals: BTreeMap<AccountId, i64> = BTreeMap::new();
         for (_, _, posting) in &postings {
             let total = totals.entry(posting.account_id).or_default();
-            *total = total.checked_add(posting.amount.minor()).ok_or_else(|| StoreError::Corrupt {
-                what: "account",
-                id: posting.account_id.to_string(),
-                detail: "the running total would overflow".to_owned(),
-            })?;
+            *total = total
+                .checked_add(posting.amount.minor())
+                .ok_or_else(|| StoreError::Corrupt {
+                    what: "account",
+                    id: posting.account_id.to_string(),
+                    detail: "the running total would overflow".to_owned(),
+                })?;
         }
         self.add_to_account_totals(&totals).await?;
         self.move_head(book, last).await?;
@@ -154,7 +161,13 @@ impl Tx {
             let sql = format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE id = $1");
             sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql)).bind(id.get()).fetch_all(connection).await?
         });
-        self.with_postings(rows).await?.pop().ok_or_else(|| StoreError::NotFound { what: "entry", id: id.to_string() })
+        self.with_postings(rows)
+            .await?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound {
+                what: "entry",
+                id: id.to_string(),
+            })
     }
 
     /// The entry that reversed `id`, if any.

@@ -13,7 +13,10 @@ use crate::domain::ids::{AccountId, BeneficiaryId, BookId, OfficeId};
 use crate::domain::money::Currency;
 
 fn not_found(what: &'static str, id: impl ToString) -> StoreError {
-    StoreError::NotFound { what, id: id.to_string() }
+    StoreError::NotFound {
+        what,
+        id: id.to_string(),
+    }
 }
 
 impl Tx {
@@ -50,7 +53,10 @@ impl Tx {
     }
 
     pub async fn book(&mut self, id: BookId) -> StoreResult<Book> {
-        self.books_where(None, Some(id)).await?.pop().ok_or_else(|| not_found("book", id))
+        self.books_where(None, Some(id))
+            .await?
+            .pop()
+            .ok_or_else(|| not_found("book", id))
     }
 
     pub async fn books(&mut self, office: Option<OfficeId>) -> StoreResult<Vec<Book>> {
@@ -154,7 +160,11 @@ impl Tx {
     }
 
     /// Each account's postings added up, over entries dated on or before `at` (all when `None`).
-    pub async fn posting_totals(&mut self, book: BookId, at: Option<NaiveDate>) -> StoreResult<BTreeMap<AccountId, i64>> {
+    pub async fn posting_totals(
+        &mut self,
+        book: BookId,
+        at: Option<NaiveDate>,
+    ) -> StoreResult<BTreeMap<AccountId, i64>> {
         on_backend!(self, connection => {
             let rows: Vec<(i64, i64)> = sqlx::query_as(
                 "SELECT p.account_id, CAST(SUM(p.amount_minor) AS BIGINT) FROM postings p \

@@ -32,13 +32,23 @@ pub enum StoreError {
     #[error("{what} already exists ({detail})")]
     Duplicate { what: &'static str, detail: String },
     #[error("stored {what} {id} fails a check, the database may have been changed by hand: {detail}")]
-    Corrupt { what: &'static str, id: String, detail: String },
+    Corrupt {
+        what: &'static str,
+        id: String,
+        detail: String,
+    },
     #[error("'{url}' is not a database URL gestio knows: use sqlite://FILE or postgres://USER@HOST/DATABASE")]
     UnsupportedUrl { url: String },
     #[error("the database schema could not be brought up to date: {0}")]
-    Migration(#[from] sqlx::migrate::MigrateError),
+    Migration(sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
     Database(sqlx::Error),
+}
+
+impl From<sqlx::migrate::MigrateError> for StoreError {
+    fn from(error: sqlx::migrate::MigrateError) -> Self {
+        StoreError::Migration(error)
+    }
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -124,12 +134,22 @@ impl Store {
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(SQLITE_BUSY_TIMEOUT);
-            let pool = SqlitePoolOptions::new().max_connections(SQLITE_CONNECTIONS_MAX).connect_with(options).await?;
-            return Ok(Store { pool: Pool::Sqlite(pool) });
+            let pool = SqlitePoolOptions::new()
+                .max_connections(SQLITE_CONNECTIONS_MAX)
+                .connect_with(options)
+                .await?;
+            return Ok(Store {
+                pool: Pool::Sqlite(pool),
+            });
         }
         if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let pool = PgPoolOptions::new().max_connections(POSTGRES_CONNECTIONS_MAX).connect(url).await?;
-            return Ok(Store { pool: Pool::Postgres(pool) });
+            let pool = PgPoolOptions::new()
+                .max_connections(POSTGRES_CONNECTIONS_MAX)
+                .connect(url)
+                .await?;
+            return Ok(Store {
+                pool: Pool::Postgres(pool),
+            });
         }
         Err(StoreError::UnsupportedUrl { url: redact_url(url) })
     }
@@ -233,8 +253,14 @@ pub fn redact_url(url: &str) -> String {
 mod tests {
     #[test]
     fn redacts_the_password_of_a_database_url() {
-        assert_eq!(super::redact_url("postgres://gestio:s3cret@db/gestio"), "postgres://gestio:***@db/gestio");
-        assert_eq!(super::redact_url("postgres://root@localhost/test"), "postgres://root@localhost/test");
+        assert_eq!(
+            super::redact_url("postgres://gestio:s3cret@db/gestio"),
+            "postgres://gestio:***@db/gestio"
+        );
+        assert_eq!(
+            super::redact_url("postgres://root@localhost/test"),
+            "postgres://root@localhost/test"
+        );
         assert_eq!(super::redact_url("sqlite://gestio.db"), "sqlite://gestio.db");
     }
 }

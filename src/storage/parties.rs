@@ -9,7 +9,10 @@ use crate::domain::mandate::{Mandate, NewMandate};
 use crate::domain::party::{Beneficiary, NewBeneficiary, NewOffice, Office};
 
 fn not_found(what: &'static str, id: i64) -> StoreError {
-    StoreError::NotFound { what, id: id.to_string() }
+    StoreError::NotFound {
+        what,
+        id: id.to_string(),
+    }
 }
 
 impl Tx {
@@ -46,7 +49,11 @@ impl Tx {
         })
     }
 
-    pub async fn insert_beneficiary(&mut self, person: &NewBeneficiary, now: DateTime<Utc>) -> StoreResult<Beneficiary> {
+    pub async fn insert_beneficiary(
+        &mut self,
+        person: &NewBeneficiary,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Beneficiary> {
         self.office(person.office_id).await?;
         on_backend!(self, connection => {
             let row: BeneficiaryRow = sqlx::query_as(
@@ -122,7 +129,10 @@ impl Tx {
     }
 
     pub async fn mandate(&mut self, id: MandateId) -> StoreResult<Mandate> {
-        self.mandates_where(None, Some(id)).await?.pop().ok_or_else(|| not_found("mandate", id.get()))
+        self.mandates_where(None, Some(id))
+            .await?
+            .pop()
+            .ok_or_else(|| not_found("mandate", id.get()))
     }
 
     /// Mandates of one beneficiary, or of everyone, oldest first.
@@ -130,7 +140,11 @@ impl Tx {
         self.mandates_where(beneficiary, None).await
     }
 
-    async fn mandates_where(&mut self, beneficiary: Option<BeneficiaryId>, id: Option<MandateId>) -> StoreResult<Vec<Mandate>> {
+    async fn mandates_where(
+        &mut self,
+        beneficiary: Option<BeneficiaryId>,
+        id: Option<MandateId>,
+    ) -> StoreResult<Vec<Mandate>> {
         on_backend!(self, connection => {
             let rows: Vec<MandateRow> = sqlx::query_as(
                 "SELECT id, beneficiary_id, kind, court, case_number, judge, start_date, end_date, period_rule, \

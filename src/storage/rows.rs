@@ -16,7 +16,11 @@ use crate::domain::money::{Currency, Money};
 use crate::domain::party::{Beneficiary, Language, Office};
 
 fn corrupt(what: &'static str, id: i64, detail: impl ToString) -> StoreError {
-    StoreError::Corrupt { what, id: id.to_string(), detail: detail.to_string() }
+    StoreError::Corrupt {
+        what,
+        id: id.to_string(),
+        detail: detail.to_string(),
+    }
 }
 
 fn currency(what: &'static str, id: i64, code: &str) -> Result<Currency, StoreError> {
@@ -32,7 +36,11 @@ pub struct OfficeRow {
 
 impl From<OfficeRow> for Office {
     fn from(row: OfficeRow) -> Office {
-        Office { id: OfficeId::new(row.id), name: row.name, country: row.country }
+        Office {
+            id: OfficeId::new(row.id),
+            name: row.name,
+            country: row.country,
+        }
     }
 }
 
@@ -87,7 +95,11 @@ impl TryFrom<MandateRow> for Mandate {
             _ => None,
         };
         let court = match (row.court, row.case_number) {
-            (Some(name), Some(case_number)) => Some(Court { name, case_number, judge: row.judge }),
+            (Some(name), Some(case_number)) => Some(Court {
+                name,
+                case_number,
+                judge: row.judge,
+            }),
             _ => None,
         };
         let kind = MandateKind::parse(&row.kind).map_err(bad)?;
@@ -156,7 +168,11 @@ impl TryFrom<AccountRow> for Account {
         let id = row.id;
         let category = ReportCategory::parse(&row.category).map_err(|error| corrupt("account", id, error))?;
         if category.kind().as_str() != row.kind {
-            return Err(corrupt("account", id, format!("kind {} does not match category {category}", row.kind)));
+            return Err(corrupt(
+                "account",
+                id,
+                format!("kind {} does not match category {category}", row.kind),
+            ));
         }
         let iban = match row.iban.as_deref() {
             // The IBAN itself stays out of the message: messages reach logs.
@@ -220,7 +236,8 @@ pub fn journal_entry(row: EntryRow, postings: Vec<PostingRow>) -> Result<Journal
         sequence: row.sequence,
         date: row.entry_date,
         description: row.description,
-        source: EntrySource::parse(&row.source).ok_or_else(|| corrupt("entry", id, format!("unknown source '{}'", row.source)))?,
+        source: EntrySource::parse(&row.source)
+            .ok_or_else(|| corrupt("entry", id, format!("unknown source '{}'", row.source)))?,
         source_ref: row.source_ref,
         receipt: row.receipt,
         author: row.author,

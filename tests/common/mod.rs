@@ -28,7 +28,12 @@ impl TestDb {
     pub async fn sqlite() -> TestDb {
         let folder = tempfile::tempdir().expect("a temporary folder for the test database");
         let url = format!("sqlite://{}", folder.path().join("gestio.db").display());
-        TestDb { url, backend: "sqlite", _folder: Some(folder), postgres_cleanup: None }
+        TestDb {
+            url,
+            backend: "sqlite",
+            _folder: Some(folder),
+            postgres_cleanup: None,
+        }
     }
 
     /// A new database on the PostgreSQL server of `TEST_DATABASE_URL`. Without that variable the
@@ -38,7 +43,9 @@ impl TestDb {
             if std::env::var_os("CI").is_some() {
                 panic!("TEST_DATABASE_URL is not set under CI: the PostgreSQL half of the suite must run there");
             }
-            eprintln!("\n*** NOT RUN ON POSTGRESQL: set TEST_DATABASE_URL=postgres://USER@HOST/DATABASE to run this test there too ***\n");
+            eprintln!(
+                "\n*** NOT RUN ON POSTGRESQL: set TEST_DATABASE_URL=postgres://USER@HOST/DATABASE to run this test there too ***\n"
+            );
             return None;
         };
         let name = format!(
@@ -54,20 +61,33 @@ impl TestDb {
             .expect("creating a test database on TEST_DATABASE_URL's server");
         admin.close().await;
         let url = replace_database(&admin_url, &name);
-        Some(TestDb { url, backend: "postgres", _folder: None, postgres_cleanup: Some((admin_url, name)) })
+        Some(TestDb {
+            url,
+            backend: "postgres",
+            _folder: None,
+            postgres_cleanup: Some((admin_url, name)),
+        })
     }
 
     pub async fn store(&self) -> Store {
-        Store::open(&self.url).await.expect("opening and migrating the test database")
+        Store::open(&self.url)
+            .await
+            .expect("opening and migrating the test database")
     }
 }
 
 async fn admin_connection(url: &str) -> sqlx::PgPool {
-    sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(url).await.expect("connecting to TEST_DATABASE_URL")
+    sqlx::postgres::PgPoolOptions::new()
+        .max_connections(1)
+        .connect(url)
+        .await
+        .expect("connecting to TEST_DATABASE_URL")
 }
 
 fn replace_database(url: &str, name: &str) -> String {
-    let (base, query) = url.split_once('?').map_or((url, None), |(base, query)| (base, Some(query)));
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(base, query)| (base, Some(query)));
     let server = base.rsplit_once('/').map_or(base, |(server, _)| server);
     match query {
         Some(query) => format!("{server}/{name}?{query}"),
@@ -82,10 +102,17 @@ impl Drop for TestDb {
         };
         // Drop runs inside the test's runtime; a thread with its own runtime can still await.
         let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime for cleanup");
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime for cleanup");
             runtime.block_on(async {
                 let admin = admin_connection(&admin_url).await;
-                let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&admin).await;
+                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&admin)
+                .await;
                 admin.close().await;
             });
         })
@@ -137,7 +164,11 @@ impl TestApp {
         let address = format!("http://{}", listener.local_addr().expect("the bound address"));
         let state = gestio::http::AppState { store: store.clone() };
         tokio::spawn(gestio::http::serve(listener, state, std::future::pending()));
-        TestApp { address, store, client: reqwest::Client::new() }
+        TestApp {
+            address,
+            store,
+            client: reqwest::Client::new(),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -167,24 +198,62 @@ pub struct Case {
 
 impl Case {
     pub fn account(&self, code: &str) -> &Account {
-        self.accounts.iter().find(|account| account.code == code).unwrap_or_else(|| panic!("no account {code}"))
+        self.accounts
+            .iter()
+            .find(|account| account.code == code)
+            .unwrap_or_else(|| panic!("no account {code}"))
     }
 }
 
 pub async fn open_case(store: &Store, name: &str, iban: &str) -> Case {
     use gestio::service::{ledger, parties};
-    let office = parties::create_office(store, &NewOffice::new("Office social de Test", "LU").unwrap(), now()).await.unwrap();
-    let person = NewBeneficiary::new(office.id, name, Language::Fr, Some(date("1950-01-01")), None, date("2026-11-23")).unwrap();
+    let office = parties::create_office(store, &NewOffice::new("Office social de Test", "LU").unwrap(), now())
+        .await
+        .unwrap();
+    let person = NewBeneficiary::new(
+        office.id,
+        name,
+        Language::Fr,
+        Some(date("1950-01-01")),
+        None,
+        date("2026-11-23"),
+    )
+    .unwrap();
     let person = parties::create_beneficiary(store, &person, now()).await.unwrap();
-    let input = MandateInput { court: Some("Tribunal d'arrondissement de Luxembourg"), case_number: Some("TUT 2026/1"), ..MandateInput::default() };
-    let mandate = NewMandate::new(person.id, MandateKind::Tutelle, date("2026-01-01"), PeriodRule::CalendarYear, Jurisdiction::Lu, input).unwrap();
+    let input = MandateInput {
+        court: Some("Tribunal d'arrondissement de Luxembourg"),
+        case_number: Some("TUT 2026/1"),
+        ..MandateInput::default()
+    };
+    let mandate = NewMandate::new(
+        person.id,
+        MandateKind::Tutelle,
+        date("2026-01-01"),
+        PeriodRule::CalendarYear,
+        Jurisdiction::Lu,
+        input,
+    )
+    .unwrap();
     parties::create_mandate(store, &mandate, now()).await.unwrap();
     let bank = OpeningBank {
-        account: gestio::domain::account::BankAccountSpec { iban: gestio::domain::iban::Iban::parse(iban).unwrap(), name: "Current account".into() },
+        account: gestio::domain::account::BankAccountSpec {
+            iban: gestio::domain::iban::Iban::parse(iban).unwrap(),
+            name: "Current account".into(),
+        },
         balance: eur("1000.00"),
     };
-    let debt = OpeningDebt { creditor: "Cofidis".into(), amount: eur("500.00") };
-    let inventory = OpeningInventory::new(date("2026-01-01"), Currency::EUR, vec![bank], eur("20.00"), vec![debt]).unwrap();
-    let opened = ledger::open_book(store, person.id, &inventory, "test", now()).await.unwrap();
-    Case { office: office.id, book: opened.book.id, accounts: opened.accounts }
+    let debt = OpeningDebt {
+        creditor: "Cofidis".into(),
+        amount: eur("500.00"),
+    };
+    let inventory =
+        OpeningInventory::new(date("2026-01-01"), Currency::EUR, vec![bank], eur("20.00"), vec![debt]).unwrap();
+    let opened = ledger::open_book(store, person.id, &inventory, "test", now())
+        .await
+        .unwrap();
+    Case {
+        office: office.id,
+        book: opened.book.id,
+        accounts: opened.accounts,
+    }
 }

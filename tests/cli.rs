@@ -1,0 +1,252 @@
+//! The `gestio` binary, run as a user runs it, against a fresh database of each backend.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::TestDb;
+use serde_json::Value;
+
+fn gestio(db: &TestDb, arguments: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gestio"))
+        .arg("--database-url")
+        .arg(&db.url)
+        .args(arguments)
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("running the gestio binary")
+}
+
+/// Runs a command that must succeed and returns its standard output.
+fn ok(db: &TestDb, arguments: &[&str]) -> String {
+    let output = gestio(db, arguments);
+    assert!(
+        output.status.success(),
+        "{arguments:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn json(db: &TestDb, arguments: &[&str]) -> Value {
+    let mut with_json = arguments.to_vec();
+    with_json.push("--json");
+    serde_json::from_str(&ok(db, &with_json)).unwrap()
+}
+
+/// Runs a command that must fail and returns its standard error.
+fn fails(db: &TestDb, arguments: &[&str]) -> String {
+    let output = gestio(db, arguments);
+    assert_eq!(output.status.code(), Some(1), "{arguments:?} should fail with exit 1");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+/// Creates office 1, beneficiary 1, a tutelle and book 1 (bank 1100 with 1200.00, debt 2001).
+fn set_up_case(db: &TestDb) {
+    let office = json(
+        db,
+        &[
+            "office",
+            "create",
+            "--name",
+            "Office social Differdange",
+            "--country",
+            "LU",
+        ],
+    );
+    assert_eq!(office[0]["id"], 1);
+    json(
+        db,
+        &[
+            "beneficiary",
+            "create",
+            "--office",
+            "1",
+            "--name",
+            "Lena Weber",
+            "--language",
+            "de",
+            "--birth-date",
+            "1949-03-14",
+        ],
+    );
+    let mandate = json(
+        db,
+        &[
+            "mandate",
+            "create",
+            "--beneficiary",
+            "1",
+            "--kind",
+            "tutelle",
+            "--start",
+            "2026-01-01",
+            "--court",
+            "Tribunal d'arrondissement de Luxembourg",
+            "--case-number",
+            "TUT 2026/9",
+            "--jurisdiction",
+            "lu",
+            "--receipt-threshold",
+            "300.00",
+        ],
+    );
+    assert_eq!(mandate[0]["kind"], "tutelle");
+    let book = json(
+        db,
+        &[
+            "book",
+            "create",
+            "--beneficiary",
+            "1",
+            "--opened-on",
+            "2026-01-01",
+            "--bank",
+            "LU280019400644750000=1200.00=Compte courant",
+            "--debt",
+            "Cofidis=800.00",
+            "--cash",
+            "15.50",
+        ],
+    );
+    assert_eq!(book["book"]["id"], 1);
+    assert!(book["opening_entry"].is_number());
+}
+
+backend_tests! {
+    async fn a_counsellor_sets_up_a_case_posts_reverses_and_verifies_from_the_command_line(db) {
+        set_up_case(&db);
+        let entry = json(&db, &["entry", "add", "--book", "1", "--date", "2026-02-01", "--description", "Loyer février", "--posting", "6000=700.00", "--posting", "1100=-700.00", "--receipt", "F-2026-02"]);
+        let entry_id = entry[0]["id"].as_i64().unwrap().to_string();
+        let balance = json(&db, &["balance", "--book", "1"]);
+        let bank = balance["lines"].as_array().unwrap().iter().find(|line| line["code"] == "1100").unwrap();
+        assert_eq!(bank["balance"]["amount"], "500.00");
+        let table = ok(&db, &["balance", "--book", "1"]);
+        assert!(table.contains("total EUR: 0.00"), "{table}");
+        let at_opening = json(&db, &["balance", "--book", "1", "--at", "2026-01-31"]);
+        let bank = at_opening["lines"].as_array().unwrap().iter().find(|line| line["code"] == "1100").unwrap();
+        assert_eq!(bank["balance"]["amount"], "1200.00");
+        let reversal = json(&db, &["entry", "reverse", &entry_id, "--date", "2026-02-02", "--reason", "paid twice"]);
+        assert_eq!(reversal[0]["reverses"].as_i64().unwrap().to_string(), entry_id);
+        let listed = json(&db, &["entry", "list", "--book", "1", "--from", "2026-02-01"]);
+        assert_eq!(listed.as_array().unwrap().len(), 2);
+        let verified = ok(&db, &["verify"]);
+        assert!(verified.contains("book 1: 3 entries, chain and balances verified"), "{verified}");
+        assert!(ok(&db, &["account", "list", "--book", "1"]).contains("LU28 0019 4006 4475 0000"));
+        ok(&db, &["book", "lock", "1", "--through", "2026-01-31"]);
+        let refused = fails(&db, &["entry", "add", "--book", "1", "--date", "2026-01-15", "--description", "Late", "--posting", "6000=1", "--posting", "1100=-1"]);
+        assert!(refused.contains("inside the period locked through 2026-01-31"), "{refused}");
+    }
+
+    async fn mistakes_on_the_command_line_get_one_clear_line_and_exit_1(db) {
+        set_up_case(&db);
+        let unbalanced = fails(&db, &["entry", "add", "--book", "1", "--date", "2026-02-01", "--description", "Rent", "--posting", "6000=700.00", "--posting", "1100=-699.99"]);
+        assert_eq!(unbalanced.trim(), "error: the entry was refused: the postings do not balance in EUR: they sum to 0.01 EUR, not zero");
+        let unknown = fails(&db, &["entry", "add", "--book", "1", "--date", "2026-02-01", "--description", "Rent", "--posting", "6099=1", "--posting", "1100=-1"]);
+        assert!(unknown.contains("book 1 has no account 6099"), "{unknown}");
+        let rounding = fails(&db, &["entry", "add", "--book", "1", "--date", "2026-02-01", "--description", "Rent", "--posting", "6000=1.005", "--posting", "1100=-1.005"]);
+        assert!(rounding.contains("'1.005' has more decimals than EUR has (2); amounts are never rounded"), "{rounding}");
+        let iban = fails(&db, &["account", "create", "--book", "1", "--code", "1101", "--name", "Épargne", "--category", "asset.savings", "--iban", "LU290019400644750000"]);
+        assert!(iban.contains("'LU290019400644750000' is not a valid IBAN"), "{iban}");
+        assert!(fails(&db, &["book", "show", "99"]).contains("book 99 does not exist"));
+        let court = fails(&db, &["mandate", "create", "--beneficiary", "1", "--kind", "curatelle", "--start", "2026-01-01"]);
+        assert!(court.contains("a curatelle is a court measure: give the court and the case number"), "{court}");
+        assert!(ok(&db, &["verify"]).contains("all sound"), "nothing half-saved");
+    }
+
+    async fn verify_names_a_tampered_entry_and_exits_1(db) {
+        set_up_case(&db);
+        json(&db, &["entry", "add", "--book", "1", "--date", "2026-02-01", "--description", "Loyer", "--posting", "6000=700.00", "--posting", "1100=-700.00"]);
+        let (drop_trigger, update) = if db.backend == "sqlite" {
+            ("DROP TRIGGER entries_are_append_only_update", "UPDATE entries SET entry_date = '2026-02-02' WHERE sequence = 2")
+        } else {
+            ("DROP TRIGGER entries_are_append_only ON entries", "UPDATE entries SET entry_date = '2026-02-02' WHERE sequence = 2")
+        };
+        tamper(&db, &[drop_trigger, update]).await;
+        let output = gestio(&db, &["verify"]);
+        assert_eq!(output.status.code(), Some(1));
+        let report = String::from_utf8(output.stdout).unwrap();
+        assert!(report.contains("book 1: BROKEN: entry 2 (number 2 of book 1) does not match its hash: it was changed after posting"), "{report}");
+    }
+
+    async fn the_demo_is_created_once_and_then_reused(db) {
+        let first = ok(&db, &["demo", "--no-serve"]);
+        assert!(first.contains("demo office created"), "{first}");
+        assert!(first.contains("6 beneficiaries"), "{first}");
+        let second = ok(&db, &["demo", "--no-serve"]);
+        assert!(second.contains("reusing it"), "{second}");
+        let mandates = json(&db, &["mandate", "list"]);
+        let kinds: std::collections::BTreeSet<&str> = mandates.as_array().unwrap().iter().map(|mandate| mandate["kind"].as_str().unwrap()).collect();
+        assert!(kinds.len() >= 6, "different mandate kinds: {kinds:?}");
+        let people = json(&db, &["beneficiary", "list"]);
+        let languages: std::collections::BTreeSet<&str> = people.as_array().unwrap().iter().map(|person| person["language"].as_str().unwrap()).collect();
+        assert!(languages.len() >= 5, "{languages:?}");
+        assert!(ok(&db, &["verify"]).contains("6 book(s) checked, all sound"));
+        for book in 1..=6 {
+            let trial = json(&db, &["balance", "--book", &book.to_string()]);
+            let total: i64 = trial["lines"].as_array().unwrap().iter().map(|line| {
+                line["balance"]["amount"].as_str().unwrap().replace('.', "").parse::<i64>().unwrap()
+            }).sum();
+            assert_eq!(total, 0, "book {book} balances");
+        }
+    }
+}
+
+async fn tamper(db: &TestDb, statements: &[&str]) {
+    use sqlx::Executor;
+    for statement in statements {
+        let sql = sqlx::AssertSqlSafe(statement.to_string());
+        if db.backend == "sqlite" {
+            let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
+            pool.execute(sql).await.unwrap();
+            pool.close().await;
+        } else {
+            let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
+            pool.execute(sql).await.unwrap();
+            pool.close().await;
+        }
+    }
+}
+
+#[test]
+fn every_command_and_subcommand_has_help() {
+    let commands: &[&[&str]] = &[
+        &[],
+        &["migrate"],
+        &["serve"],
+        &["demo"],
+        &["balance"],
+        &["verify"],
+        &["office"],
+        &["office", "create"],
+        &["office", "list"],
+        &["office", "show"],
+        &["beneficiary", "create"],
+        &["beneficiary", "list"],
+        &["beneficiary", "show"],
+        &["mandate", "create"],
+        &["mandate", "list"],
+        &["mandate", "show"],
+        &["book", "create"],
+        &["book", "list"],
+        &["book", "show"],
+        &["book", "lock"],
+        &["account", "create"],
+        &["account", "list"],
+        &["account", "show"],
+        &["entry", "add"],
+        &["entry", "list"],
+        &["entry", "show"],
+        &["entry", "reverse"],
+    ];
+    for command in commands {
+        let output = Command::new(env!("CARGO_BIN_EXE_gestio"))
+            .args(*command)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{command:?} --help");
+        let help = String::from_utf8(output.stdout).unwrap();
+        assert!(help.contains("Usage: gestio"), "{command:?}: {help}");
+    }
+}

@@ -94,15 +94,18 @@ CREATE TABLE entries (
     receipt            TEXT,
     author             TEXT NOT NULL,
     recorded_at        TIMESTAMPTZ NOT NULL,
-    -- an entry is reversed at most once
-    reverses_entry_id  BIGINT UNIQUE REFERENCES entries (id),
+    reverses_entry_id  BIGINT REFERENCES entries (id),
     previous_hash      TEXT NOT NULL CHECK (length(previous_hash) = 64),
     hash               TEXT NOT NULL CHECK (length(hash) = 64),
     UNIQUE (book_id, sequence),
     -- a reversal always says what it reverses
     CHECK ((source = 'reversal') = (reverses_entry_id IS NOT NULL))
 );
-CREATE INDEX entries_by_date ON entries (book_id, entry_date);
+-- No index on (book_id, entry_date) and none on postings (account_id): every query reaches
+-- postings through its book's entries, by (book_id, sequence) then the posting key, and one
+-- book's entries are few enough to filter by date. Each extra index costs every posting.
+-- an entry is reversed at most once (partial: almost no entry is a reversal)
+CREATE UNIQUE INDEX entries_reversed_once ON entries (reverses_entry_id) WHERE reverses_entry_id IS NOT NULL;
 
 CREATE TABLE postings (
     entry_id      BIGINT NOT NULL REFERENCES entries (id),
@@ -113,7 +116,6 @@ CREATE TABLE postings (
     currency      TEXT NOT NULL CHECK (length(currency) = 3),
     PRIMARY KEY (entry_id, line_no)
 );
-CREATE INDEX postings_by_account ON postings (account_id);
 
 -- Posted entries are never changed or removed (DESIGN rule 2): a mistake is corrected by a
 -- reversal. The database refuses it too, whatever code or person tries.

@@ -212,3 +212,7 @@ impl ChainVerifier {
         Ok(())
     }
 }
+
+#[cfg(test)]
+#[path = "chain_tests.rs"]
+mod tests;

@@ -331,3 +331,11 @@ pub fn reversal_of(
 #[cfg(test)]
 #[path = "ledger_tests.rs"]
 mod tests;
+
+/// For tests elsewhere in the domain: a `ValidEntry` without a book to check it against.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    pub fn valid(draft: super::EntryDraft) -> super::ValidEntry {
+        super::ValidEntry(draft)
+    }
+}

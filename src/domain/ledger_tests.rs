@@ -171,6 +171,27 @@ fn rejects_an_empty_description() {
 }
 
 #[test]
+fn rejects_too_many_postings() {
+    let postings: Vec<(i64, Money)> = (0..=POSTINGS_PER_ENTRY_MAX)
+        .map(|index| (1 + index as i64 % 2, eur(1)))
+        .collect();
+    assert_eq!(
+        rejection(draft(&postings)),
+        "an entry may have at most 1000 postings; this one has 1001"
+    );
+}
+
+#[test]
+fn rejects_texts_that_are_too_long() {
+    let mut long = draft(&[(2, eur(100)), (1, eur(-100))]);
+    long.description = "x".repeat(DESCRIPTION_LENGTH_MAX + 1);
+    assert_eq!(rejection(long), "the description is longer than 500 characters");
+    let mut long = draft(&[(2, eur(100)), (1, eur(-100))]);
+    long.receipt = Some("x".repeat(REFERENCE_LENGTH_MAX + 1));
+    assert_eq!(rejection(long), "the receipt number is longer than 200 characters");
+}
+
+#[test]
 fn rejects_an_overflowing_sum() {
     assert_eq!(
         rejection(draft(&[(2, eur(i64::MAX)), (3, eur(1)), (1, eur(-1))])),

@@ -245,6 +245,10 @@ mod tests {
         for text in ["", "abc", "1,50", "1e5", "12.3.4", "--1", " - "] {
             assert!(matches!(eur(text), Err(MoneyError::NotAnAmount { .. })), "{text}");
         }
+        assert_eq!(
+            eur("1,50").unwrap_err().to_string(),
+            "'1,50' is not an amount: write digits with '.' as the decimal mark, e.g. 1234.50"
+        );
     }
 
     #[test]

@@ -205,3 +205,7 @@ impl OpeningInventory {
         }))
     }
 }
+
+#[cfg(test)]
+#[path = "opening_tests.rs"]
+mod tests;

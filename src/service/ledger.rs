@@ -119,6 +119,9 @@ pub async fn reverse_entry(
 ) -> ServiceResult<JournalEntry> {
     let mut tx = store.begin_write().await?;
     let original = tx.entry(entry).await?;
+    // Lock the book before looking for an earlier reversal: a concurrent reversal of the same
+    // entry then waits here and is refused by name, instead of by the database's unique index.
+    tx.lock_book(original.book_id).await?;
     if let Some(by) = tx.reversal_of(entry).await? {
         return Err(EntryRejection::AlreadyReversed { entry, by }.into());
     }

@@ -1,6 +1,7 @@
 //! gestio: budget-management and guardianship accounting for social offices and tutors.
 //!
-//! The guided tour, from the inside out:
+//! The guided tour: read `domain` first (the rules that never bend), then `storage` (where they
+//! are kept), `service` (the use cases), and the two edges, `cli` and `http`.
 
 /// The command line.
 pub mod cli;

@@ -10,7 +10,8 @@ use crate::config::{DEFAULT_DATABASE_URL, DatabaseUrl, init_logging};
 use crate::storage::Store;
 
 mod admin;
-mod ledger;
+mod books;
+mod entries;
 mod output;
 mod parties;
 
@@ -53,15 +54,15 @@ pub enum Command {
     Mandate(parties::MandateCommand),
     /// Books: one ledger per beneficiary, opened with its inventory.
     #[command(subcommand)]
-    Book(ledger::BookCommand),
+    Book(books::BookCommand),
     /// Accounts of a book's chart.
     #[command(subcommand)]
-    Account(ledger::AccountCommand),
+    Account(books::AccountCommand),
     /// Journal entries: add, list, show, reverse.
     #[command(subcommand)]
-    Entry(ledger::EntryCommand),
+    Entry(entries::EntryCommand),
     /// The balance of every account of a book (trial balance).
-    Balance(ledger::BalanceArgs),
+    Balance(entries::BalanceArgs),
     /// Recompute every book's hash chain and running totals; exit 1 if any is broken.
     Verify(admin::VerifyArgs),
 }
@@ -120,10 +121,10 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Office(command) => parties::office(&context, command).await?,
         Command::Beneficiary(command) => parties::beneficiary(&context, command).await?,
         Command::Mandate(command) => parties::mandate(&context, command).await?,
-        Command::Book(command) => ledger::book(&context, command).await?,
-        Command::Account(command) => ledger::account(&context, command).await?,
-        Command::Entry(command) => ledger::entry(&context, command).await?,
-        Command::Balance(args) => ledger::balance(&context, &args).await?,
+        Command::Book(command) => books::book(&context, command).await?,
+        Command::Account(command) => books::account(&context, command).await?,
+        Command::Entry(command) => entries::entry(&context, command).await?,
+        Command::Balance(args) => entries::balance(&context, &args).await?,
         Command::Verify(args) => admin::verify(&context, &args).await?,
     };
     context.store.close().await;

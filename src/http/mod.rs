@@ -1,7 +1,8 @@
 //! The web service: router, shared state, middleware, and serving.
 //!
-//! Each area owns a `router()`. Sign-in and roles come later: `AppState` is where the session
-//! store will live, and `auth.rs` the one place that decides who may see a book.
+//! Each area owns a `router()`. Sign-in and roles are not built yet: they will add the session
+//! store to `AppState` and one function, in `auth.rs`, that every route asks whether the caller
+//! may see or change a book. Until then the service has no users and binds to 127.0.0.1.
 
 use std::future::Future;
 use std::time::Duration;

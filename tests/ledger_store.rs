@@ -8,7 +8,7 @@ use gestio::domain::ids::EntryId;
 use gestio::domain::ledger::{EntryDraft, EntryRejection, EntrySource, Posting};
 use gestio::domain::money::Money;
 use gestio::service::ServiceError;
-use gestio::service::ledger::{lock_book, post_entries, post_entry, reverse_entry, trial_balance};
+use gestio::service::ledger::{close_account, lock_book, post_entries, post_entry, reverse_entry, trial_balance};
 use gestio::service::verify::verify;
 use gestio::storage::{Store, StoreError};
 
@@ -134,6 +134,24 @@ backend_tests! {
         let error = reverse_entry(&store, entry.id, date("2026-03-15"), "test", None, now()).await.unwrap_err();
         assert!(matches!(error, ServiceError::Entry(EntryRejection::InsideLockedPeriod { .. })), "{error}");
         reverse_entry(&store, entry.id, date("2026-04-02"), "test", None, now()).await.unwrap();
+    }
+
+    async fn an_emptied_account_can_be_closed_and_then_refuses_postings(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Ana Costa", IBAN).await;
+        let error = close_account(&store, case.book, "2001").await.unwrap_err();
+        assert_eq!(error.to_string(), "account 2001 still holds -500.00 EUR: move it to another account before closing this one");
+        let mut repay = rent(&case, "2026-02-10", "500.00");
+        repay.postings[0].account_id = case.account("2001").id;
+        post_entry(&store, repay, now()).await.unwrap();
+        let closed = close_account(&store, case.book, "2001").await.unwrap();
+        assert!(closed.closed);
+        let mut after = rent(&case, "2026-02-11", "1.00");
+        after.postings[0].account_id = case.account("2001").id;
+        let error = post_entry(&store, after, now()).await.unwrap_err();
+        assert!(matches!(error, ServiceError::Entry(EntryRejection::ClosedAccount { .. })), "{error}");
+        let listed = store.begin_read().await.unwrap().accounts(case.book).await.unwrap();
+        assert!(listed.iter().any(|account| account.code == "2001" && account.closed));
     }
 
     async fn a_refused_entry_in_a_batch_saves_nothing(db) {

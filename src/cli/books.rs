@@ -224,6 +224,14 @@ pub enum AccountCommand {
         #[command(flatten)]
         output: JsonFlag,
     },
+    /// Close an account whose balance is zero: no entry may name it afterwards.
+    Close {
+        #[arg(long)]
+        book: BookId,
+        code: String,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
     /// Show one account of a book, by code.
     Show {
         #[arg(long)]
@@ -263,6 +271,10 @@ pub async fn account(context: &Context, command: AccountCommand) -> anyhow::Resu
             tx.book(book).await?;
             (tx.accounts(book).await?, output.json)
         }
+        AccountCommand::Close { book, code, output } => (
+            vec![use_case::close_account(&context.store, book, &code).await?],
+            output.json,
+        ),
         AccountCommand::Show { book, code, output } => {
             let accounts = context.store.begin_read().await?.accounts(book).await?;
             let account = accounts

@@ -114,6 +114,12 @@ pub enum AccountError {
     BadCode { code: String },
     #[error("the account name must be 1 to {ACCOUNT_NAME_LENGTH_MAX} characters")]
     BadName,
+    #[error("account {code} still holds {balance}: move it to another account before closing this one")]
+    NotEmpty { code: String, balance: String },
+    #[error("account {code} is closed already")]
+    AlreadyClosed { code: String },
+    #[error("account {code} ({category}) belongs to the book's structure and cannot be closed")]
+    Structural { code: String, category: &'static str },
 }
 
 impl ReportCategory {
@@ -230,6 +236,30 @@ impl Account {
     pub fn kind(&self) -> AccountKind {
         self.category.kind()
     }
+
+    /// An account may be closed (no more postings) once its balance is zero, so closing never
+    /// hides money; suspense and opening equity are part of every book and stay open.
+    pub fn check_close(&self, balance_minor: i64) -> Result<(), AccountError> {
+        if self.closed {
+            return Err(AccountError::AlreadyClosed {
+                code: self.code.clone(),
+            });
+        }
+        if matches!(self.category, ReportCategory::Suspense | ReportCategory::OpeningEquity) {
+            return Err(AccountError::Structural {
+                code: self.code.clone(),
+                category: self.category.code(),
+            });
+        }
+        if balance_minor != 0 {
+            let balance = super::money::Money::from_minor(balance_minor, self.currency).to_string();
+            return Err(AccountError::NotEmpty {
+                code: self.code.clone(),
+                balance,
+            });
+        }
+        Ok(())
+    }
 }
 
 /// A bank account of the person, to be opened with the book.
@@ -296,6 +326,36 @@ mod tests {
             error
                 .to_string()
                 .starts_with("'expense.holidays' is not a report category; use one of: asset.cash")
+        );
+    }
+
+    #[test]
+    fn an_account_closes_only_when_empty_open_and_not_structural() {
+        let mut account = Account {
+            id: AccountId::new(5),
+            book_id: BookId::new(1),
+            code: "2001".into(),
+            name: "Debt: Cofidis".into(),
+            category: ReportCategory::Debt,
+            currency: Currency::EUR,
+            iban: None,
+            closed: false,
+        };
+        assert_eq!(
+            account.check_close(-100).unwrap_err().to_string(),
+            "account 2001 still holds -1.00 EUR: move it to another account before closing this one"
+        );
+        assert_eq!(account.check_close(0), Ok(()));
+        account.closed = true;
+        assert_eq!(
+            account.check_close(0).unwrap_err().to_string(),
+            "account 2001 is closed already"
+        );
+        account.closed = false;
+        account.category = ReportCategory::Suspense;
+        assert_eq!(
+            account.check_close(0).unwrap_err().to_string(),
+            "account 2001 (asset.suspense) belongs to the book's structure and cannot be closed"
         );
     }
 

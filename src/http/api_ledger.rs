@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/books", get(list_books).post(open_book))
         .route("/books/{id}", get(show_book))
         .route("/books/{id}/accounts", get(list_accounts).post(add_account))
+        .route("/books/{id}/accounts/{code}/closure", post(close_account))
         .route("/books/{id}/entries", get(list_entries).post(post_entry))
         .route("/books/{id}/balance", get(balance))
         .route("/books/{id}/verification", get(verification))
@@ -176,6 +177,13 @@ async fn add_account(
         StatusCode::CREATED,
         axum::Json(use_case::add_account(&state.store, id, &account).await?),
     ))
+}
+
+async fn close_account(
+    State(state): State<AppState>,
+    PathParams((id, code)): PathParams<(BookId, String)>,
+) -> Result<axum::Json<Account>, ApiError> {
+    Ok(axum::Json(use_case::close_account(&state.store, id, &code).await?))
 }
 
 #[derive(Deserialize)]

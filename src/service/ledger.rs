@@ -11,7 +11,7 @@ use crate::domain::book::{Book, chain_after};
 use crate::domain::ids::{BeneficiaryId, BookId, EntryId};
 use crate::domain::ledger::{BookRules, EntryDraft, EntryRejection, JournalEntry, reversal_of, validate};
 use crate::domain::opening::OpeningInventory;
-use crate::storage::{Store, Tx};
+use crate::storage::{Store, StoreError, Tx};
 
 /// A new book with its chart and, when there is anything to book, its opening entry.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -54,6 +54,30 @@ pub async fn add_account(store: &Store, book: BookId, account: &NewAccount) -> S
     let account = tx.insert_accounts(book, std::slice::from_ref(account)).await?.remove(0);
     tx.commit().await?;
     Ok(account)
+}
+
+/// Closes the account with `code` in `book`: no entry may name it afterwards. Its balance must
+/// be zero. The book is locked first, so no entry slips in between the check and the close.
+pub async fn close_account(store: &Store, book: BookId, code: &str) -> ServiceResult<Account> {
+    let mut tx = store.begin_write().await?;
+    tx.lock_book(book).await?;
+    let account = tx
+        .accounts(book)
+        .await?
+        .into_iter()
+        .find(|account| account.code == code)
+        .ok_or_else(|| StoreError::NotFound {
+            what: "account",
+            id: format!("{code} of book {book}"),
+        })?;
+    let balance = tx.account_totals(book).await?.get(&account.id).copied().unwrap_or(0);
+    account.check_close(balance)?;
+    tx.close_account(account.id).await?;
+    tx.commit().await?;
+    Ok(Account {
+        closed: true,
+        ..account
+    })
 }
 
 /// Posts entries to one book in one db transaction: every entry is checked against the book's

@@ -135,6 +135,17 @@ impl Tx {
         Ok(inserted)
     }
 
+    /// Marks an account closed; entries naming it are refused from then on.
+    pub async fn close_account(&mut self, account: AccountId) -> StoreResult<()> {
+        on_backend!(self, connection => {
+            sqlx::query("UPDATE accounts SET closed = TRUE WHERE id = $1")
+                .bind(account.get())
+                .execute(connection)
+                .await?;
+            Ok(())
+        })
+    }
+
     pub async fn accounts(&mut self, book: BookId) -> StoreResult<Vec<Account>> {
         on_backend!(self, connection => {
             let rows: Vec<AccountRow> = sqlx::query_as(

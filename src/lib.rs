@@ -11,6 +11,8 @@ pub mod config;
 pub mod domain;
 /// The web service: JSON API, health checks and server-rendered pages.
 pub mod http;
+/// Bank statement parsers: camt.052/053/054 (every version) into normalised statements.
+pub mod import;
 /// Use cases, each one db transaction: parties, books and entries, verification, the caseload.
 pub mod service;
 /// The database: one API over SQLite and PostgreSQL; all SQL lives here.

@@ -208,6 +208,70 @@ async fn tamper(db: &TestDb, statements: &[&str]) {
     }
 }
 
+/// Runs gestio in a fresh folder with no database: `statement inspect` must not need or make one.
+fn inspect(arguments: &[&str]) -> Output {
+    let folder = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_gestio"))
+        .current_dir(folder.path())
+        .args(["statement", "inspect"])
+        .args(arguments)
+        .env_remove("DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(!folder.path().join("gestio.db").exists(), "inspect created a database");
+    output
+}
+
+fn sample(name: &str) -> String {
+    format!("{}/samples/camt/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn inspect_prints_the_facts_of_a_statement_as_json_without_a_database() {
+    let output = inspect(&[&sample("bcee-maria-fernandes-2026-01.camt053.xml"), "--json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let facts: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let statement = &facts["statements"][0];
+    assert_eq!(statement["message_type"], "camt.053.001.08");
+    assert_eq!(statement["account_iban"], "LU280019400644750000");
+    assert_eq!(
+        statement["opening_booked"],
+        serde_json::json!({ "type": "OPBD", "amount": "1240.55", "date": "2026-01-01" })
+    );
+    assert_eq!(statement["closing_booked"]["amount"], "1880.46");
+    assert_eq!(statement["entries"], 4);
+    assert_eq!(
+        statement["entries_by_status"],
+        serde_json::json!({ "BOOK": 3, "PDNG": 1 })
+    );
+    assert_eq!(statement["booked_credit_sum"], "1685.20");
+    assert_eq!(statement["booked_debit_sum"], "1045.29");
+    assert_eq!(statement["tx_details"], 7);
+    assert_eq!(statement["reconciles"], true);
+}
+
+#[test]
+fn inspect_names_an_unreadable_file_and_exits_non_zero() {
+    let folder = tempfile::tempdir().unwrap();
+    let cut = folder.path().join("cut.xml");
+    let full = std::fs::read(sample("bcee-maria-fernandes-2026-01.camt053.xml")).unwrap();
+    std::fs::write(&cut, &full[..full.len() / 2]).unwrap();
+    let output = inspect(&[cut.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        error.contains("cut.xml") && error.contains("it may have been cut off"),
+        "{error}"
+    );
+    let output = inspect(&["/nonexistent/statement.xml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("/nonexistent/statement.xml: cannot read the file")
+    );
+}
+
 #[test]
 fn every_command_and_subcommand_has_help() {
     let commands: &[&[&str]] = &[

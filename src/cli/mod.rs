@@ -14,6 +14,7 @@ mod books;
 mod entries;
 mod output;
 mod parties;
+mod statements;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -61,6 +62,9 @@ pub enum Command {
     /// Journal entries: add, list, show, reverse.
     #[command(subcommand)]
     Entry(entries::EntryCommand),
+    /// Bank statement files: inspect them without importing.
+    #[command(subcommand)]
+    Statement(statements::StatementCommand),
     /// The balance of every account of a book (trial balance).
     Balance(entries::BalanceArgs),
     /// Recompute every book's hash chain and running totals; exit 1 if any is broken.
@@ -93,6 +97,10 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     } else {
         "warn"
     });
+    if let Command::Statement(command) = cli.command {
+        // Parsing only: no database is opened or created.
+        return statements::statement(command);
+    }
     if let Command::Demo(args) = &cli.command {
         let url = DatabaseUrl::new(
             cli.database_url
@@ -117,7 +125,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Command::Serve(args) => admin::serve(context.store.clone(), url, &args).await?,
-        Command::Demo(_) => unreachable!("handled above"),
+        Command::Demo(_) | Command::Statement(_) => unreachable!("handled above"),
         Command::Office(command) => parties::office(&context, command).await?,
         Command::Beneficiary(command) => parties::beneficiary(&context, command).await?,
         Command::Mandate(command) => parties::mandate(&context, command).await?,

@@ -12,6 +12,7 @@ use crate::storage::Store;
 mod admin;
 mod books;
 mod entries;
+mod imports;
 mod output;
 mod parties;
 mod statements;
@@ -62,6 +63,8 @@ pub enum Command {
     /// Journal entries: add, list, show, reverse.
     #[command(subcommand)]
     Entry(entries::EntryCommand),
+    /// Import bank statement files into the books: new lines go to suspense, to be categorised.
+    Import(imports::ImportArgs),
     /// Bank statement files: inspect them without importing.
     #[command(subcommand)]
     Statement(statements::StatementCommand),
@@ -134,6 +137,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Entry(command) => entries::entry(&context, command).await?,
         Command::Balance(args) => entries::balance(&context, &args).await?,
         Command::Verify(args) => admin::verify(&context, &args).await?,
+        Command::Import(args) => imports::import(&context, &args).await?,
     };
     context.store.close().await;
     Ok(code)

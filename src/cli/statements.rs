@@ -57,7 +57,7 @@ pub fn statement(command: StatementCommand) -> anyhow::Result<ExitCode> {
 }
 
 /// Reads a file, refusing one over the statement size limit before reading it whole.
-fn read_bounded(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+pub(super) fn read_bounded(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
     let size = std::fs::metadata(path).context("cannot read the file")?.len();
     if usize::try_from(size).map_or(true, |size| size > STATEMENT_BYTES_MAX) {
         return Err(crate::import::ImportError::TooLarge {

@@ -97,6 +97,8 @@ pub enum EntryRejection {
         "the entry is dated {date}, inside the period locked through {locked_through}; date it after {locked_through} and mark it as an adjustment"
     )]
     InsideLockedPeriod { date: NaiveDate, locked_through: NaiveDate },
+    #[error("the entry is dated {date}, before the book was opened on {opened_on} with the opening inventory")]
+    BeforeOpening { date: NaiveDate, opened_on: NaiveDate },
     #[error("the entry is for book {entry_book} but was posted to book {book}")]
     WrongBook { entry_book: BookId, book: BookId },
     #[error("the description must not be empty")]
@@ -135,6 +137,7 @@ pub struct EntryDraft {
 /// What the validator needs to know about the book: its id, locked period and accounts.
 pub struct BookRules<'a> {
     pub book_id: BookId,
+    pub opened_on: NaiveDate,
     pub locked_through: Option<NaiveDate>,
     pub accounts: &'a HashMap<AccountId, Account>,
 }
@@ -162,6 +165,12 @@ pub fn validate(draft: EntryDraft, rules: &BookRules<'_>) -> Result<ValidEntry, 
     }
     check_texts(&draft)?;
     check_posting_count(&draft.postings)?;
+    if draft.date < rules.opened_on {
+        return Err(EntryRejection::BeforeOpening {
+            date: draft.date,
+            opened_on: rules.opened_on,
+        });
+    }
     if let Some(locked_through) = rules.locked_through.filter(|locked| draft.date <= *locked) {
         return Err(EntryRejection::InsideLockedPeriod {
             date: draft.date,

@@ -71,6 +71,7 @@ fn check(draft: EntryDraft, locked_through: Option<NaiveDate>) -> Result<ValidEn
         draft,
         &BookRules {
             book_id: BookId::new(1),
+            opened_on: date("2026-01-01"),
             locked_through,
             accounts: &accounts,
         },
@@ -161,6 +162,16 @@ fn rejects_an_entry_posted_to_another_book() {
     let mut elsewhere = draft(&[(2, eur(100)), (1, eur(-100))]);
     elsewhere.book_id = BookId::new(2);
     assert_eq!(rejection(elsewhere), "the entry is for book 2 but was posted to book 1");
+}
+
+#[test]
+fn rejects_a_date_before_the_book_was_opened() {
+    let mut early = draft(&[(2, eur(100)), (1, eur(-100))]);
+    early.date = date("2025-12-31");
+    assert_eq!(
+        rejection(early),
+        "the entry is dated 2025-12-31, before the book was opened on 2026-01-01 with the opening inventory"
+    );
 }
 
 #[test]

@@ -111,6 +111,7 @@ pub async fn post_entries_in_tx(
         .collect();
     let rules = BookRules {
         book_id,
+        opened_on: book.opened_on,
         locked_through: book.locked_through,
         accounts: &accounts,
     };

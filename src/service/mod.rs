@@ -15,6 +15,7 @@ use crate::storage::StoreError;
 
 pub mod caseload;
 pub mod demo;
+pub mod import;
 pub mod ledger;
 pub mod parties;
 pub mod verify;
@@ -38,6 +39,8 @@ pub enum ServiceError {
     Iban(#[from] crate::domain::iban::IbanError),
     #[error(transparent)]
     Lock(#[from] LockError),
+    #[error(transparent)]
+    Import(Box<import::ImportRefusal>),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -17,8 +17,10 @@ mod entries;
 mod ledger;
 mod parties;
 mod rows;
+mod statements;
 
 pub use entries::EntryFilter;
+pub use statements::{Gap, KnownLines, NewBankStatement, PreviousStatement};
 
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);

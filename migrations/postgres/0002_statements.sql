@@ -1,0 +1,78 @@
+-- Bank statement import: the files received, their statements, their lines, and the gaps found
+-- between statements. Lines are evidence: like entries, they are never changed or removed.
+
+CREATE TABLE statement_imports (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    file_name     TEXT NOT NULL,
+    -- the same bytes imported twice add nothing; the hash shows it was the same file
+    file_sha256   TEXT NOT NULL CHECK (length(file_sha256) = 64),
+    format        TEXT NOT NULL,
+    author        TEXT NOT NULL,
+    imported_at   TIMESTAMPTZ NOT NULL,
+    -- why a statement whose balances do not add up was imported anyway (NULL: it was not)
+    forced_reason TEXT
+);
+
+CREATE TABLE bank_statements (
+    id                   BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    import_id            BIGINT  NOT NULL REFERENCES statement_imports (id),
+    -- the money account the statement is for
+    account_id           BIGINT  NOT NULL REFERENCES accounts (id),
+    statement_ref        TEXT,
+    electronic_sequence  BIGINT ,
+    copy_duplicate       TEXT,
+    opening_minor        BIGINT ,
+    opening_date         DATE,
+    closing_minor        BIGINT ,
+    closing_date         DATE
+);
+CREATE INDEX bank_statements_by_account ON bank_statements (account_id, closing_date);
+
+CREATE TABLE statement_lines (
+    id                 BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    statement_id       BIGINT  NOT NULL REFERENCES bank_statements (id),
+    account_id         BIGINT  NOT NULL REFERENCES accounts (id),
+    status             TEXT NOT NULL CHECK (status IN ('booked', 'pending', 'info', 'other')),
+    booking_date       DATE,
+    value_date         DATE,
+    -- signed: money in positive, money out negative
+    amount_minor       BIGINT NOT NULL,
+    currency           TEXT NOT NULL CHECK (length(currency) = 3),
+    bank_ref           TEXT,
+    fingerprint        TEXT NOT NULL CHECK (length(fingerprint) = 64),
+    occurrence         BIGINT  NOT NULL CHECK (occurrence >= 0),
+    reversal           BOOLEAN NOT NULL,
+    bank_code          TEXT,
+    counterparty_name  TEXT,
+    counterparty_iban  TEXT,
+    end_to_end_id      TEXT,
+    remittance         TEXT,
+    -- the journal entry that booked the line; NULL for pending and information lines
+    entry_id           BIGINT  REFERENCES entries (id),
+    CHECK ((status = 'booked') = (entry_id IS NOT NULL))
+);
+-- A bank line is booked at most once (DESIGN rule 4): by the bank's own reference when it gives
+-- one, otherwise by its fingerprint and its place among identical lines of the same day.
+CREATE UNIQUE INDEX statement_lines_booked_by_ref ON statement_lines (account_id, bank_ref)
+    WHERE status = 'booked' AND bank_ref IS NOT NULL;
+CREATE UNIQUE INDEX statement_lines_booked_by_fingerprint ON statement_lines (account_id, fingerprint, occurrence)
+    WHERE status = 'booked' AND bank_ref IS NULL;
+CREATE INDEX statement_lines_by_statement ON statement_lines (statement_id);
+
+CREATE TABLE statement_gaps (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    account_id    BIGINT  NOT NULL REFERENCES accounts (id),
+    statement_id  BIGINT  NOT NULL REFERENCES bank_statements (id),
+    kind          TEXT NOT NULL CHECK (kind IN ('opening_differs', 'sequence_skipped')),
+    expected      TEXT NOT NULL,
+    found         TEXT NOT NULL,
+    detected_at   TIMESTAMPTZ NOT NULL,
+    -- a gap stays visible until someone resolves it, saying how
+    resolved_at   TIMESTAMPTZ,
+    resolved_by   TEXT,
+    resolution    TEXT
+);
+CREATE INDEX statement_gaps_open ON statement_gaps (account_id) WHERE resolved_at IS NULL;
+
+CREATE TRIGGER statement_lines_are_append_only BEFORE UPDATE OR DELETE ON statement_lines
+    FOR EACH ROW EXECUTE FUNCTION refuse_change_of_posted_rows();

@@ -1,0 +1,107 @@
+//! `gestio import`: book bank files into the beneficiaries' books.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Args;
+
+use super::output::{json, table};
+use super::statements::read_bounded;
+use super::{Context, now};
+use crate::domain::ids::BookId;
+use crate::service::import::{ImportOptions, ImportSummary, import_file};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// camt.052, camt.053 or camt.054 files, any version. Each file is imported whole or not at all.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Only import into this book (the statement's IBAN must be one of its accounts).
+    #[arg(long)]
+    book: Option<BookId>,
+    /// Import statements whose balances do not add up, recording this reason.
+    #[arg(long)]
+    force_reason: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    let options = ImportOptions {
+        book: args.book,
+        force_reason: args.force_reason.as_deref(),
+    };
+    let mut summaries = Vec::with_capacity(args.files.len());
+    for path in &args.files {
+        let name = path.display().to_string();
+        let bytes = read_bounded(path).with_context(|| name.clone())?;
+        let summary = match import_file(&context.store, &name, &bytes, options, &context.author, now()).await {
+            Ok(summary) => summary,
+            Err(error) => {
+                // Files before this one are imported; say so, so nobody imports them twice by hand.
+                if !summaries.is_empty() {
+                    eprintln!(
+                        "{} earlier file(s) were imported; this one and those after it were not",
+                        summaries.len()
+                    );
+                }
+                return Err(error.into());
+            }
+        };
+        summaries.push(summary);
+    }
+    if args.json {
+        json(&summaries)?;
+    } else {
+        print_summaries(&summaries);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_summaries(summaries: &[ImportSummary]) {
+    let mut rows = vec![
+        [
+            "FILE",
+            "STATEMENT",
+            "BOOK",
+            "ACCOUNT",
+            "NEW",
+            "ALREADY BOOKED",
+            "NOT BOOKED",
+            "BALANCES",
+            "GAPS",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for summary in summaries {
+        for statement in &summary.statements {
+            rows.push(vec![
+                summary.file.clone(),
+                statement.statement.clone(),
+                statement.book.to_string(),
+                statement.account.clone(),
+                if statement.copy {
+                    "copy: nothing added".into()
+                } else {
+                    statement.new.to_string()
+                },
+                statement.already_booked.to_string(),
+                statement.not_booked.to_string(),
+                match statement.reconciles {
+                    Some(true) => "add up".into(),
+                    Some(false) => "DO NOT ADD UP (forced)".into(),
+                    None => "-".into(),
+                },
+                if statement.gaps.is_empty() {
+                    "-".into()
+                } else {
+                    statement.gaps.join("; ")
+                },
+            ]);
+        }
+    }
+    table(&rows);
+}

@@ -1,0 +1,502 @@
+//! Importing a bank file into the books: one db transaction per file, all of it or nothing.
+//!
+//! Each statement is matched to the money account with its IBAN; its balances must add up
+//! (opening + booked credits − booked debits = closing) unless a reason to force it is given;
+//! a statement that does not start where the previous one ended, or skips an electronic sequence
+//! number, is imported and recorded as a gap. Booked lines not seen before become journal
+//! entries on the book's suspense account (one posting per part of a batch), to be categorised;
+//! pending and information lines are kept for display only; a statement marked as a copy or
+//! duplicate adds nothing.
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use super::ledger::post_entries_in_tx;
+use super::{ServiceError, ServiceResult};
+use crate::domain::account::{Account, ReportCategory};
+use crate::domain::iban::Iban;
+use crate::domain::ids::{BookId, EntryId};
+use crate::domain::ledger::{EntryDraft, EntryRejection, EntrySource, Posting};
+use crate::domain::money::{Currency, Money};
+use crate::import::lines::{LineError, StatementLine, lines_of};
+use crate::import::statement::{EntryStatus, Statement};
+use crate::import::{ImportError, camt};
+use crate::storage::{NewBankStatement, PreviousStatement, Store, Tx};
+
+/// Why a file was refused. Nothing of it was saved.
+#[derive(Debug, Error)]
+pub enum ImportRefusal {
+    #[error("{file}: {error}")]
+    Unreadable { file: String, error: ImportError },
+    #[error("{file}: the file holds no statement")]
+    Empty { file: String },
+    #[error(
+        "{file}, statement {statement}: the account is identified as '{other_id}', not by an IBAN; gestio finds accounts by IBAN"
+    )]
+    NoIban {
+        file: String,
+        statement: String,
+        other_id: String,
+    },
+    #[error(
+        "{file}, statement {statement}: no book has a bank account with IBAN {iban}; add it to the beneficiary's book first (gestio account create --category asset.bank --iban …)"
+    )]
+    UnknownAccount {
+        file: String,
+        statement: String,
+        iban: String,
+    },
+    #[error(
+        "{file}, statement {statement}: IBAN {iban} is an account of several books ({books}); import with --book to say which"
+    )]
+    AmbiguousAccount {
+        file: String,
+        statement: String,
+        iban: String,
+        books: String,
+    },
+    #[error("{file}, statement {statement}: the statement is in {found}, but account {code} is kept in {account}")]
+    CurrencyMismatch {
+        file: String,
+        statement: String,
+        found: String,
+        code: String,
+        account: Currency,
+    },
+    #[error(
+        "{file}, statement {statement}: opening {opening} + booked credits {credits} − booked debits {debits} does not equal the closing balance {closing} (difference {difference}); ask the bank for a corrected statement, or import it with a reason to record it as it is"
+    )]
+    Unbalanced {
+        file: String,
+        statement: String,
+        opening: Decimal,
+        credits: Decimal,
+        debits: Decimal,
+        closing: Decimal,
+        difference: Decimal,
+    },
+    #[error("{file}, statement {statement}, {error}")]
+    Line {
+        file: String,
+        statement: String,
+        error: LineError,
+    },
+    #[error("{file}, statement {statement}: the {which} balance {amount} does not fit {currency}: {reason}")]
+    Balance {
+        file: String,
+        statement: String,
+        which: &'static str,
+        amount: Decimal,
+        currency: Currency,
+        reason: String,
+    },
+    #[error("{file}, statement {statement}: a line cannot be booked: {rejection}")]
+    Entry {
+        file: String,
+        statement: String,
+        rejection: EntryRejection,
+    },
+}
+
+/// How to import: into one book only, or forcing statements whose balances do not add up.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions<'a> {
+    pub book: Option<BookId>,
+    pub force_reason: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementSummary {
+    pub statement: String,
+    pub book: BookId,
+    pub account: String,
+    /// Booked lines booked now, as entries on suspense.
+    pub new: usize,
+    /// Booked lines already in the books (same file twice, overlapping statements).
+    pub already_booked: usize,
+    /// Pending and information lines, kept for display.
+    pub not_booked: usize,
+    /// True when the bank marked the statement as a copy or duplicate: nothing was added.
+    pub copy: bool,
+    pub reconciles: Option<bool>,
+    pub gaps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportSummary {
+    pub file: String,
+    pub format: String,
+    pub statements: Vec<StatementSummary>,
+}
+
+/// Imports one file (camt.052/053/054) in one db transaction.
+pub async fn import_file(
+    store: &Store,
+    file_name: &str,
+    bytes: &[u8],
+    options: ImportOptions<'_>,
+    author: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<ImportSummary> {
+    let refuse = |refusal: ImportRefusal| ServiceError::Import(Box::new(refusal));
+    let parsed = camt::parse(bytes).map_err(|error| {
+        refuse(ImportRefusal::Unreadable {
+            file: file_name.to_owned(),
+            error,
+        })
+    })?;
+    if parsed.statements.is_empty() {
+        return Err(refuse(ImportRefusal::Empty {
+            file: file_name.to_owned(),
+        }));
+    }
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    let mut tx = store.begin_write().await?;
+    let import_id = tx
+        .insert_statement_import(
+            file_name,
+            &sha256,
+            &parsed.message_type,
+            author,
+            options.force_reason,
+            now,
+        )
+        .await?;
+    let mut statements = Vec::with_capacity(parsed.statements.len());
+    for (index, statement) in parsed.statements.iter().enumerate() {
+        let context = StatementContext {
+            file: file_name,
+            label: statement.id.clone().unwrap_or_else(|| format!("#{}", index + 1)),
+            import_id,
+            options,
+            author,
+            now,
+        };
+        statements.push(import_statement(&mut tx, &context, statement).await?);
+    }
+    tx.commit().await?;
+    Ok(ImportSummary {
+        file: file_name.to_owned(),
+        format: parsed.message_type,
+        statements,
+    })
+}
+
+struct StatementContext<'a> {
+    file: &'a str,
+    label: String,
+    import_id: i64,
+    options: ImportOptions<'a>,
+    author: &'a str,
+    now: DateTime<Utc>,
+}
+
+impl StatementContext<'_> {
+    fn refuse(&self, make: impl FnOnce(String, String) -> ImportRefusal) -> ServiceError {
+        ServiceError::Import(Box::new(make(self.file.to_owned(), self.label.clone())))
+    }
+}
+
+async fn import_statement(
+    tx: &mut Tx,
+    context: &StatementContext<'_>,
+    statement: &Statement,
+) -> ServiceResult<StatementSummary> {
+    let account = find_account(tx, context, statement).await?;
+    if let Some(found) = statement
+        .account_currency
+        .as_deref()
+        .filter(|code| *code != account.currency.code())
+    {
+        let (found, code, currency) = (found.to_owned(), account.code.clone(), account.currency);
+        return Err(context.refuse(|file, statement| ImportRefusal::CurrencyMismatch {
+            file,
+            statement,
+            found,
+            code,
+            account: currency,
+        }));
+    }
+    let lines = lines_of(statement, account.currency)
+        .map_err(|error| context.refuse(|file, statement| ImportRefusal::Line { file, statement, error }))?;
+    check_balances(context, statement)?;
+    let opening = balance_money(context, statement, "opening", account.currency)?;
+    let closing = balance_money(context, statement, "closing", account.currency)?;
+    let previous = tx.previous_statement(account.id).await?;
+    let electronic_sequence = statement
+        .electronic_sequence
+        .as_deref()
+        .and_then(|text| text.trim().parse::<i64>().ok());
+    let copy = statement.copy_duplicate.is_some();
+    let statement_id = tx
+        .insert_bank_statement(&NewBankStatement {
+            import_id: context.import_id,
+            account: account.id,
+            statement_ref: statement.id.as_deref(),
+            electronic_sequence,
+            copy_duplicate: statement.copy_duplicate.as_deref(),
+            opening: opening.map(|(money, date)| (money.minor(), date)),
+            closing: closing.map(|(money, date)| (money.minor(), date)),
+        })
+        .await?;
+    let mut summary = StatementSummary {
+        statement: context.label.clone(),
+        book: account.book_id,
+        account: account.code.clone(),
+        new: 0,
+        already_booked: 0,
+        not_booked: 0,
+        copy,
+        reconciles: statement.reconcile_gap().map(|gap| gap.is_zero()),
+        gaps: Vec::new(),
+    };
+    if copy {
+        return Ok(summary);
+    }
+    let current = (opening, electronic_sequence);
+    summary.gaps = record_gaps(tx, context, &account, statement_id, previous.as_ref(), current).await?;
+    book_lines(tx, context, &account, statement_id, &lines, &mut summary).await?;
+    Ok(summary)
+}
+
+async fn find_account(tx: &mut Tx, context: &StatementContext<'_>, statement: &Statement) -> ServiceResult<Account> {
+    let Some(text) = statement.account_iban.as_deref() else {
+        let other_id = statement
+            .account_other_id
+            .clone()
+            .unwrap_or_else(|| "nothing".to_owned());
+        return Err(context.refuse(|file, statement| ImportRefusal::NoIban {
+            file,
+            statement,
+            other_id,
+        }));
+    };
+    let iban = Iban::parse(text)
+        .map(|iban| iban.electronic().to_owned())
+        .unwrap_or_else(|_| text.to_owned());
+    let mut accounts = tx.money_accounts_by_iban(&iban, context.options.book).await?;
+    match accounts.len() {
+        1 => Ok(accounts.remove(0)),
+        0 => Err(context.refuse(|file, statement| ImportRefusal::UnknownAccount { file, statement, iban })),
+        _ => {
+            let books = accounts
+                .iter()
+                .map(|account| account.book_id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(context.refuse(|file, statement| ImportRefusal::AmbiguousAccount {
+                file,
+                statement,
+                iban,
+                books,
+            }))
+        }
+    }
+}
+
+fn check_balances(context: &StatementContext<'_>, statement: &Statement) -> ServiceResult<()> {
+    let Some(difference) = statement.reconcile_gap().filter(|gap| !gap.is_zero()) else {
+        return Ok(());
+    };
+    if context.options.force_reason.is_some() {
+        return Ok(());
+    }
+    let opening = statement
+        .opening_booked()
+        .map(|balance| balance.amount)
+        .unwrap_or_default();
+    let closing = statement
+        .closing_booked()
+        .map(|balance| balance.amount)
+        .unwrap_or_default();
+    let (credits, debits) = statement.booked_sums();
+    Err(context.refuse(|file, statement| ImportRefusal::Unbalanced {
+        file,
+        statement,
+        opening,
+        credits,
+        debits,
+        closing,
+        difference,
+    }))
+}
+
+type DatedMoney = Option<(Money, Option<chrono::NaiveDate>)>;
+
+fn balance_money(
+    context: &StatementContext<'_>,
+    statement: &Statement,
+    which: &'static str,
+    currency: Currency,
+) -> ServiceResult<DatedMoney> {
+    let balance = if which == "opening" {
+        statement.opening_booked()
+    } else {
+        statement.closing_booked()
+    };
+    let Some(balance) = balance else { return Ok(None) };
+    match Money::parse(&balance.amount.to_string(), currency) {
+        Ok(money) => Ok(Some((money, balance.date))),
+        Err(error) => {
+            let (amount, reason) = (balance.amount, error.to_string());
+            Err(context.refuse(|file, statement| ImportRefusal::Balance {
+                file,
+                statement,
+                which,
+                amount,
+                currency,
+                reason,
+            }))
+        }
+    }
+}
+
+/// Records where this statement does not continue the previous one: its opening is not the
+/// previous closing, or its electronic sequence number skips one. Returns the gaps, described.
+async fn record_gaps(
+    tx: &mut Tx,
+    context: &StatementContext<'_>,
+    account: &Account,
+    statement_id: i64,
+    previous: Option<&PreviousStatement>,
+    (opening, sequence): (DatedMoney, Option<i64>),
+) -> ServiceResult<Vec<String>> {
+    let Some(previous) = previous else {
+        return Ok(Vec::new());
+    };
+    // Only a statement that starts after the previous one ended must continue it: an overlapping
+    // statement or the same one again is no gap.
+    let starts_after = match (opening.and_then(|(_, date)| date), previous.closing_date) {
+        (Some(opening_date), Some(closing_date)) => opening_date > closing_date,
+        _ => false,
+    };
+    let mut gaps = Vec::new();
+    if let (true, Some(closing), Some((opening, _))) = (starts_after, previous.closing_minor, opening)
+        && closing != opening.minor()
+    {
+        let expected = Money::from_minor(closing, account.currency).to_string();
+        tx.insert_gap(
+            account.id,
+            statement_id,
+            "opening_differs",
+            &expected,
+            &opening.to_string(),
+            context.now,
+        )
+        .await?;
+        gaps.push(format!(
+            "the opening balance {opening} is not the previous statement's closing balance {expected}"
+        ));
+    }
+    if let (Some(last), Some(sequence)) = (previous.electronic_sequence, sequence)
+        && sequence > last + 1
+    {
+        let expected = (last + 1).to_string();
+        tx.insert_gap(
+            account.id,
+            statement_id,
+            "sequence_skipped",
+            &expected,
+            &sequence.to_string(),
+            context.now,
+        )
+        .await?;
+        gaps.push(format!(
+            "statement number {expected} is missing (this one is number {sequence})"
+        ));
+    }
+    Ok(gaps)
+}
+
+/// Books the booked lines not yet in the books onto suspense, and stores every line.
+async fn book_lines(
+    tx: &mut Tx,
+    context: &StatementContext<'_>,
+    account: &Account,
+    statement_id: i64,
+    lines: &[StatementLine],
+    summary: &mut StatementSummary,
+) -> ServiceResult<()> {
+    let dates = lines.iter().filter_map(StatementLine::date);
+    let mut known = tx.known_lines(account.id, dates.clone().min(), dates.max()).await?;
+    let suspense = tx
+        .accounts(account.book_id)
+        .await?
+        .into_iter()
+        .find(|candidate| candidate.category == ReportCategory::Suspense && candidate.currency == account.currency)
+        .ok_or_else(|| crate::storage::StoreError::NotFound {
+            what: "suspense account of book",
+            id: account.book_id.to_string(),
+        })?;
+    let mut stored: Vec<(&StatementLine, Option<EntryId>)> = Vec::with_capacity(lines.len());
+    let mut to_book: Vec<&StatementLine> = Vec::new();
+    for line in lines {
+        if line.status != EntryStatus::Booked {
+            summary.not_booked += 1;
+            stored.push((line, None));
+        } else if known.contains(line) {
+            summary.already_booked += 1;
+        } else {
+            known.insert(line);
+            to_book.push(line);
+        }
+    }
+    let drafts = to_book
+        .iter()
+        .map(|line| draft(line, account, suspense.id, context.author))
+        .collect();
+    let ids = post_entries_in_tx(tx, account.book_id, drafts, context.now)
+        .await
+        .map_err(|error| match error {
+            ServiceError::Entry(rejection) => context.refuse(|file, statement| ImportRefusal::Entry {
+                file,
+                statement,
+                rejection,
+            }),
+            other => other,
+        })?;
+    summary.new = ids.len();
+    stored.extend(to_book.into_iter().zip(ids.into_iter().map(Some)));
+    tx.insert_statement_lines(statement_id, account.id, &stored).await?;
+    Ok(())
+}
+
+/// The entry of a bank line: the bank account moves by the line's amount, suspense takes the
+/// other side, one posting per part so each part can be categorised on its own.
+fn draft(line: &StatementLine, account: &Account, suspense: crate::domain::ids::AccountId, author: &str) -> EntryDraft {
+    let mut postings = vec![Posting {
+        account_id: account.id,
+        amount: line.amount,
+    }];
+    postings.extend(line.parts.iter().map(|part| {
+        Posting {
+            account_id: suspense,
+            amount: part
+                .amount
+                .checked_neg()
+                .expect("BUG: line amounts come from unsigned text, so never i64::MIN"),
+        }
+    }));
+    EntryDraft {
+        book_id: account.book_id,
+        date: line.date().expect("BUG: lines_of gives every booked line a date"),
+        description: line
+            .description()
+            .chars()
+            .take(crate::domain::ledger::DESCRIPTION_LENGTH_MAX)
+            .collect(),
+        source: EntrySource::Import,
+        source_ref: Some(
+            line.bank_ref
+                .clone()
+                .unwrap_or_else(|| format!("line:{}", &line.fingerprint[..16])),
+        ),
+        receipt: None,
+        author: author.to_owned(),
+        reverses: None,
+        postings,
+    }
+}

@@ -1,0 +1,277 @@
+//! Imported statement files, bank statements, their lines and the gaps between statements.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::rows::AccountRow;
+use super::{StoreResult, Tx, on_backend};
+use crate::domain::account::Account;
+use crate::domain::ids::{AccountId, BookId, EntryId};
+use crate::import::lines::StatementLine;
+
+/// What a new bank statement row records.
+pub struct NewBankStatement<'a> {
+    pub import_id: i64,
+    pub account: AccountId,
+    pub statement_ref: Option<&'a str>,
+    pub electronic_sequence: Option<i64>,
+    pub copy_duplicate: Option<&'a str>,
+    pub opening: Option<(i64, Option<NaiveDate>)>,
+    pub closing: Option<(i64, Option<NaiveDate>)>,
+}
+
+/// The last statement imported for an account: where the next one must start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousStatement {
+    pub closing_minor: Option<i64>,
+    pub closing_date: Option<NaiveDate>,
+    pub electronic_sequence: Option<i64>,
+}
+
+/// The lines of an account already booked, by bank reference and by fingerprint and occurrence.
+#[derive(Debug, Default)]
+pub struct KnownLines {
+    pub bank_refs: HashSet<String>,
+    pub fingerprints: HashSet<(String, i64)>,
+}
+
+impl KnownLines {
+    pub fn contains(&self, line: &StatementLine) -> bool {
+        match &line.bank_ref {
+            Some(reference) => self.bank_refs.contains(reference),
+            None => self.fingerprints.contains(&(line.fingerprint.clone(), line.occurrence)),
+        }
+    }
+
+    pub fn insert(&mut self, line: &StatementLine) {
+        match &line.bank_ref {
+            Some(reference) => self.bank_refs.insert(reference.clone()),
+            None => self.fingerprints.insert((line.fingerprint.clone(), line.occurrence)),
+        };
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Gap {
+    pub id: i64,
+    pub account_id: i64,
+    pub statement_id: i64,
+    pub kind: String,
+    pub expected: String,
+    pub found: String,
+}
+
+impl Tx {
+    /// The open money accounts with this IBAN, with their books, optionally in one book only.
+    pub async fn money_accounts_by_iban(&mut self, iban: &str, book: Option<BookId>) -> StoreResult<Vec<Account>> {
+        on_backend!(self, connection => {
+            let rows: Vec<AccountRow> = sqlx::query_as(
+                "SELECT id, book_id, code, name, category, kind, currency, iban, closed FROM accounts \
+                 WHERE iban = $1 AND ($2 IS NULL OR book_id = $2) ORDER BY id",
+            )
+            .bind(iban)
+            .bind(book.map(BookId::get))
+            .fetch_all(connection)
+            .await?;
+            rows.into_iter().map(Account::try_from).collect()
+        })
+    }
+
+    pub async fn insert_statement_import(
+        &mut self,
+        file_name: &str,
+        file_sha256: &str,
+        format: &str,
+        author: &str,
+        forced_reason: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        on_backend!(self, connection => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO statement_imports (file_name, file_sha256, format, author, imported_at, forced_reason) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(file_name)
+            .bind(file_sha256)
+            .bind(format)
+            .bind(author)
+            .bind(now)
+            .bind(forced_reason)
+            .fetch_one(connection)
+            .await?;
+            Ok(id)
+        })
+    }
+
+    pub async fn previous_statement(&mut self, account: AccountId) -> StoreResult<Option<PreviousStatement>> {
+        on_backend!(self, connection => {
+            let row: Option<(Option<i64>, Option<NaiveDate>, Option<i64>)> = sqlx::query_as(
+                "SELECT closing_minor, closing_date, electronic_sequence FROM bank_statements \
+                 WHERE account_id = $1 AND copy_duplicate IS NULL ORDER BY closing_date DESC, id DESC LIMIT 1",
+            )
+            .bind(account.get())
+            .fetch_optional(connection)
+            .await?;
+            Ok(row.map(|(closing_minor, closing_date, electronic_sequence)| PreviousStatement { closing_minor, closing_date, electronic_sequence }))
+        })
+    }
+
+    pub async fn insert_bank_statement(&mut self, statement: &NewBankStatement<'_>) -> StoreResult<i64> {
+        on_backend!(self, connection => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO bank_statements (import_id, account_id, statement_ref, electronic_sequence, copy_duplicate, \
+                     opening_minor, opening_date, closing_minor, closing_date) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            )
+            .bind(statement.import_id)
+            .bind(statement.account.get())
+            .bind(statement.statement_ref)
+            .bind(statement.electronic_sequence)
+            .bind(statement.copy_duplicate)
+            .bind(statement.opening.map(|(minor, _)| minor))
+            .bind(statement.opening.and_then(|(_, date)| date))
+            .bind(statement.closing.map(|(minor, _)| minor))
+            .bind(statement.closing.and_then(|(_, date)| date))
+            .fetch_one(connection)
+            .await?;
+            Ok(id)
+        })
+    }
+
+    /// The booked lines of `account` dated from `from` to `to` (all dates when `None`).
+    pub async fn known_lines(
+        &mut self,
+        account: AccountId,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> StoreResult<KnownLines> {
+        let rows: Vec<(Option<String>, String, i64)> = on_backend!(self, connection => {
+            sqlx::query_as(
+                "SELECT bank_ref, fingerprint, occurrence FROM statement_lines \
+                 WHERE account_id = $1 AND status = 'booked' \
+                 AND ($2 IS NULL OR booking_date >= $2) AND ($3 IS NULL OR booking_date <= $3)",
+            )
+            .bind(account.get())
+            .bind(from)
+            .bind(to)
+            .fetch_all(connection)
+            .await?
+        });
+        let mut known = KnownLines::default();
+        for (bank_ref, fingerprint, occurrence) in rows {
+            match bank_ref {
+                Some(reference) => known.bank_refs.insert(reference),
+                None => known.fingerprints.insert((fingerprint, occurrence)),
+            };
+        }
+        Ok(known)
+    }
+
+    /// Stores lines of a statement; booked ones with the entry that booked them.
+    pub async fn insert_statement_lines(
+        &mut self,
+        statement: i64,
+        account: AccountId,
+        lines: &[(&StatementLine, Option<EntryId>)],
+    ) -> StoreResult<()> {
+        for chunk in lines.chunks(1000) {
+            on_backend!(self, connection, Database => {
+                let mut insert = sqlx::QueryBuilder::<Database>::new(
+                    "INSERT INTO statement_lines (statement_id, account_id, status, booking_date, value_date, amount_minor, \
+                     currency, bank_ref, fingerprint, occurrence, reversal, bank_code, counterparty_name, counterparty_iban, \
+                     end_to_end_id, remittance, entry_id) ",
+                );
+                insert.push_values(chunk, |mut row, (line, entry)| {
+                    let first = &line.parts[0];
+                    row.push_bind(statement)
+                        .push_bind(account.get())
+                        .push_bind(status_code(line))
+                        // A booked line is filed under the day it was booked (`date()`), which the
+                        // duplicate check searches by.
+                        .push_bind(if entry.is_some() { line.date() } else { line.booking_date })
+                        .push_bind(line.value_date)
+                        .push_bind(line.amount.minor())
+                        .push_bind(line.amount.currency().code())
+                        .push_bind(line.bank_ref.clone())
+                        .push_bind(line.fingerprint.clone())
+                        .push_bind(line.occurrence)
+                        .push_bind(line.reversal)
+                        .push_bind(line.bank_code.clone())
+                        .push_bind(first.counterparty_name.clone())
+                        .push_bind(first.counterparty_iban.clone())
+                        .push_bind(first.end_to_end_id.clone())
+                        .push_bind(first.remittance.clone())
+                        .push_bind(entry.map(EntryId::get));
+                });
+                insert.build().execute(connection).await?;
+            });
+        }
+        Ok(())
+    }
+
+    pub async fn insert_gap(
+        &mut self,
+        account: AccountId,
+        statement: i64,
+        kind: &str,
+        expected: &str,
+        found: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        on_backend!(self, connection => {
+            sqlx::query(
+                "INSERT INTO statement_gaps (account_id, statement_id, kind, expected, found, detected_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(account.get())
+            .bind(statement)
+            .bind(kind)
+            .bind(expected)
+            .bind(found)
+            .bind(now)
+            .execute(connection)
+            .await?;
+            Ok(())
+        })
+    }
+
+    /// Gaps nobody has resolved yet, of one book's accounts or of all.
+    pub async fn open_gaps(&mut self, book: Option<BookId>) -> StoreResult<Vec<Gap>> {
+        on_backend!(self, connection => {
+            let gaps: Vec<Gap> = sqlx::query_as(
+                "SELECT g.id, g.account_id, g.statement_id, g.kind, g.expected, g.found FROM statement_gaps g \
+                 JOIN accounts a ON a.id = g.account_id WHERE g.resolved_at IS NULL AND ($1 IS NULL OR a.book_id = $1) ORDER BY g.id",
+            )
+            .bind(book.map(BookId::get))
+            .fetch_all(connection)
+            .await?;
+            Ok(gaps)
+        })
+    }
+
+    /// How many lines of each status a book's accounts hold: (booked, pending and other).
+    pub async fn line_counts(&mut self, book: BookId) -> StoreResult<(i64, i64)> {
+        on_backend!(self, connection => {
+            let counts: (i64, i64) = sqlx::query_as(
+                "SELECT CAST(COALESCE(SUM(CASE WHEN l.status = 'booked' THEN 1 ELSE 0 END), 0) AS BIGINT), \
+                        CAST(COALESCE(SUM(CASE WHEN l.status <> 'booked' THEN 1 ELSE 0 END), 0) AS BIGINT) \
+                 FROM statement_lines l JOIN accounts a ON a.id = l.account_id WHERE a.book_id = $1",
+            )
+            .bind(book.get())
+            .fetch_one(connection)
+            .await?;
+            Ok(counts)
+        })
+    }
+}
+
+fn status_code(line: &StatementLine) -> &'static str {
+    use crate::import::statement::EntryStatus;
+    match line.status {
+        EntryStatus::Booked => "booked",
+        EntryStatus::Pending => "pending",
+        EntryStatus::Information => "info",
+        EntryStatus::Other => "other",
+    }
+}

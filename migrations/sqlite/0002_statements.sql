@@ -58,6 +58,8 @@ CREATE UNIQUE INDEX statement_lines_booked_by_ref ON statement_lines (account_id
 CREATE UNIQUE INDEX statement_lines_booked_by_fingerprint ON statement_lines (account_id, fingerprint, occurrence)
     WHERE status = 'booked' AND bank_ref IS NULL;
 CREATE INDEX statement_lines_by_statement ON statement_lines (statement_id);
+-- the duplicate check reads an account's booked lines over the dates of the incoming statement
+CREATE INDEX statement_lines_by_account_date ON statement_lines (account_id, booking_date);
 
 CREATE TABLE statement_gaps (
     id            INTEGER PRIMARY KEY,

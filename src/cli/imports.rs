@@ -10,7 +10,7 @@ use super::output::{json, table};
 use super::statements::read_bounded;
 use super::{Context, now};
 use crate::domain::ids::BookId;
-use crate::service::import::{ImportOptions, ImportSummary, import_file};
+use crate::service::import::{ImportBatch, ImportOptions, ImportSummary};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -28,30 +28,46 @@ pub struct ImportArgs {
     json: bool,
 }
 
+/// Files per db transaction: each file is still all or nothing (a savepoint each), but the disk
+/// is waited for once per batch, not once per file.
+const FILES_PER_BATCH: usize = 200;
+
 pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let options = ImportOptions {
         book: args.book,
         force_reason: args.force_reason.as_deref(),
     };
     let mut summaries = Vec::with_capacity(args.files.len());
+    let mut batch = ImportBatch::begin(&context.store).await?;
     for path in &args.files {
         let name = path.display().to_string();
-        let bytes = read_bounded(path).with_context(|| name.clone())?;
-        let summary = match import_file(&context.store, &name, &bytes, options, &context.author, now()).await {
-            Ok(summary) => summary,
+        let result = match read_bounded(path).with_context(|| name.clone()) {
+            Ok(bytes) => batch
+                .import(&name, &bytes, options, &context.author, now())
+                .await
+                .map_err(anyhow::Error::from),
+            Err(error) => Err(error),
+        };
+        match result {
+            Ok(summary) => summaries.push(summary),
             Err(error) => {
-                // Files before this one are imported; say so, so nobody imports them twice by hand.
+                // The files before this one are kept, so nobody imports them twice by hand.
+                batch.commit().await?;
                 if !summaries.is_empty() {
                     eprintln!(
                         "{} earlier file(s) were imported; this one and those after it were not",
                         summaries.len()
                     );
                 }
-                return Err(error.into());
+                return Err(error);
             }
-        };
-        summaries.push(summary);
+        }
+        if batch.files() == FILES_PER_BATCH {
+            batch.commit().await?;
+            batch = ImportBatch::begin(&context.store).await?;
+        }
     }
+    batch.commit().await?;
     if args.json {
         json(&summaries)?;
     } else {

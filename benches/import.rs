@@ -1,0 +1,245 @@
+//! Import benchmark: deterministic camt.053 files for many accounts and months, parsed alone and
+//! then imported into a fresh SQLite database. Prints MB/s, entries/s and peak memory; asserts
+//! no time.
+//!
+//!     cargo bench --bench import
+//!
+//! `BENCH_ACCOUNTS` (default 500) and `BENCH_MONTHS` (default 36) scale it; about 28 entries a
+//! month per account, so the default is about 500,000 entries in 18,000 files.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::{Datelike, Months, NaiveDate, Utc};
+use gestio::domain::account::BankAccountSpec;
+use gestio::domain::iban::Iban;
+use gestio::domain::money::{Currency, Money};
+use gestio::domain::opening::{OpeningBank, OpeningInventory};
+use gestio::domain::party::{Language, NewBeneficiary, NewOffice};
+use gestio::import::camt;
+use gestio::service::import::{ImportBatch, ImportOptions};
+use gestio::service::ledger::open_book;
+use gestio::service::parties::{create_beneficiary, create_office};
+use gestio::storage::Store;
+
+const ENTRIES_PER_MONTH: usize = 28;
+/// Files per db transaction, as `gestio import` uses.
+const FILES_PER_BATCH: usize = 200;
+
+fn main() {
+    let accounts = setting("BENCH_ACCOUNTS", 500);
+    let months = setting("BENCH_MONTHS", 36);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    runtime.block_on(run(accounts, months));
+}
+
+fn setting(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(default)
+}
+
+async fn run(accounts: usize, months: usize) {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let started = Instant::now();
+    let (files, bytes, entries) = write_files(folder.path(), accounts, months);
+    println!(
+        "generated {} files, {:.1} MB, {entries} entries for {accounts} accounts x {months} months in {:.1} s",
+        files.len(),
+        megabytes(bytes),
+        started.elapsed().as_secs_f64()
+    );
+
+    let started = Instant::now();
+    let mut parsed_entries = 0;
+    for path in &files {
+        let content = std::fs::read(path).expect("reading a generated file");
+        parsed_entries += camt::parse(&content).expect("a generated file parses").statements[0]
+            .entries
+            .len();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    assert_eq!(parsed_entries, entries, "BUG: the parser lost entries");
+    println!(
+        "parse only: {:.1} s, {:.0} MB/s, {:.0} entries/s",
+        seconds,
+        megabytes(bytes) / seconds,
+        entries as f64 / seconds
+    );
+
+    let store = Store::open(&format!("sqlite://{}", folder.path().join("bench.db").display()))
+        .await
+        .expect("a database");
+    open_books(&store, accounts).await;
+    let started = Instant::now();
+    let mut booked = 0;
+    // As `gestio import` does: files in batches of one db transaction, a savepoint per file.
+    for chunk in files.chunks(FILES_PER_BATCH) {
+        let mut batch = ImportBatch::begin(&store).await.expect("a batch");
+        for path in chunk {
+            let content = std::fs::read(path).expect("reading a generated file");
+            let name = path.file_name().expect("a file name").to_string_lossy();
+            let summary = batch
+                .import(&name, &content, ImportOptions::default(), "bench", Utc::now())
+                .await
+                .expect("importing");
+            booked += summary.statements.iter().map(|statement| statement.new).sum::<usize>();
+        }
+        batch.commit().await.expect("committing a batch");
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    assert_eq!(booked, entries, "BUG: the import did not book every entry");
+    println!(
+        "full import into SQLite: {:.1} s, {:.1} MB/s, {:.0} entries/s",
+        seconds,
+        megabytes(bytes) / seconds,
+        booked as f64 / seconds
+    );
+    println!("peak memory (VmHWM): {}", peak_memory());
+    store.close().await;
+}
+
+fn megabytes(bytes: usize) -> f64 {
+    bytes as f64 / 1_000_000.0
+}
+
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|line| line.starts_with("VmHWM"))
+                .map(|line| line.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// A valid Luxembourg IBAN for account `number`.
+fn iban(number: usize) -> String {
+    let bban = format!("0019{number:012}");
+    let digits: String = format!("{bban}LU00")
+        .chars()
+        .map(|character| character.to_digit(36).expect("an alphanumeric").to_string())
+        .collect();
+    let remainder = digits.bytes().fold(0_u32, |remainder, digit| {
+        (remainder * 10 + u32::from(digit - b'0')) % 97
+    });
+    format!("LU{:02}{bban}", 98 - remainder)
+}
+
+async fn open_books(store: &Store, accounts: usize) {
+    let now = Utc::now();
+    let office = create_office(
+        store,
+        &NewOffice::new("Benchmark office", "LU").expect("an office"),
+        now,
+    )
+    .await
+    .expect("office");
+    let start = NaiveDate::from_ymd_opt(2023, 1, 1).expect("a date");
+    for number in 0..accounts {
+        let person = NewBeneficiary::new(
+            office.id,
+            &format!("Person {number}"),
+            Language::Fr,
+            None,
+            None,
+            now.date_naive(),
+        )
+        .expect("a person");
+        let person = create_beneficiary(store, &person, now).await.expect("beneficiary");
+        let bank = OpeningBank {
+            account: BankAccountSpec {
+                iban: Iban::parse(&iban(number)).expect("an IBAN"),
+                name: "Bank".into(),
+            },
+            balance: Money::from_minor(100_000, Currency::EUR),
+        };
+        let inventory = OpeningInventory::new(start, Currency::EUR, vec![bank], Money::zero(Currency::EUR), vec![])
+            .expect("an inventory");
+        open_book(store, person.id, &inventory, "bench", now)
+            .await
+            .expect("a book");
+    }
+}
+
+/// Writes one camt.053.001.08 file per account and month; returns the paths, bytes and entries.
+fn write_files(folder: &Path, accounts: usize, months: usize) -> (Vec<PathBuf>, usize, usize) {
+    let mut paths = Vec::with_capacity(accounts * months);
+    let (mut bytes, mut entries) = (0, 0);
+    for account in 0..accounts {
+        let mut balance: i64 = 100_000;
+        for month in 0..months {
+            let first = NaiveDate::from_ymd_opt(2023, 1, 1).expect("a date") + Months::new(month as u32);
+            let (document, closing, count) = statement(account, month, first, balance);
+            balance = closing;
+            let path = folder.join(format!("{account:04}-{month:02}.xml"));
+            std::fs::write(&path, &document).expect("writing a generated file");
+            bytes += document.len();
+            entries += count;
+            paths.push(path);
+        }
+    }
+    (paths, bytes, entries)
+}
+
+fn amount(minor: i64) -> String {
+    format!("{}.{:02}", minor.abs() / 100, minor.abs() % 100)
+}
+
+fn statement(account: usize, month: usize, first: NaiveDate, opening: i64) -> (String, i64, usize) {
+    let mut body = String::with_capacity(32 * 1024);
+    let mut balance = opening;
+    for index in 0..ENTRIES_PER_MONTH {
+        let day = first.with_day(1 + (index as u32 % 28)).expect("a day of the month");
+        let minor = if index == 0 {
+            165_000
+        } else {
+            -(((account * 31 + month * 7 + index * 13) % 4_000) as i64 + 100)
+        };
+        balance += minor;
+        let (indicator, party) = if minor > 0 { ("CRDT", "Dbtr") } else { ("DBIT", "Cdtr") };
+        write!(
+            body,
+            "<Ntry><NtryRef>{index}</NtryRef><Amt Ccy=\"EUR\">{}</Amt><CdtDbtInd>{indicator}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>\
+             <BookgDt><Dt>{day}</Dt></BookgDt><ValDt><Dt>{day}</Dt></ValDt><AcctSvcrRef>B{account:04}{month:02}{index:03}</AcctSvcrRef>\
+             <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>\
+             <NtryDtls><TxDtls><Refs><EndToEndId>E2E-{account}-{month}-{index}</EndToEndId></Refs><Amt Ccy=\"EUR\">{}</Amt>\
+             <RltdPties><{party}><Pty><Nm>Counterparty {} S.A.</Nm></Pty></{party}><{party}Acct><Id><IBAN>{}</IBAN></Id></{party}Acct></RltdPties>\
+             <RmtInf><Ustrd>Invoice {account}-{month}-{index} for services rendered in {first}, customer number {account:06}</Ustrd></RmtInf>\
+             </TxDtls></NtryDtls></Ntry>\n",
+            amount(minor),
+            amount(minor),
+            index % 17,
+            iban(10_000 + index % 17),
+        )
+        .expect("writing to a String");
+    }
+    let last = first
+        .checked_add_months(Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .expect("a last day");
+    let balance_element = |code: &str, minor: i64, date: NaiveDate| {
+        let indicator = if minor < 0 { "DBIT" } else { "CRDT" };
+        format!(
+            "<Bal><Tp><CdOrPrtry><Cd>{code}</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">{}</Amt><CdtDbtInd>{indicator}</CdtDbtInd><Dt><Dt>{date}</Dt></Dt></Bal>",
+            amount(minor)
+        )
+    };
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>\
+         <GrpHdr><MsgId>M{account}-{month}</MsgId><CreDtTm>{last}T23:00:00</CreDtTm></GrpHdr><Stmt><Id>S{account}-{month}</Id>\
+         <ElctrncSeqNb>{}</ElctrncSeqNb><Acct><Id><IBAN>{}</IBAN></Id><Ccy>EUR</Ccy></Acct>{}{}\n{body}</Stmt></BkToCstmrStmt></Document>\n",
+        month + 1,
+        iban(account),
+        balance_element("OPBD", opening, first),
+        balance_element("CLBD", balance, last),
+    );
+    (document, balance, ENTRIES_PER_MONTH)
+}

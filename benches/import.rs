@@ -205,7 +205,7 @@ fn statement(account: usize, month: usize, first: NaiveDate, opening: i64) -> (S
         };
         balance += minor;
         let (indicator, party) = if minor > 0 { ("CRDT", "Dbtr") } else { ("DBIT", "Cdtr") };
-        write!(
+        writeln!(
             body,
             "<Ntry><NtryRef>{index}</NtryRef><Amt Ccy=\"EUR\">{}</Amt><CdtDbtInd>{indicator}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>\
              <BookgDt><Dt>{day}</Dt></BookgDt><ValDt><Dt>{day}</Dt></ValDt><AcctSvcrRef>B{account:04}{month:02}{index:03}</AcctSvcrRef>\
@@ -213,7 +213,7 @@ fn statement(account: usize, month: usize, first: NaiveDate, opening: i64) -> (S
              <NtryDtls><TxDtls><Refs><EndToEndId>E2E-{account}-{month}-{index}</EndToEndId></Refs><Amt Ccy=\"EUR\">{}</Amt>\
              <RltdPties><{party}><Pty><Nm>Counterparty {} S.A.</Nm></Pty></{party}><{party}Acct><Id><IBAN>{}</IBAN></Id></{party}Acct></RltdPties>\
              <RmtInf><Ustrd>Invoice {account}-{month}-{index} for services rendered in {first}, customer number {account:06}</Ustrd></RmtInf>\
-             </TxDtls></NtryDtls></Ntry>\n",
+             </TxDtls></NtryDtls></Ntry>",
             amount(minor),
             amount(minor),
             index % 17,

@@ -57,6 +57,22 @@ CREATE UNIQUE INDEX statement_lines_booked_by_ref ON statement_lines (account_id
     WHERE status = 'booked' AND bank_ref IS NOT NULL;
 CREATE UNIQUE INDEX statement_lines_booked_by_fingerprint ON statement_lines (account_id, fingerprint, occurrence)
     WHERE status = 'booked' AND bank_ref IS NULL;
+-- The parts of a booked line: one per transaction of a batch, else one. Part N is posting N + 1
+-- of the line's entry (posting 1 is the bank account's).
+CREATE TABLE statement_line_parts (
+    entry_id           INTEGER NOT NULL REFERENCES entries (id),
+    part_no            INTEGER NOT NULL CHECK (part_no >= 1),
+    amount_minor       INTEGER NOT NULL,
+    currency           TEXT NOT NULL CHECK (length(currency) = 3),
+    counterparty_name  TEXT,
+    counterparty_iban  TEXT,
+    end_to_end_id      TEXT,
+    remittance         TEXT,
+    -- which rule decided the part's account ("rule 3 (Pension CNAP)"), or "suspense"
+    categorised_by     TEXT NOT NULL,
+    PRIMARY KEY (entry_id, part_no)
+);
+
 CREATE INDEX statement_lines_by_statement ON statement_lines (statement_id);
 -- the duplicate check reads an account's booked lines over the dates of the incoming statement
 CREATE INDEX statement_lines_by_account_date ON statement_lines (account_id, booking_date);
@@ -80,3 +96,37 @@ CREATE TRIGGER statement_lines_are_append_only_update BEFORE UPDATE ON statement
 BEGIN SELECT RAISE(ABORT, 'statement lines are append-only: they are the bank''s evidence'); END;
 CREATE TRIGGER statement_lines_are_append_only_delete BEFORE DELETE ON statement_lines
 BEGIN SELECT RAISE(ABORT, 'statement lines are append-only: they are the bank''s evidence'); END;
+CREATE TRIGGER statement_line_parts_are_append_only_update BEFORE UPDATE ON statement_line_parts
+BEGIN SELECT RAISE(ABORT, 'statement line parts are append-only: they are the bank''s evidence'); END;
+CREATE TRIGGER statement_line_parts_are_append_only_delete BEFORE DELETE ON statement_line_parts
+BEGIN SELECT RAISE(ABORT, 'statement line parts are append-only: they are the bank''s evidence'); END;
+
+-- Categorisation rules: where a bank line goes. Office-wide (book_id NULL) or one book's own.
+-- Rules are settings, not evidence: each booked line records in its own words which rule decided.
+CREATE TABLE categorisation_rules (
+    id                   INTEGER PRIMARY KEY,
+    office_id            INTEGER NOT NULL REFERENCES offices (id),
+    book_id              INTEGER REFERENCES books (id),
+    name                 TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    priority             INTEGER NOT NULL,
+    counterparty_iban    TEXT,
+    counterparty_name    TEXT,
+    remittance_contains  TEXT,
+    remittance_pattern   TEXT,
+    bank_code            TEXT,
+    amount_min_minor     INTEGER,
+    amount_max_minor     INTEGER,
+    direction            TEXT CHECK (direction IN ('in', 'out')),
+    target_code          TEXT,
+    target_category      TEXT,
+    author               TEXT NOT NULL,
+    created_at           TEXT NOT NULL,
+    -- a rule points at exactly one target: an account of its book, or a category
+    CHECK ((target_code IS NULL) <> (target_category IS NULL)),
+    -- an account code only means something within one book
+    CHECK (target_code IS NULL OR book_id IS NOT NULL)
+);
+CREATE INDEX categorisation_rules_by_office ON categorisation_rules (office_id);
+
+-- A suspense posting is categorised at most once: the correcting entry names it in source_ref.
+CREATE UNIQUE INDEX entries_categorise_once ON entries (book_id, source_ref) WHERE source_ref LIKE 'categorise:%';

@@ -15,6 +15,7 @@ mod entries;
 mod imports;
 mod output;
 mod parties;
+mod rules;
 mod statements;
 
 #[derive(Debug, Parser)]
@@ -65,6 +66,12 @@ pub enum Command {
     Entry(entries::EntryCommand),
     /// Import bank statement files into the books: new lines go to suspense, to be categorised.
     Import(imports::ImportArgs),
+    /// Categorisation rules: where imported bank lines go.
+    #[command(subcommand)]
+    Rule(rules::RuleCommand),
+    /// Imported lines waiting on suspense for a category.
+    #[command(subcommand)]
+    Suspense(rules::SuspenseCommand),
     /// Bank statement files: inspect them without importing.
     #[command(subcommand)]
     Statement(statements::StatementCommand),
@@ -138,6 +145,8 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Balance(args) => entries::balance(&context, &args).await?,
         Command::Verify(args) => admin::verify(&context, &args).await?,
         Command::Import(args) => imports::import(&context, &args).await?,
+        Command::Rule(command) => rules::rule(&context, command).await?,
+        Command::Suspense(command) => rules::suspense(&context, command).await?,
     };
     context.store.close().await;
     Ok(code)

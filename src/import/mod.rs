@@ -7,6 +7,7 @@ use thiserror::Error;
 
 pub mod camt;
 pub mod lines;
+pub mod rules;
 pub mod statement;
 
 /// The largest statement file accepted, in bytes: a year of a busy account is a few MB.

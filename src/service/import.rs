@@ -22,6 +22,7 @@ use crate::domain::ids::{BookId, EntryId};
 use crate::domain::ledger::{EntryDraft, EntryRejection, EntrySource, Posting};
 use crate::domain::money::{Currency, Money};
 use crate::import::lines::{LineError, StatementLine, lines_of};
+use crate::import::rules::{Decision, decide, ordered};
 use crate::import::statement::{EntryStatus, Statement};
 use crate::import::{ImportError, camt};
 use crate::storage::{NewBankStatement, PreviousStatement, Store, Tx};
@@ -119,6 +120,8 @@ pub struct StatementSummary {
     pub already_booked: usize,
     /// Pending and information lines, kept for display.
     pub not_booked: usize,
+    /// Parts of new lines a rule put on an account (the others wait on suspense).
+    pub categorised: usize,
     /// True when the bank marked the statement as a copy or duplicate: nothing was added.
     pub copy: bool,
     pub reconciles: Option<bool>,
@@ -312,6 +315,7 @@ async fn import_statement(
         new: 0,
         already_booked: 0,
         not_booked: 0,
+        categorised: 0,
         copy,
         reconciles: statement.reconcile_gap().map(|gap| gap.is_zero()),
         gaps: Vec::new(),
@@ -474,7 +478,8 @@ async fn record_gaps(
     Ok(gaps)
 }
 
-/// Books the booked lines not yet in the books onto suspense, and stores every line.
+/// Books the booked lines not yet in the books, each part on the account the first matching rule
+/// names (suspense when none does), and stores every line with that explanation.
 async fn book_lines(
     tx: &mut Tx,
     context: &StatementContext<'_>,
@@ -485,32 +490,43 @@ async fn book_lines(
 ) -> ServiceResult<()> {
     let dates = lines.iter().filter_map(StatementLine::date);
     let mut known = tx.known_lines(account.id, dates.clone().min(), dates.max()).await?;
-    let suspense = tx
-        .accounts(account.book_id)
-        .await?
-        .into_iter()
+    let book = tx.book(account.book_id).await?;
+    let rules = ordered(tx.rules_for(book.office_id, Some(book.id)).await?);
+    let accounts = tx.accounts(book.id).await?;
+    let suspense = accounts
+        .iter()
         .find(|candidate| candidate.category == ReportCategory::Suspense && candidate.currency == account.currency)
         .ok_or_else(|| crate::storage::StoreError::NotFound {
             what: "suspense account of book",
-            id: account.book_id.to_string(),
+            id: book.id.to_string(),
         })?;
-    let mut stored: Vec<(&StatementLine, Option<EntryId>)> = Vec::with_capacity(lines.len());
-    let mut to_book: Vec<&StatementLine> = Vec::new();
+    let mut stored: Vec<(&StatementLine, Option<EntryId>, Vec<String>)> = Vec::with_capacity(lines.len());
+    let mut to_book: Vec<(&StatementLine, EntryDraft, Vec<String>)> = Vec::new();
     for line in lines {
         if line.status != EntryStatus::Booked {
             summary.not_booked += 1;
-            stored.push((line, None));
+            stored.push((line, None, Vec::new()));
         } else if known.contains(line) {
             summary.already_booked += 1;
         } else {
             known.insert(line);
-            to_book.push(line);
+            let decisions: Vec<Decision<'_>> = line
+                .parts
+                .iter()
+                .map(|part| decide(&rules, line, part, &accounts, suspense))
+                .collect();
+            summary.categorised += decisions.iter().filter(|decision| decision.rule.is_some()).count();
+            to_book.push((
+                line,
+                draft(line, account, &decisions, context.author),
+                explain(&decisions),
+            ));
         }
     }
-    let drafts = to_book
-        .iter()
-        .map(|line| draft(line, account, suspense.id, context.author))
-        .collect();
+    let (booked_lines, drafts): (Vec<_>, Vec<_>) = to_book
+        .into_iter()
+        .map(|(line, draft, why)| ((line, why), draft))
+        .unzip();
     let ids = post_entries_in_tx(tx, account.book_id, drafts, context.now)
         .await
         .map_err(|error| match error {
@@ -522,21 +538,37 @@ async fn book_lines(
             other => other,
         })?;
     summary.new = ids.len();
-    stored.extend(to_book.into_iter().zip(ids.into_iter().map(Some)));
+    stored.extend(
+        booked_lines
+            .into_iter()
+            .zip(ids)
+            .map(|((line, why), id)| (line, Some(id), why)),
+    );
     tx.insert_statement_lines(statement_id, account.id, &stored).await?;
     Ok(())
 }
 
-/// The entry of a bank line: the bank account moves by the line's amount, suspense takes the
-/// other side, one posting per part so each part can be categorised on its own.
-fn draft(line: &StatementLine, account: &Account, suspense: crate::domain::ids::AccountId, author: &str) -> EntryDraft {
+/// Which rule decided each part, in words: "rule 3 (Pension CNAP)", or "suspense".
+fn explain(decisions: &[Decision<'_>]) -> Vec<String> {
+    decisions
+        .iter()
+        .map(|decision| match &decision.rule {
+            Some((id, name)) => format!("rule {id} ({name})"),
+            None => "suspense".to_owned(),
+        })
+        .collect()
+}
+
+/// The entry of a bank line: the bank account moves by the line's amount; each part's decided
+/// account takes the other side, one posting per part so each can be categorised on its own.
+fn draft(line: &StatementLine, account: &Account, decisions: &[Decision<'_>], author: &str) -> EntryDraft {
     let mut postings = vec![Posting {
         account_id: account.id,
         amount: line.amount,
     }];
-    postings.extend(line.parts.iter().map(|part| {
+    postings.extend(line.parts.iter().zip(decisions).map(|(part, decision)| {
         Posting {
-            account_id: suspense,
+            account_id: decision.account.id,
             amount: part
                 .amount
                 .checked_neg()

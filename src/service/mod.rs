@@ -14,6 +14,7 @@ use crate::domain::party::PartyError;
 use crate::storage::StoreError;
 
 pub mod caseload;
+pub mod categorise;
 pub mod demo;
 pub mod import;
 pub mod ledger;
@@ -41,6 +42,8 @@ pub enum ServiceError {
     Lock(#[from] LockError),
     #[error(transparent)]
     Import(Box<import::ImportRefusal>),
+    #[error(transparent)]
+    Rule(crate::import::rules::RuleError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

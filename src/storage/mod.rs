@@ -17,9 +17,11 @@ mod entries;
 mod ledger;
 mod parties;
 mod rows;
+mod rules;
 mod statements;
 
 pub use entries::EntryFilter;
+pub use rules::{NewRule, SuspenseItem, categorise_reference};
 pub use statements::{Gap, KnownLines, NewBankStatement, PreviousStatement};
 
 /// How long a SQLite writer waits for another to finish before giving up.

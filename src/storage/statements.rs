@@ -9,7 +9,7 @@ use super::rows::AccountRow;
 use super::{StoreResult, Tx, on_backend};
 use crate::domain::account::Account;
 use crate::domain::ids::{AccountId, BookId, EntryId};
-use crate::import::lines::StatementLine;
+use crate::import::lines::{LinePart, StatementLine};
 
 /// What a new bank statement row records.
 pub struct NewBankStatement<'a> {
@@ -170,11 +170,13 @@ impl Tx {
     }
 
     /// Stores lines of a statement; booked ones with the entry that booked them.
+    /// Stores the lines of a statement, each with the entry that booked it (none when pending),
+    /// and the parts of each booked line with the rule that decided each part's account.
     pub async fn insert_statement_lines(
         &mut self,
         statement: i64,
         account: AccountId,
-        lines: &[(&StatementLine, Option<EntryId>)],
+        lines: &[(&StatementLine, Option<EntryId>, Vec<String>)],
     ) -> StoreResult<()> {
         for chunk in lines.chunks(1000) {
             on_backend!(self, connection, Database => {
@@ -183,7 +185,7 @@ impl Tx {
                      currency, bank_ref, fingerprint, occurrence, reversal, bank_code, counterparty_name, counterparty_iban, \
                      end_to_end_id, remittance, entry_id) ",
                 );
-                insert.push_values(chunk, |mut row, (line, entry)| {
+                insert.push_values(chunk, |mut row, (line, entry, _)| {
                     let first = &line.parts[0];
                     row.push_bind(statement)
                         .push_bind(account.get())
@@ -204,6 +206,37 @@ impl Tx {
                         .push_bind(first.end_to_end_id.clone())
                         .push_bind(first.remittance.clone())
                         .push_bind(entry.map(EntryId::get));
+                });
+                insert.build().execute(connection).await?;
+            });
+        }
+        let parts: Vec<(EntryId, i64, &LinePart, &String)> = lines
+            .iter()
+            .filter_map(|(line, entry, reasons)| entry.map(|entry| (line, entry, reasons)))
+            .flat_map(|(line, entry, reasons)| {
+                line.parts
+                    .iter()
+                    .zip(reasons)
+                    .enumerate()
+                    .map(move |(index, (part, reason))| (entry, index as i64 + 1, part, reason))
+            })
+            .collect();
+        for chunk in parts.chunks(1000) {
+            on_backend!(self, connection, Database => {
+                let mut insert = sqlx::QueryBuilder::<Database>::new(
+                    "INSERT INTO statement_line_parts (entry_id, part_no, amount_minor, currency, counterparty_name, \
+                     counterparty_iban, end_to_end_id, remittance, categorised_by) ",
+                );
+                insert.push_values(chunk, |mut row, (entry, part_no, part, reason)| {
+                    row.push_bind(entry.get())
+                        .push_bind(*part_no)
+                        .push_bind(part.amount.minor())
+                        .push_bind(part.amount.currency().code())
+                        .push_bind(part.counterparty_name.clone())
+                        .push_bind(part.counterparty_iban.clone())
+                        .push_bind(part.end_to_end_id.clone())
+                        .push_bind(part.remittance.clone())
+                        .push_bind((*reason).clone());
                 });
                 insert.build().execute(connection).await?;
             });

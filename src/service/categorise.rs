@@ -1,0 +1,363 @@
+//! Categorising bank lines: rules, the suspense list, and moving a suspense posting to its
+//! account with a correcting entry (never an edit), optionally making the decision a rule.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{ServiceError, ServiceResult};
+use crate::domain::account::ReportCategory;
+use crate::domain::ids::{BookId, EntryId, OfficeId};
+use crate::domain::ledger::{EntryDraft, EntryRejection, EntrySource, JournalEntry, Posting};
+use crate::domain::money::{Currency, Money};
+use crate::import::rules::{Conditions, Rule, RuleTarget, decide, ordered};
+use crate::storage::{NewRule, Store, StoreError, SuspenseItem, Tx, categorise_reference};
+
+/// The default priority of a rule: room before and after it.
+pub const RULE_PRIORITY_DEFAULT: i64 = 100;
+
+/// A rule as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleView {
+    pub id: i64,
+    pub name: String,
+    pub book: Option<BookId>,
+    pub priority: i64,
+    pub conditions: String,
+    pub target: RuleTarget,
+}
+
+impl From<&Rule> for RuleView {
+    fn from(rule: &Rule) -> RuleView {
+        let conditions = &rule.conditions;
+        let mut described = Vec::new();
+        let mut add = |label: &str, value: Option<String>| {
+            if let Some(value) = value {
+                described.push(format!("{label} {value}"));
+            }
+        };
+        add("IBAN is", conditions.counterparty_iban.clone());
+        add("name contains", conditions.counterparty_name.clone());
+        add("remittance contains", conditions.remittance_contains.clone());
+        add(
+            "remittance matches",
+            conditions
+                .remittance_pattern
+                .as_ref()
+                .map(|pattern| pattern.as_str().to_owned()),
+        );
+        add("bank code starts with", conditions.bank_code.clone());
+        add(
+            "amount at least (cents)",
+            conditions.amount_min_minor.map(|minor| minor.to_string()),
+        );
+        add(
+            "amount at most (cents)",
+            conditions.amount_max_minor.map(|minor| minor.to_string()),
+        );
+        add(
+            "direction",
+            conditions.direction.map(|direction| direction.code().to_owned()),
+        );
+        RuleView {
+            id: rule.id,
+            name: rule.name.clone(),
+            book: rule.book,
+            priority: rule.priority,
+            conditions: described.join(", "),
+            target: rule.target.clone(),
+        }
+    }
+}
+
+/// Adds a rule for the office's books (`book` None) or for one book. An account target must
+/// exist in that book; a category target must be an income, expense or debt category.
+#[allow(clippy::too_many_arguments)]
+pub async fn add_rule(
+    store: &Store,
+    office: OfficeId,
+    book: Option<BookId>,
+    name: &str,
+    priority: i64,
+    conditions: Conditions,
+    target: RuleTarget,
+    author: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<RuleView> {
+    let conditions = conditions.check().map_err(ServiceError::Rule)?;
+    let mut tx = store.begin_write().await?;
+    tx.office(office).await?;
+    check_target(&mut tx, office, book, &target).await?;
+    let new = NewRule {
+        office,
+        book,
+        name: name.trim(),
+        priority,
+        conditions: &conditions,
+        target: &target,
+        author,
+    };
+    let id = tx.insert_rule(&new, now).await?;
+    tx.commit().await?;
+    Ok(RuleView::from(&Rule {
+        id,
+        name: name.trim().to_owned(),
+        book,
+        priority,
+        conditions,
+        target,
+    }))
+}
+
+async fn check_target(tx: &mut Tx, office: OfficeId, book: Option<BookId>, target: &RuleTarget) -> ServiceResult<()> {
+    let invalid = |reason: String| ServiceError::Rule(crate::import::rules::RuleError::BadTarget { reason });
+    if let Some(book) = book {
+        let found = tx.book(book).await?;
+        if found.office_id != office {
+            return Err(StoreError::NotFound {
+                what: "book of this office",
+                id: book.to_string(),
+            }
+            .into());
+        }
+    }
+    match (target, book) {
+        (RuleTarget::Account(code), Some(book)) => {
+            if !tx.accounts(book).await?.iter().any(|account| &account.code == code) {
+                return Err(StoreError::NotFound {
+                    what: "account",
+                    id: format!("{code} of book {book}"),
+                }
+                .into());
+            }
+        }
+        (RuleTarget::Account(_), None) => {
+            return Err(invalid(
+                "an office-wide rule targets a category: account codes differ between books".into(),
+            ));
+        }
+        (RuleTarget::Category(category), _) => {
+            if category.is_money() || matches!(category, ReportCategory::Suspense | ReportCategory::OpeningEquity) {
+                return Err(invalid(format!("a rule cannot send lines to {category}")));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub async fn rules(store: &Store, office: OfficeId, book: Option<BookId>) -> ServiceResult<Vec<RuleView>> {
+    let mut tx = store.begin_read().await?;
+    let rules = ordered(tx.rules_for(office, book).await?);
+    Ok(rules.iter().map(RuleView::from).collect())
+}
+
+/// The suspense postings of a book's imported lines still waiting for a category.
+pub async fn suspense(store: &Store, book: BookId) -> ServiceResult<Vec<SuspenseItem>> {
+    let mut tx = store.begin_read().await?;
+    let suspense = suspense_account(&mut tx, book).await?;
+    Ok(tx.suspense_items(book, suspense.id).await?)
+}
+
+async fn suspense_account(tx: &mut Tx, book: BookId) -> ServiceResult<crate::domain::account::Account> {
+    let accounts = tx.accounts(book).await?;
+    let found = accounts
+        .into_iter()
+        .find(|account| account.category == ReportCategory::Suspense);
+    Ok(found.ok_or_else(|| StoreError::NotFound {
+        what: "suspense account of book",
+        id: book.to_string(),
+    })?)
+}
+
+/// What `categorise` did: the correcting entry, and the rule made from it, if asked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Categorised {
+    pub entry: JournalEntry,
+    pub rule: Option<RuleView>,
+}
+
+/// Moves suspense posting `line_no` of imported entry `entry` to the account `code`, with an
+/// entry dated like the original. With `make_rule`, future lines from the same counterparty
+/// (by IBAN, else by name) go to that account by themselves.
+#[allow(clippy::too_many_arguments)]
+pub async fn categorise(
+    store: &Store,
+    book: BookId,
+    entry: EntryId,
+    line_no: i64,
+    code: &str,
+    make_rule: bool,
+    author: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<Categorised> {
+    let mut tx = store.begin_write().await?;
+    let found = tx.book(book).await?;
+    let suspense = suspense_account(&mut tx, book).await?;
+    let item = tx
+        .suspense_items(book, suspense.id)
+        .await?
+        .into_iter()
+        .find(|item| item.entry_id == entry.get() && item.line_no == line_no)
+        .ok_or_else(|| StoreError::NotFound {
+            what: "uncategorised suspense posting",
+            id: format!("{line_no} of entry {entry} in book {book}"),
+        })?;
+    let target = tx
+        .accounts(book)
+        .await?
+        .into_iter()
+        .find(|account| account.code == code)
+        .ok_or_else(|| StoreError::NotFound {
+            what: "account",
+            id: format!("{code} of book {book}"),
+        })?;
+    let currency = Currency::parse(&item.currency)?;
+    let amount = Money::from_minor(item.amount_minor, currency);
+    let draft = EntryDraft {
+        book_id: book,
+        date: item.entry_date,
+        description: format!("Categorised as {}: {}", target.name, item.description)
+            .chars()
+            .take(crate::domain::ledger::DESCRIPTION_LENGTH_MAX)
+            .collect(),
+        source: EntrySource::Manual,
+        source_ref: Some(categorise_reference(entry, line_no)),
+        receipt: None,
+        author: author.to_owned(),
+        reverses: None,
+        postings: vec![
+            Posting {
+                account_id: suspense.id,
+                amount: amount
+                    .checked_neg()
+                    .map_err(|_| EntryRejection::Overflow { currency })?,
+            },
+            Posting {
+                account_id: target.id,
+                amount,
+            },
+        ],
+    };
+    let id = super::ledger::post_entries_in_tx(&mut tx, book, vec![draft], now)
+        .await?
+        .remove(0);
+    let rule = if make_rule {
+        Some(rule_from(&mut tx, &item, found.office_id, book, &target.code, author, now).await?)
+    } else {
+        None
+    };
+    let entry = tx.entry(id).await?;
+    tx.commit().await?;
+    Ok(Categorised { entry, rule })
+}
+
+async fn rule_from(
+    tx: &mut Tx,
+    item: &SuspenseItem,
+    office: OfficeId,
+    book: BookId,
+    code: &str,
+    author: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<RuleView> {
+    let conditions = match (&item.counterparty_iban, &item.counterparty_name) {
+        (Some(iban), _) => Conditions {
+            counterparty_iban: Some(iban.clone()),
+            ..Conditions::default()
+        },
+        (None, Some(name)) => Conditions {
+            counterparty_name: Some(name.clone()),
+            ..Conditions::default()
+        },
+        (None, None) => return Err(ServiceError::Rule(crate::import::rules::RuleError::NoCondition)),
+    };
+    let name = format!(
+        "{} → {code}",
+        item.counterparty_name
+            .as_deref()
+            .or(item.counterparty_iban.as_deref())
+            .unwrap_or("line")
+    );
+    let target = RuleTarget::Account(code.to_owned());
+    let new = NewRule {
+        office,
+        book: Some(book),
+        name: &name,
+        priority: RULE_PRIORITY_DEFAULT,
+        conditions: &conditions,
+        target: &target,
+        author,
+    };
+    let id = tx.insert_rule(&new, now).await?;
+    Ok(RuleView::from(&Rule {
+        id,
+        name,
+        book: Some(book),
+        priority: RULE_PRIORITY_DEFAULT,
+        conditions,
+        target,
+    }))
+}
+
+/// One part of a line of a file, and where the rules would send it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleTrial {
+    pub statement: Option<String>,
+    pub line: usize,
+    pub part: usize,
+    pub date: Option<chrono::NaiveDate>,
+    pub amount: Money,
+    pub counterparty: Option<String>,
+    pub account: String,
+    pub rule: Option<String>,
+}
+
+/// Tries the rules of `book` on a bank file without importing it: for each booked line of the
+/// statements of the book's accounts, the account each part would go to and which rule says so.
+pub async fn test_rules(store: &Store, book: BookId, bytes: &[u8]) -> ServiceResult<Vec<RuleTrial>> {
+    let file = crate::import::camt::parse(bytes).map_err(|error| {
+        ServiceError::Import(Box::new(super::import::ImportRefusal::Unreadable {
+            file: "the file".into(),
+            error,
+        }))
+    })?;
+    let mut tx = store.begin_read().await?;
+    let found = tx.book(book).await?;
+    let accounts = tx.accounts(book).await?;
+    let rules = ordered(tx.rules_for(found.office_id, Some(book)).await?);
+    let suspense = suspense_account(&mut tx, book).await?;
+    let mut trials = Vec::new();
+    for statement in &file.statements {
+        let Some(bank) = accounts
+            .iter()
+            .find(|account| account.iban.as_ref().map(|iban| iban.electronic()) == statement.account_iban.as_deref())
+        else {
+            continue;
+        };
+        let lines = crate::import::lines::lines_of(statement, bank.currency).map_err(|error| {
+            ServiceError::Import(Box::new(super::import::ImportRefusal::Line {
+                file: "the file".into(),
+                statement: statement.id.clone().unwrap_or_default(),
+                error,
+            }))
+        })?;
+        for line in lines
+            .iter()
+            .filter(|line| line.status == crate::import::statement::EntryStatus::Booked)
+        {
+            for (index, part) in line.parts.iter().enumerate() {
+                let decision = decide(&rules, line, part, &accounts, &suspense);
+                trials.push(RuleTrial {
+                    statement: statement.id.clone(),
+                    line: line.number,
+                    part: index + 1,
+                    date: line.date(),
+                    amount: part.amount,
+                    counterparty: part.counterparty_name.clone(),
+                    account: decision.account.code.clone(),
+                    rule: decision.rule.map(|(id, name)| format!("rule {id} ({name})")),
+                });
+            }
+        }
+    }
+    Ok(trials)
+}

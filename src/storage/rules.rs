@@ -1,0 +1,178 @@
+//! Categorisation rules, and the suspense postings still waiting for a category.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::{StoreError, StoreResult, Tx, on_backend};
+use crate::domain::account::ReportCategory;
+use crate::domain::ids::{AccountId, BookId, EntryId, OfficeId};
+use crate::import::rules::{Conditions, Direction, Rule, RuleTarget, pattern};
+
+/// A rule as given, before it is stored.
+pub struct NewRule<'a> {
+    pub office: OfficeId,
+    pub book: Option<BookId>,
+    pub name: &'a str,
+    pub priority: i64,
+    pub conditions: &'a Conditions,
+    pub target: &'a RuleTarget,
+    pub author: &'a str,
+}
+
+#[derive(sqlx::FromRow)]
+struct RuleRow {
+    id: i64,
+    book_id: Option<i64>,
+    name: String,
+    priority: i64,
+    counterparty_iban: Option<String>,
+    counterparty_name: Option<String>,
+    remittance_contains: Option<String>,
+    remittance_pattern: Option<String>,
+    bank_code: Option<String>,
+    amount_min_minor: Option<i64>,
+    amount_max_minor: Option<i64>,
+    direction: Option<String>,
+    target_code: Option<String>,
+    target_category: Option<String>,
+}
+
+impl TryFrom<RuleRow> for Rule {
+    type Error = StoreError;
+    fn try_from(row: RuleRow) -> Result<Rule, StoreError> {
+        let corrupt = |detail: String| StoreError::Corrupt {
+            what: "rule",
+            id: row.id.to_string(),
+            detail,
+        };
+        let target = match (&row.target_code, &row.target_category) {
+            (Some(code), None) => RuleTarget::Account(code.clone()),
+            (None, Some(category)) => {
+                RuleTarget::Category(ReportCategory::parse(category).map_err(|error| corrupt(error.to_string()))?)
+            }
+            _ => return Err(corrupt("a rule has exactly one target".to_owned())),
+        };
+        let conditions = Conditions {
+            counterparty_iban: row.counterparty_iban.clone(),
+            counterparty_name: row.counterparty_name.clone(),
+            remittance_contains: row.remittance_contains.clone(),
+            remittance_pattern: row
+                .remittance_pattern
+                .as_deref()
+                .map(pattern)
+                .transpose()
+                .map_err(|error| corrupt(error.to_string()))?,
+            bank_code: row.bank_code.clone(),
+            amount_min_minor: row.amount_min_minor,
+            amount_max_minor: row.amount_max_minor,
+            direction: row
+                .direction
+                .as_deref()
+                .map(Direction::parse)
+                .transpose()
+                .map_err(|error| corrupt(error.to_string()))?,
+        };
+        Ok(Rule {
+            id: row.id,
+            name: row.name,
+            book: row.book_id.map(BookId::new),
+            priority: row.priority,
+            conditions,
+            target,
+        })
+    }
+}
+
+/// A suspense posting of an imported line, not yet categorised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct SuspenseItem {
+    pub entry_id: i64,
+    pub line_no: i64,
+    pub entry_date: NaiveDate,
+    pub description: String,
+    /// The suspense posting: negative for money that came in.
+    pub amount_minor: i64,
+    pub currency: String,
+    pub counterparty_name: Option<String>,
+    pub counterparty_iban: Option<String>,
+    pub remittance: Option<String>,
+}
+
+impl Tx {
+    pub async fn insert_rule(&mut self, rule: &NewRule<'_>, now: DateTime<Utc>) -> StoreResult<i64> {
+        let conditions = rule.conditions;
+        let (target_code, target_category) = match rule.target {
+            RuleTarget::Account(code) => (Some(code.as_str()), None),
+            RuleTarget::Category(category) => (None, Some(category.code())),
+        };
+        on_backend!(self, connection => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO categorisation_rules (office_id, book_id, name, priority, counterparty_iban, counterparty_name, \
+                     remittance_contains, remittance_pattern, bank_code, amount_min_minor, amount_max_minor, direction, \
+                     target_code, target_category, author, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+            )
+            .bind(rule.office.get())
+            .bind(rule.book.map(BookId::get))
+            .bind(rule.name)
+            .bind(rule.priority)
+            .bind(&conditions.counterparty_iban)
+            .bind(&conditions.counterparty_name)
+            .bind(&conditions.remittance_contains)
+            .bind(conditions.remittance_pattern.as_ref().map(|pattern| pattern.as_str()))
+            .bind(&conditions.bank_code)
+            .bind(conditions.amount_min_minor)
+            .bind(conditions.amount_max_minor)
+            .bind(conditions.direction.map(Direction::code))
+            .bind(target_code)
+            .bind(target_category)
+            .bind(rule.author)
+            .bind(now)
+            .fetch_one(connection)
+            .await?;
+            Ok(id)
+        })
+    }
+
+    /// The rules that apply to a book: its office's rules for every book, and its own.
+    pub async fn rules_for(&mut self, office: OfficeId, book: Option<BookId>) -> StoreResult<Vec<Rule>> {
+        on_backend!(self, connection => {
+            let rows: Vec<RuleRow> = sqlx::query_as(
+                "SELECT id, book_id, name, priority, counterparty_iban, counterparty_name, remittance_contains, \
+                     remittance_pattern, bank_code, amount_min_minor, amount_max_minor, direction, target_code, target_category \
+                 FROM categorisation_rules WHERE office_id = $1 AND (book_id IS NULL OR book_id = $2) ORDER BY priority, id",
+            )
+            .bind(office.get())
+            .bind(book.map(BookId::get))
+            .fetch_all(connection)
+            .await?;
+            rows.into_iter().map(Rule::try_from).collect()
+        })
+    }
+
+    /// Suspense postings of imported entries that no categorising entry names yet.
+    pub async fn suspense_items(&mut self, book: BookId, suspense: AccountId) -> StoreResult<Vec<SuspenseItem>> {
+        on_backend!(self, connection => {
+            let items: Vec<SuspenseItem> = sqlx::query_as(
+                "SELECT e.id AS entry_id, p.line_no, e.entry_date, e.description, p.amount_minor, p.currency, \
+                     part.counterparty_name, part.counterparty_iban, part.remittance \
+                 FROM postings p JOIN entries e ON e.id = p.entry_id \
+                 LEFT JOIN statement_line_parts part ON part.entry_id = e.id AND part.part_no = p.line_no - 1 \
+                 WHERE e.book_id = $1 AND p.account_id = $2 AND e.source = 'import' \
+                 AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.book_id = e.book_id \
+                     AND c.source_ref = 'categorise:' || CAST(e.id AS TEXT) || ':' || CAST(p.line_no AS TEXT)) \
+                 ORDER BY e.entry_date, e.id, p.line_no",
+            )
+            .bind(book.get())
+            .bind(suspense.get())
+            .fetch_all(connection)
+            .await?;
+            Ok(items)
+        })
+    }
+}
+
+/// The `source_ref` of the entry that categorises posting `line_no` of `entry`.
+pub fn categorise_reference(entry: EntryId, line_no: i64) -> String {
+    format!("categorise:{entry}:{line_no}")
+}

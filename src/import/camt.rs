@@ -8,12 +8,8 @@
 //! entities and character references are resolved. It does not judge the content: whether
 //! balances add up and which account the statement is for is `service::import`'s business.
 
-use std::str::FromStr;
-
-use chrono::NaiveDate;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
-use rust_decimal::Decimal;
 
 use super::statement::{Statement, StatementFile};
 use super::{
@@ -22,6 +18,9 @@ use super::{
 };
 
 mod fields;
+mod place;
+
+use place::Place;
 
 /// Parses a camt file held in memory (bounded by `STATEMENT_BYTES_MAX`).
 pub fn parse(bytes: &[u8]) -> Result<StatementFile, ImportError> {
@@ -66,69 +65,6 @@ struct Parts {
     detail: Option<(usize, fields::DetailBuilder)>,
     /// The `Ccy` attribute of the `Amt` element being read.
     amount_currency: Option<String>,
-}
-
-/// Where the reader is, for parsing values and naming the place of an error.
-struct Place<'a> {
-    input: &'a [u8],
-    offset: u64,
-    path: &'a [String],
-}
-
-impl Place<'_> {
-    fn line(&self) -> usize {
-        let offset = usize::try_from(self.offset).unwrap_or(usize::MAX).min(self.input.len());
-        line_at(self.input, offset)
-    }
-
-    fn path_text(&self) -> String {
-        if self.path.is_empty() {
-            "the start of the file".to_owned()
-        } else {
-            self.path.join("/")
-        }
-    }
-
-    /// The element path below the element opened at `depth` (1-based), starting with that element.
-    fn below(&self, depth: usize) -> Vec<&str> {
-        self.path[depth - 1..].iter().map(String::as_str).collect()
-    }
-
-    fn amount(&self, text: &str) -> Result<Decimal, ImportError> {
-        let amount = Decimal::from_str_exact(text).map_err(|_| self.bad_value(text, "an amount"))?;
-        if amount.is_sign_negative() && !amount.is_zero() {
-            return Err(ImportError::NegativeAmount {
-                line: self.line(),
-                path: self.path_text(),
-            });
-        }
-        Ok(amount)
-    }
-
-    /// A `Dt` (`2026-01-31`) or the date part of a `DtTm` (`2026-01-31T23:59:59+01:00`), as written.
-    fn date(&self, text: &str) -> Result<NaiveDate, ImportError> {
-        text.get(..10)
-            .and_then(|date| NaiveDate::from_str(date).ok())
-            .ok_or_else(|| self.bad_value(text, "a date (YYYY-MM-DD)"))
-    }
-
-    fn bad_value(&self, text: &str, expected: &'static str) -> ImportError {
-        ImportError::BadValue {
-            line: self.line(),
-            path: self.path_text(),
-            text: text.to_owned(),
-            expected,
-        }
-    }
-
-    fn too_many(&self, what: &'static str, max: usize) -> ImportError {
-        ImportError::TooMany {
-            line: self.line(),
-            path: self.path_text(),
-            what,
-            max,
-        }
-    }
 }
 
 impl<'input> Parser<'input> {

@@ -14,18 +14,22 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use super::ledger::post_entries_in_tx;
 use super::{ServiceError, ServiceResult};
-use crate::domain::account::{Account, ReportCategory};
+
+mod booking;
+mod checks;
+
+use crate::domain::account::Account;
 use crate::domain::iban::Iban;
-use crate::domain::ids::{BookId, EntryId};
-use crate::domain::ledger::{EntryDraft, EntryRejection, EntrySource, Posting};
-use crate::domain::money::{Currency, Money};
-use crate::import::lines::{LineError, StatementLine, lines_of};
-use crate::import::rules::{Decision, decide, ordered};
-use crate::import::statement::{EntryStatus, Statement};
+use crate::domain::ids::BookId;
+use crate::domain::ledger::EntryRejection;
+use crate::domain::money::Currency;
+use crate::import::lines::{LineError, lines_of};
+use crate::import::statement::Statement;
 use crate::import::{ImportError, camt};
-use crate::storage::{NewBankStatement, PreviousStatement, Store, Tx};
+use crate::storage::{NewBankStatement, Store, Tx};
+use booking::book_lines;
+use checks::{balance_money, check_balances, record_gaps};
 
 /// Why a file was refused. Nothing of it was saved.
 #[derive(Debug, Error)]
@@ -251,7 +255,7 @@ async fn import_parsed(
     })
 }
 
-struct StatementContext<'a> {
+pub(super) struct StatementContext<'a> {
     file: &'a str,
     label: String,
     import_id: i64,
@@ -361,237 +365,5 @@ async fn find_account(tx: &mut Tx, context: &StatementContext<'_>, statement: &S
                 books,
             }))
         }
-    }
-}
-
-fn check_balances(context: &StatementContext<'_>, statement: &Statement) -> ServiceResult<()> {
-    let Some(difference) = statement.reconcile_gap().filter(|gap| !gap.is_zero()) else {
-        return Ok(());
-    };
-    if context.options.force_reason.is_some() {
-        return Ok(());
-    }
-    let opening = statement
-        .opening_booked()
-        .map(|balance| balance.amount)
-        .unwrap_or_default();
-    let closing = statement
-        .closing_booked()
-        .map(|balance| balance.amount)
-        .unwrap_or_default();
-    let (credits, debits) = statement.booked_sums();
-    Err(context.refuse(|file, statement| ImportRefusal::Unbalanced {
-        file,
-        statement,
-        opening,
-        credits,
-        debits,
-        closing,
-        difference,
-    }))
-}
-
-type DatedMoney = Option<(Money, Option<chrono::NaiveDate>)>;
-
-fn balance_money(
-    context: &StatementContext<'_>,
-    statement: &Statement,
-    which: &'static str,
-    currency: Currency,
-) -> ServiceResult<DatedMoney> {
-    let balance = if which == "opening" {
-        statement.opening_booked()
-    } else {
-        statement.closing_booked()
-    };
-    let Some(balance) = balance else { return Ok(None) };
-    match Money::parse(&balance.amount.to_string(), currency) {
-        Ok(money) => Ok(Some((money, balance.date))),
-        Err(error) => {
-            let (amount, reason) = (balance.amount, error.to_string());
-            Err(context.refuse(|file, statement| ImportRefusal::Balance {
-                file,
-                statement,
-                which,
-                amount,
-                currency,
-                reason,
-            }))
-        }
-    }
-}
-
-/// Records where this statement does not continue the previous one: its opening is not the
-/// previous closing, or its electronic sequence number skips one. Returns the gaps, described.
-async fn record_gaps(
-    tx: &mut Tx,
-    context: &StatementContext<'_>,
-    account: &Account,
-    statement_id: i64,
-    previous: Option<&PreviousStatement>,
-    (opening, sequence): (DatedMoney, Option<i64>),
-) -> ServiceResult<Vec<String>> {
-    let Some(previous) = previous else {
-        return Ok(Vec::new());
-    };
-    // Only a statement that starts after the previous one ended must continue it: an overlapping
-    // statement or the same one again is no gap.
-    let starts_after = match (opening.and_then(|(_, date)| date), previous.closing_date) {
-        (Some(opening_date), Some(closing_date)) => opening_date > closing_date,
-        _ => false,
-    };
-    let mut gaps = Vec::new();
-    if let (true, Some(closing), Some((opening, _))) = (starts_after, previous.closing_minor, opening)
-        && closing != opening.minor()
-    {
-        let expected = Money::from_minor(closing, account.currency).to_string();
-        tx.insert_gap(
-            account.id,
-            statement_id,
-            "opening_differs",
-            &expected,
-            &opening.to_string(),
-            context.now,
-        )
-        .await?;
-        gaps.push(format!(
-            "the opening balance {opening} is not the previous statement's closing balance {expected}"
-        ));
-    }
-    if let (Some(last), Some(sequence)) = (previous.electronic_sequence, sequence)
-        && sequence > last + 1
-    {
-        let expected = (last + 1).to_string();
-        tx.insert_gap(
-            account.id,
-            statement_id,
-            "sequence_skipped",
-            &expected,
-            &sequence.to_string(),
-            context.now,
-        )
-        .await?;
-        gaps.push(format!(
-            "statement number {expected} is missing (this one is number {sequence})"
-        ));
-    }
-    Ok(gaps)
-}
-
-/// Books the booked lines not yet in the books, each part on the account the first matching rule
-/// names (suspense when none does), and stores every line with that explanation.
-async fn book_lines(
-    tx: &mut Tx,
-    context: &StatementContext<'_>,
-    account: &Account,
-    statement_id: i64,
-    lines: &[StatementLine],
-    summary: &mut StatementSummary,
-) -> ServiceResult<()> {
-    let dates = lines.iter().filter_map(StatementLine::date);
-    let mut known = tx.known_lines(account.id, dates.clone().min(), dates.max()).await?;
-    let book = tx.book(account.book_id).await?;
-    let rules = ordered(tx.rules_for(book.office_id, Some(book.id)).await?);
-    let accounts = tx.accounts(book.id).await?;
-    let suspense = accounts
-        .iter()
-        .find(|candidate| candidate.category == ReportCategory::Suspense && candidate.currency == account.currency)
-        .ok_or_else(|| crate::storage::StoreError::NotFound {
-            what: "suspense account of book",
-            id: book.id.to_string(),
-        })?;
-    let mut stored: Vec<(&StatementLine, Option<EntryId>, Vec<String>)> = Vec::with_capacity(lines.len());
-    let mut to_book: Vec<(&StatementLine, EntryDraft, Vec<String>)> = Vec::new();
-    for line in lines {
-        if line.status != EntryStatus::Booked {
-            summary.not_booked += 1;
-            stored.push((line, None, Vec::new()));
-        } else if known.contains(line) {
-            summary.already_booked += 1;
-        } else {
-            known.insert(line);
-            let decisions: Vec<Decision<'_>> = line
-                .parts
-                .iter()
-                .map(|part| decide(&rules, line, part, &accounts, suspense))
-                .collect();
-            summary.categorised += decisions.iter().filter(|decision| decision.rule.is_some()).count();
-            to_book.push((
-                line,
-                draft(line, account, &decisions, context.author),
-                explain(&decisions),
-            ));
-        }
-    }
-    let (booked_lines, drafts): (Vec<_>, Vec<_>) = to_book
-        .into_iter()
-        .map(|(line, draft, why)| ((line, why), draft))
-        .unzip();
-    let ids = post_entries_in_tx(tx, account.book_id, drafts, context.now)
-        .await
-        .map_err(|error| match error {
-            ServiceError::Entry(rejection) => context.refuse(|file, statement| ImportRefusal::Entry {
-                file,
-                statement,
-                rejection,
-            }),
-            other => other,
-        })?;
-    summary.new = ids.len();
-    stored.extend(
-        booked_lines
-            .into_iter()
-            .zip(ids)
-            .map(|((line, why), id)| (line, Some(id), why)),
-    );
-    tx.insert_statement_lines(statement_id, account.id, &stored).await?;
-    Ok(())
-}
-
-/// Which rule decided each part, in words: "rule 3 (Pension CNAP)", or "suspense".
-fn explain(decisions: &[Decision<'_>]) -> Vec<String> {
-    decisions
-        .iter()
-        .map(|decision| match &decision.rule {
-            Some((id, name)) => format!("rule {id} ({name})"),
-            None => "suspense".to_owned(),
-        })
-        .collect()
-}
-
-/// The entry of a bank line: the bank account moves by the line's amount; each part's decided
-/// account takes the other side, one posting per part so each can be categorised on its own.
-fn draft(line: &StatementLine, account: &Account, decisions: &[Decision<'_>], author: &str) -> EntryDraft {
-    let mut postings = vec![Posting {
-        account_id: account.id,
-        amount: line.amount,
-    }];
-    postings.extend(line.parts.iter().zip(decisions).map(|(part, decision)| {
-        Posting {
-            account_id: decision.account.id,
-            amount: part
-                .amount
-                .checked_neg()
-                .expect("BUG: line amounts come from unsigned text, so never i64::MIN"),
-        }
-    }));
-    EntryDraft {
-        book_id: account.book_id,
-        date: line.date().expect("BUG: lines_of gives every booked line a date"),
-        description: line
-            .description()
-            .chars()
-            .take(crate::domain::ledger::DESCRIPTION_LENGTH_MAX)
-            .collect(),
-        source: EntrySource::Import,
-        source_ref: Some(
-            line.bank_ref
-                .clone()
-                .unwrap_or_else(|| format!("line:{}", &line.fingerprint[..16])),
-        ),
-        receipt: None,
-        author: author.to_owned(),
-        reverses: None,
-        postings,
     }
 }

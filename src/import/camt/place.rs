@@ -1,0 +1,72 @@
+//! Where the reader is: for parsing a value in place and naming the line and element of an error.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::line_at;
+use crate::import::ImportError;
+
+/// Where the reader is, for parsing values and naming the place of an error.
+pub(super) struct Place<'a> {
+    pub input: &'a [u8],
+    pub offset: u64,
+    pub path: &'a [String],
+}
+
+impl Place<'_> {
+    pub fn line(&self) -> usize {
+        let offset = usize::try_from(self.offset).unwrap_or(usize::MAX).min(self.input.len());
+        line_at(self.input, offset)
+    }
+
+    pub fn path_text(&self) -> String {
+        if self.path.is_empty() {
+            "the start of the file".to_owned()
+        } else {
+            self.path.join("/")
+        }
+    }
+
+    /// The element path below the element opened at `depth` (1-based), starting with that element.
+    pub fn below(&self, depth: usize) -> Vec<&str> {
+        self.path[depth - 1..].iter().map(String::as_str).collect()
+    }
+
+    pub fn amount(&self, text: &str) -> Result<Decimal, ImportError> {
+        let amount = Decimal::from_str_exact(text).map_err(|_| self.bad_value(text, "an amount"))?;
+        if amount.is_sign_negative() && !amount.is_zero() {
+            return Err(ImportError::NegativeAmount {
+                line: self.line(),
+                path: self.path_text(),
+            });
+        }
+        Ok(amount)
+    }
+
+    /// A `Dt` (`2026-01-31`) or the date part of a `DtTm` (`2026-01-31T23:59:59+01:00`), as written.
+    pub fn date(&self, text: &str) -> Result<NaiveDate, ImportError> {
+        text.get(..10)
+            .and_then(|date| NaiveDate::from_str(date).ok())
+            .ok_or_else(|| self.bad_value(text, "a date (YYYY-MM-DD)"))
+    }
+
+    pub fn bad_value(&self, text: &str, expected: &'static str) -> ImportError {
+        ImportError::BadValue {
+            line: self.line(),
+            path: self.path_text(),
+            text: text.to_owned(),
+            expected,
+        }
+    }
+
+    pub fn too_many(&self, what: &'static str, max: usize) -> ImportError {
+        ImportError::TooMany {
+            line: self.line(),
+            path: self.path_text(),
+            what,
+            max,
+        }
+    }
+}

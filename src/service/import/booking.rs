@@ -1,0 +1,131 @@
+//! Booking a statement's new lines: each part on the account the first matching rule names, or
+//! on suspense, and every line stored with its parts and the reason for each part's account.
+
+use super::{ImportRefusal, StatementContext, StatementSummary};
+use crate::domain::account::{Account, ReportCategory};
+use crate::domain::ids::EntryId;
+use crate::domain::ledger::{EntryDraft, EntrySource, Posting};
+use crate::import::lines::StatementLine;
+use crate::import::rules::{Decision, decide, ordered};
+use crate::import::statement::EntryStatus;
+use crate::service::ledger::post_entries_in_tx;
+use crate::service::{ServiceError, ServiceResult};
+use crate::storage::Tx;
+
+/// Books the booked lines not yet in the books, each part on the account the first matching rule
+/// names (suspense when none does), and stores every line with that explanation.
+pub(super) async fn book_lines(
+    tx: &mut Tx,
+    context: &StatementContext<'_>,
+    account: &Account,
+    statement_id: i64,
+    lines: &[StatementLine],
+    summary: &mut StatementSummary,
+) -> ServiceResult<()> {
+    let dates = lines.iter().filter_map(StatementLine::date);
+    let mut known = tx.known_lines(account.id, dates.clone().min(), dates.max()).await?;
+    let book = tx.book(account.book_id).await?;
+    let rules = ordered(tx.rules_for(book.office_id, Some(book.id)).await?);
+    let accounts = tx.accounts(book.id).await?;
+    let suspense = accounts
+        .iter()
+        .find(|candidate| candidate.category == ReportCategory::Suspense && candidate.currency == account.currency)
+        .ok_or_else(|| crate::storage::StoreError::NotFound {
+            what: "suspense account of book",
+            id: book.id.to_string(),
+        })?;
+    let mut stored: Vec<(&StatementLine, Option<EntryId>, Vec<String>)> = Vec::with_capacity(lines.len());
+    let mut to_book: Vec<(&StatementLine, EntryDraft, Vec<String>)> = Vec::new();
+    for line in lines {
+        if line.status != EntryStatus::Booked {
+            summary.not_booked += 1;
+            stored.push((line, None, Vec::new()));
+        } else if known.contains(line) {
+            summary.already_booked += 1;
+        } else {
+            known.insert(line);
+            let decisions: Vec<Decision<'_>> = line
+                .parts
+                .iter()
+                .map(|part| decide(&rules, line, part, &accounts, suspense))
+                .collect();
+            summary.categorised += decisions.iter().filter(|decision| decision.rule.is_some()).count();
+            to_book.push((
+                line,
+                draft(line, account, &decisions, context.author),
+                explain(&decisions),
+            ));
+        }
+    }
+    let (booked_lines, drafts): (Vec<_>, Vec<_>) = to_book
+        .into_iter()
+        .map(|(line, draft, why)| ((line, why), draft))
+        .unzip();
+    let ids = post_entries_in_tx(tx, account.book_id, drafts, context.now)
+        .await
+        .map_err(|error| match error {
+            ServiceError::Entry(rejection) => context.refuse(|file, statement| ImportRefusal::Entry {
+                file,
+                statement,
+                rejection,
+            }),
+            other => other,
+        })?;
+    summary.new = ids.len();
+    stored.extend(
+        booked_lines
+            .into_iter()
+            .zip(ids)
+            .map(|((line, why), id)| (line, Some(id), why)),
+    );
+    tx.insert_statement_lines(statement_id, account.id, &stored).await?;
+    Ok(())
+}
+
+/// Which rule decided each part, in words: "rule 3 (Pension CNAP)", or "suspense".
+fn explain(decisions: &[Decision<'_>]) -> Vec<String> {
+    decisions
+        .iter()
+        .map(|decision| match &decision.rule {
+            Some((id, name)) => format!("rule {id} ({name})"),
+            None => "suspense".to_owned(),
+        })
+        .collect()
+}
+
+/// The entry of a bank line: the bank account moves by the line's amount; each part's decided
+/// account takes the other side, one posting per part so each can be categorised on its own.
+fn draft(line: &StatementLine, account: &Account, decisions: &[Decision<'_>], author: &str) -> EntryDraft {
+    let mut postings = vec![Posting {
+        account_id: account.id,
+        amount: line.amount,
+    }];
+    postings.extend(line.parts.iter().zip(decisions).map(|(part, decision)| {
+        Posting {
+            account_id: decision.account.id,
+            amount: part
+                .amount
+                .checked_neg()
+                .expect("BUG: line amounts come from unsigned text, so never i64::MIN"),
+        }
+    }));
+    EntryDraft {
+        book_id: account.book_id,
+        date: line.date().expect("BUG: lines_of gives every booked line a date"),
+        description: line
+            .description()
+            .chars()
+            .take(crate::domain::ledger::DESCRIPTION_LENGTH_MAX)
+            .collect(),
+        source: EntrySource::Import,
+        source_ref: Some(
+            line.bank_ref
+                .clone()
+                .unwrap_or_else(|| format!("line:{}", &line.fingerprint[..16])),
+        ),
+        receipt: None,
+        author: author.to_owned(),
+        reverses: None,
+        postings,
+    }
+}

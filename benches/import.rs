@@ -23,7 +23,8 @@ use gestio::service::ledger::open_book;
 use gestio::service::parties::{create_beneficiary, create_office};
 use gestio::storage::Store;
 
-const ENTRIES_PER_MONTH: usize = 28;
+/// Entries per monthly statement, unless `BENCH_ENTRIES_PER_MONTH` says otherwise.
+const ENTRIES_PER_MONTH_DEFAULT: usize = 28;
 /// Files per db transaction, as `gestio import` uses.
 const FILES_PER_BATCH: usize = 200;
 
@@ -196,7 +197,8 @@ fn amount(minor: i64) -> String {
 fn statement(account: usize, month: usize, first: NaiveDate, opening: i64) -> (String, i64, usize) {
     let mut body = String::with_capacity(32 * 1024);
     let mut balance = opening;
-    for index in 0..ENTRIES_PER_MONTH {
+    let entries_per_month = setting("BENCH_ENTRIES_PER_MONTH", ENTRIES_PER_MONTH_DEFAULT);
+    for index in 0..entries_per_month {
         let day = first.with_day(1 + (index as u32 % 28)).expect("a day of the month");
         let minor = if index == 0 {
             165_000
@@ -208,7 +210,7 @@ fn statement(account: usize, month: usize, first: NaiveDate, opening: i64) -> (S
         writeln!(
             body,
             "<Ntry><NtryRef>{index}</NtryRef><Amt Ccy=\"EUR\">{}</Amt><CdtDbtInd>{indicator}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>\
-             <BookgDt><Dt>{day}</Dt></BookgDt><ValDt><Dt>{day}</Dt></ValDt><AcctSvcrRef>B{account:04}{month:02}{index:03}</AcctSvcrRef>\
+             <BookgDt><Dt>{day}</Dt></BookgDt><ValDt><Dt>{day}</Dt></ValDt><AcctSvcrRef>B{account:04}{month:02}{index:05}</AcctSvcrRef>\
              <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>ICDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>\
              <NtryDtls><TxDtls><Refs><EndToEndId>E2E-{account}-{month}-{index}</EndToEndId></Refs><Amt Ccy=\"EUR\">{}</Amt>\
              <RltdPties><{party}><Pty><Nm>Counterparty {} S.A.</Nm></Pty></{party}><{party}Acct><Id><IBAN>{}</IBAN></Id></{party}Acct></RltdPties>\
@@ -241,5 +243,5 @@ fn statement(account: usize, month: usize, first: NaiveDate, opening: i64) -> (S
         balance_element("OPBD", opening, first),
         balance_element("CLBD", balance, last),
     );
-    (document, balance, ENTRIES_PER_MONTH)
+    (document, balance, entries_per_month)
 }

@@ -27,9 +27,10 @@ pub use statements::{Gap, KnownLines, NewBankStatement, PreviousStatement};
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 const SQLITE_CONNECTIONS_MAX: u32 = 4;
-/// Page cache per connection: 64 MiB (a negative `cache_size` is read as KiB). A book's indexes
-/// then stay in memory well past a million entries, where the 2 MiB default starts to miss.
-const SQLITE_CACHE_KIB_NEGATED: &str = "-65536";
+/// Page cache per connection: 16 MiB (a negative `cache_size` is read as KiB), up from the 2 MiB
+/// default so the indexes of a large book stay in memory, and small enough that the pool's
+/// connections together keep the process under 100 MB.
+const SQLITE_CACHE_KIB_NEGATED: &str = "-16384";
 const POSTGRES_CONNECTIONS_MAX: u32 = 10;
 
 #[derive(Debug, Error)]

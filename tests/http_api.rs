@@ -65,12 +65,15 @@ async fn open_book(app: &TestApp) -> i64 {
 /// Announces a 2 MiB body without sending it: the answer must come from the header alone. (Sending
 /// it races the server closing the connection after its 413.)
 async fn announce_oversized_body(app: &TestApp) -> String {
+    announce_body(app, "/api/v1/offices", 2 * 1024 * 1024).await
+}
+
+async fn announce_body(app: &TestApp, path: &str, bytes: usize) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let address = app.address.trim_start_matches("http://");
     let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
     let request = format!(
-        "POST /api/v1/offices HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-        2 * 1024 * 1024
+        "POST {path} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {bytes}\r\n\r\n"
     );
     stream.write_all(request.as_bytes()).await.unwrap();
     let mut answer = vec![0; 512];
@@ -188,5 +191,48 @@ backend_tests! {
         assert!(page.contains("Rui Almeida"));
         assert!(page.contains("TUT 2026/77"));
         assert!(page.contains("1000.00 EUR"), "bank 1000.00 plus empty cash box");
+    }
+
+    async fn a_statement_uploaded_over_http_is_imported_once_and_its_lines_can_be_categorised(db) {
+        let app = TestApp::spawn(&db).await;
+        let book = open_book(&app).await;
+        let sample = std::fs::read(format!("{}/samples/camt/bcee-maria-fernandes-2026-01.camt053.xml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let upload = |body: Vec<u8>| {
+            let request = app.client.post(app.url("/api/v1/imports?file_name=january.xml")).header("content-type", "application/xml").body(body);
+            async move {
+                let response = request.send().await.unwrap();
+                let status = response.status();
+                (status, response.json::<Value>().await.unwrap())
+            }
+        };
+        let (status, summary) = upload(sample.clone()).await;
+        assert_eq!(status, StatusCode::CREATED, "{summary}");
+        assert_eq!(summary["statements"][0]["new"], 3);
+        let (_, again) = upload(sample.clone()).await;
+        assert_eq!((again["statements"][0]["new"].clone(), again["statements"][0]["already_booked"].clone()), (json!(0), json!(3)));
+        let (_, imports) = get(&app, "/api/v1/imports").await;
+        assert_eq!(imports.as_array().unwrap().len(), 2);
+        assert_eq!(imports[0]["file_name"], "january.xml");
+        let (_, pending) = get(&app, &format!("/api/v1/books/{book}/lines?status=pending")).await;
+        assert_eq!(pending.as_array().unwrap().len(), 1);
+        let (_, gaps) = get(&app, &format!("/api/v1/books/{book}/gaps")).await;
+        assert_eq!(gaps, json!([]));
+        let (_, waiting) = get(&app, &format!("/api/v1/books/{book}/suspense")).await;
+        assert_eq!(waiting.as_array().unwrap().len(), 6, "every part of the three lines waits: no rule yet");
+        let first = &waiting[0];
+        let path = format!("/api/v1/books/{book}/suspense/{}/{}", first["entry_id"], first["line_no"]);
+        let (status, done) = post(&app, &path, json!({ "account_code": "4000", "make_rule": true })).await;
+        assert_eq!(status, StatusCode::CREATED, "{done}");
+        assert_eq!(done["rule"]["conditions"], "IBAN is LU580030123456789012");
+        let (status, again) = post(&app, &path, json!({ "account_code": "4000" })).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{again}");
+        let (status, garbage) = upload(b"<Document><BkToCstmrStmt><Stmt>".to_vec()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(garbage["detail"].as_str().unwrap().starts_with("january.xml: the file ends before the XML is complete"), "{garbage}");
+        assert!(announce_body(&app, "/api/v1/imports", 65 * 1024 * 1024).await.starts_with("HTTP/1.1 413"), "over the statement limit");
+        let (status, rule) = post(&app, "/api/v1/offices/1/rules", json!({ "name": "Rent", "counterparty_name": "agence", "category": "expense.housing" })).await;
+        assert_eq!(status, StatusCode::CREATED, "{rule}");
+        let (_, rules) = get(&app, "/api/v1/offices/1/rules").await;
+        assert_eq!(rules.as_array().unwrap().len(), 2);
     }
 }

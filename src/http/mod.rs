@@ -18,6 +18,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::storage::Store;
 
+mod api_import;
 mod api_ledger;
 mod api_parties;
 mod error;
@@ -39,10 +40,13 @@ pub struct AppState {
 }
 
 pub fn router(state: AppState) -> Router {
+    // JSON routes share a 1 MiB body limit; the upload route has its own, added after.
     let api = Router::new()
         .merge(api_parties::router())
         .merge(api_ledger::router())
-        .layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX));
+        .merge(api_import::router())
+        .layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX))
+        .merge(api_import::upload_router());
     Router::new()
         .nest("/api/v1", api)
         .merge(health::router())

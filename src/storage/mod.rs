@@ -22,7 +22,7 @@ mod statements;
 
 pub use entries::EntryFilter;
 pub use rules::{NewRule, SuspenseItem, categorise_reference};
-pub use statements::{Gap, KnownLines, NewBankStatement, PreviousStatement};
+pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewBankStatement, PreviousStatement};
 
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);

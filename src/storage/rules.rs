@@ -134,13 +134,15 @@ impl Tx {
         })
     }
 
-    /// The rules that apply to a book: its office's rules for every book, and its own.
+    /// The rules that apply to `book`: its office's rules for every book, and its own. Without a
+    /// book: every rule of the office, each book's included.
     pub async fn rules_for(&mut self, office: OfficeId, book: Option<BookId>) -> StoreResult<Vec<Rule>> {
         on_backend!(self, connection => {
             let rows: Vec<RuleRow> = sqlx::query_as(
                 "SELECT id, book_id, name, priority, counterparty_iban, counterparty_name, remittance_contains, \
                      remittance_pattern, bank_code, amount_min_minor, amount_max_minor, direction, target_code, target_category \
-                 FROM categorisation_rules WHERE office_id = $1 AND (book_id IS NULL OR book_id = $2) ORDER BY priority, id",
+                 FROM categorisation_rules WHERE office_id = $1 AND ($2 IS NULL OR book_id IS NULL OR book_id = $2) \
+                 ORDER BY priority, id",
             )
             .bind(office.get())
             .bind(book.map(BookId::get))

@@ -308,3 +308,75 @@ fn status_code(line: &StatementLine) -> &'static str {
         EntryStatus::Other => "other",
     }
 }
+
+/// An imported file, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct ImportRecord {
+    pub id: i64,
+    pub file_name: String,
+    pub file_sha256: String,
+    pub format: String,
+    pub author: String,
+    pub imported_at: DateTime<Utc>,
+    pub forced_reason: Option<String>,
+}
+
+/// A statement line, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct LineRecord {
+    pub id: i64,
+    pub account_id: i64,
+    pub status: String,
+    pub booking_date: Option<NaiveDate>,
+    pub value_date: Option<NaiveDate>,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub bank_ref: Option<String>,
+    pub counterparty_name: Option<String>,
+    pub remittance: Option<String>,
+    pub entry_id: Option<i64>,
+}
+
+/// The most rows one listing of imports or lines returns.
+pub const LISTING_ROWS_MAX: i64 = 1000;
+
+impl Tx {
+    /// The latest imports whose statements touched `book` (all imports when `None`), newest first.
+    pub async fn imports(&mut self, book: Option<BookId>) -> StoreResult<Vec<ImportRecord>> {
+        on_backend!(self, connection => {
+            let rows: Vec<ImportRecord> = sqlx::query_as(
+                "SELECT i.id, i.file_name, i.file_sha256, i.format, i.author, i.imported_at, i.forced_reason \
+                 FROM statement_imports i WHERE $1 IS NULL OR EXISTS (SELECT 1 FROM bank_statements s \
+                     JOIN accounts a ON a.id = s.account_id WHERE s.import_id = i.id AND a.book_id = $1) \
+                 ORDER BY i.id DESC LIMIT $2",
+            )
+            .bind(book.map(BookId::get))
+            .bind(LISTING_ROWS_MAX)
+            .fetch_all(connection)
+            .await?;
+            Ok(rows)
+        })
+    }
+
+    /// A book's statement lines, newest first, optionally of one status (`booked`, `pending`…).
+    /// Pending and information lines are a snapshot: only those of each account's latest
+    /// statement are listed, so a re-import or a line booked since does not show twice.
+    pub async fn statement_lines(&mut self, book: BookId, status: Option<&str>) -> StoreResult<Vec<LineRecord>> {
+        on_backend!(self, connection => {
+            let rows: Vec<LineRecord> = sqlx::query_as(
+                "SELECT l.id, l.account_id, l.status, l.booking_date, l.value_date, l.amount_minor, l.currency, l.bank_ref, \
+                     l.counterparty_name, l.remittance, l.entry_id FROM statement_lines l JOIN accounts a ON a.id = l.account_id \
+                 WHERE a.book_id = $1 AND ($2 IS NULL OR l.status = $2) \
+                 AND (l.status = 'booked' OR l.statement_id = (SELECT MAX(s.id) FROM bank_statements s \
+                     WHERE s.account_id = l.account_id AND s.copy_duplicate IS NULL)) \
+                 ORDER BY l.id DESC LIMIT $3",
+            )
+            .bind(book.get())
+            .bind(status)
+            .bind(LISTING_ROWS_MAX)
+            .fetch_all(connection)
+            .await?;
+            Ok(rows)
+        })
+    }
+}

@@ -46,7 +46,10 @@ const STATEMENT_ELEMENTS: [&str; 3] = ["Rpt", "Stmt", "Ntfctn"];
 struct Parser<'input> {
     input: &'input [u8],
     reader: Reader<&'input [u8]>,
+    /// The open elements are `path[..depth]`; slots past `depth` keep their allocation for the
+    /// next element at that depth, so reading allocates no name per element.
     path: Vec<String>,
+    depth: usize,
     text: String,
     parts: Parts,
 }
@@ -75,6 +78,7 @@ impl<'input> Parser<'input> {
             input,
             reader,
             path: Vec::new(),
+            depth: 0,
             text: String::new(),
             parts: Parts::default(),
         }
@@ -84,7 +88,7 @@ impl<'input> Parser<'input> {
         Place {
             input: self.input,
             offset: self.reader.buffer_position(),
-            path: &self.path,
+            path: &self.path[..self.depth],
         }
     }
 
@@ -112,7 +116,7 @@ impl<'input> Parser<'input> {
                         line: self.place().line(),
                     });
                 }
-                Event::Eof if self.path.is_empty() => return Ok(()),
+                Event::Eof if self.depth == 0 => return Ok(()),
                 Event::Eof => {
                     return Err(ImportError::Truncated {
                         path: self.place().path_text(),
@@ -138,18 +142,26 @@ impl<'input> Parser<'input> {
     }
 
     fn open(&mut self, start: &BytesStart<'_>) -> Result<(), ImportError> {
-        if self.path.len() >= XML_DEPTH_MAX {
+        if self.depth >= XML_DEPTH_MAX {
             return Err(ImportError::TooDeep {
                 line: self.place().line(),
                 path: self.place().path_text(),
             });
         }
         self.text.clear();
-        self.path.push(start.local_name().as_ref().to_owned());
+        let name = start.local_name();
+        match self.path.get_mut(self.depth) {
+            Some(slot) => {
+                slot.clear();
+                slot.push_str(name.as_ref());
+            }
+            None => self.path.push(name.as_ref().to_owned()),
+        }
+        self.depth += 1;
         let place = Place {
             input: self.input,
             offset: self.reader.buffer_position(),
-            path: &self.path,
+            path: &self.path[..self.depth],
         };
         let parts = &mut self.parts;
         let depth = place.path.len();
@@ -171,11 +183,14 @@ impl<'input> Parser<'input> {
         let place = Place {
             input: self.input,
             offset: self.reader.buffer_position(),
-            path: &self.path,
+            path: &self.path[..self.depth],
         };
         self.parts.read_field(&place, text.trim())?;
-        self.parts.finish_part(place.path.len());
-        self.path.pop();
+        self.parts.finish_part(self.depth);
+        self.depth -= 1;
+        // Keep the text buffer's allocation for the next element.
+        self.text = text;
+        self.text.clear();
         Ok(())
     }
 
@@ -220,7 +235,7 @@ impl<'input> Parser<'input> {
             .unwrap_or(usize::MAX)
             .min(self.input.len());
         let path = self.place().path_text();
-        if self.input[offset..].iter().all(u8::is_ascii_whitespace) && !self.path.is_empty() {
+        if self.input[offset..].iter().all(u8::is_ascii_whitespace) && self.depth > 0 {
             return ImportError::Truncated { path };
         }
         ImportError::MalformedXml {
@@ -278,34 +293,37 @@ impl Parts {
         let currency = self.amount_currency.clone();
         if let Some((depth, detail)) = &mut self.detail {
             let relative = place.below(*depth);
+            let relative = relative.as_slice();
             let amount = if relative.last() == Some(&"Amt") {
                 Some(place.amount(text)?)
             } else {
                 None
             };
-            detail.read(&relative, text, amount, currency);
+            detail.read(relative, text, amount, currency);
         } else if let Some((depth, entry)) = &mut self.entry {
             let relative = place.below(*depth);
-            let amount = if fields::is_entry_amount(&relative) {
+            let relative = relative.as_slice();
+            let amount = if fields::is_entry_amount(relative) {
                 Some(place.amount(text)?)
             } else {
                 None
             };
-            let is_date = matches!(relative.as_slice(), ["Ntry", "BookgDt" | "ValDt", "Dt" | "DtTm"]);
+            let is_date = matches!(relative, ["Ntry", "BookgDt" | "ValDt", "Dt" | "DtTm"]);
             let date = if is_date { Some(place.date(text)?) } else { None };
-            entry.read(&relative, text, amount, date, currency);
+            entry.read(relative, text, amount, date, currency);
         } else if let Some((depth, balance)) = &mut self.balance {
             let relative = place.below(*depth);
+            let relative = relative.as_slice();
             let amount = if relative == ["Bal", "Amt"] {
                 Some(place.amount(text)?)
             } else {
                 None
             };
-            let is_date = matches!(relative.as_slice(), ["Bal", "Dt", "Dt" | "DtTm"]);
+            let is_date = matches!(relative, ["Bal", "Dt", "Dt" | "DtTm"]);
             let date = if is_date { Some(place.date(text)?) } else { None };
-            balance.read(&relative, text, amount, date, currency);
+            balance.read(relative, text, amount, date, currency);
         } else if let Some((depth, statement)) = &mut self.statement {
-            fields::read_statement(statement, &place.below(*depth), text);
+            fields::read_statement(statement, place.below(*depth).as_slice(), text);
         } else if matches!(place.path, [_, _, group, id] if group == "GrpHdr" && id == "MsgId") {
             self.message_id = Some(text.to_owned());
         }

@@ -6,6 +6,22 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::line_at;
+
+/// The deepest path below a statement, balance, entry or detail that holds a field gestio reads
+/// (`Stmt/Acct/Id/Othr/Id` is five), with room to spare.
+const RELATIVE_DEPTH_MAX: usize = 8;
+
+/// A path relative to an open part, held without allocating.
+pub(super) struct Relative<'a> {
+    names: [&'a str; RELATIVE_DEPTH_MAX],
+    length: usize,
+}
+
+impl<'a> Relative<'a> {
+    pub fn as_slice(&self) -> &[&'a str] {
+        &self.names[..self.length]
+    }
+}
 use crate::import::ImportError;
 
 /// Where the reader is, for parsing values and naming the place of an error.
@@ -29,9 +45,21 @@ impl Place<'_> {
         }
     }
 
-    /// The element path below the element opened at `depth` (1-based), starting with that element.
-    pub fn below(&self, depth: usize) -> Vec<&str> {
-        self.path[depth - 1..].iter().map(String::as_str).collect()
+    /// The element path from the element opened at `depth` (1-based) down to the current one.
+    /// Paths deeper than any field gestio reads come back empty, which matches nothing.
+    pub fn below(&self, depth: usize) -> Relative<'_> {
+        let tail = &self.path[depth - 1..];
+        let mut names = [""; RELATIVE_DEPTH_MAX];
+        if tail.len() > RELATIVE_DEPTH_MAX {
+            return Relative { names, length: 0 };
+        }
+        for (slot, name) in names.iter_mut().zip(tail) {
+            *slot = name.as_str();
+        }
+        Relative {
+            names,
+            length: tail.len(),
+        }
     }
 
     pub fn amount(&self, text: &str) -> Result<Decimal, ImportError> {

@@ -267,4 +267,35 @@ backend_tests! {
         };
         assert!(error.contains("append-only"), "{error}");
     }
+
+    async fn a_bank_csv_export_imports_through_its_profile_and_twice_adds_nothing(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Maria Fernandes", IBAN).await;
+        let profile = gestio::import::csv::built_in_profile("bcee").unwrap();
+        let bytes = std::fs::read(format!("{}/samples/csv/bcee-maria-fernandes-2026-02.csv", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let options = ImportOptions { csv_profile: Some(&profile), ..ImportOptions::default() };
+        let summary = import_file(&store, "bcee.csv", &bytes, options, "test", now()).await.unwrap();
+        assert_eq!(summary.format, "csv:bcee");
+        assert_eq!((summary.statements[0].new, summary.statements[0].reconciles), (5, Some(true)));
+        assert_eq!(balance(&store, &case, "1100").await, eur("1715.21"), "1000.00 + the month's 715.21");
+        let again = import_file(&store, "bcee.csv", &bytes, options, "test", now()).await.unwrap();
+        assert_eq!((again.statements[0].new, again.statements[0].already_booked), (0, 5));
+        let error = import(&store, "bcee.csv", std::str::from_utf8(&bytes).unwrap_or("Compte;Date")).await.unwrap_err();
+        assert!(error.to_string().contains("this is not an ISO 20022 statement; for a bank CSV export, name its profile"), "{error}");
+    }
+
+    async fn a_csv_export_without_its_account_is_imported_with_the_iban_given(db) {
+        let store = db.store().await;
+        let iban = "FR1420041010050500013M02606";
+        let case = open_case(&store, "Sophie Martin", iban).await;
+        let profile = gestio::import::csv::built_in_profile("banque-postale").unwrap();
+        let bytes = std::fs::read(format!("{}/samples/csv/banque-postale-sophie-martin-2026-03.csv", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let without = ImportOptions { csv_profile: Some(&profile), ..ImportOptions::default() };
+        let error = import_file(&store, "bp.csv", &bytes, without, "test", now()).await.unwrap_err();
+        assert_eq!(error.to_string(), "bp.csv, statement #1: the file does not say which account it is for; give the account's IBAN (--account-iban)");
+        let with = ImportOptions { account_iban: Some(iban), ..without };
+        let summary = import_file(&store, "bp.csv", &bytes, with, "test", now()).await.unwrap();
+        assert_eq!(summary.statements[0].new, 4);
+        assert_eq!(balance(&store, &case, "1100").await, eur("1645.05"), "1000.00 + 1254.05 − 609.00");
+    }
 }

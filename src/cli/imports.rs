@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use clap::Args;
 
 use super::output::{json, table};
-use super::statements::read_bounded;
+use super::statements::{ProfileArgs, read_bounded};
 use super::{Context, now};
 use crate::domain::ids::BookId;
 use crate::service::import::{ImportBatch, ImportOptions, ImportSummary};
@@ -20,6 +20,11 @@ pub struct ImportArgs {
     /// Only import into this book (the statement's IBAN must be one of its accounts).
     #[arg(long)]
     book: Option<BookId>,
+    #[command(flatten)]
+    profile: ProfileArgs,
+    /// The account's IBAN, for CSV exports that do not carry it on their rows.
+    #[arg(long)]
+    account_iban: Option<String>,
     /// Import statements whose balances do not add up, recording this reason.
     #[arg(long)]
     force_reason: Option<String>,
@@ -33,9 +38,12 @@ pub struct ImportArgs {
 const FILES_PER_BATCH: usize = 200;
 
 pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    let profile = args.profile.load()?;
     let options = ImportOptions {
         book: args.book,
         force_reason: args.force_reason.as_deref(),
+        csv_profile: profile.as_ref(),
+        account_iban: args.account_iban.as_deref(),
     };
     let mut summaries = Vec::with_capacity(args.files.len());
     let mut batch = ImportBatch::begin(&context.store).await?;

@@ -4,20 +4,49 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::output::{json, optional, table};
+use crate::import::STATEMENT_BYTES_MAX;
+use crate::import::csv::{CsvProfile, built_in_profile};
 use crate::import::statement::StatementFacts;
-use crate::import::{STATEMENT_BYTES_MAX, camt};
+
+/// How to read a bank CSV export: a built-in profile by name, or a profile file.
+#[derive(Debug, Clone, Args)]
+pub struct ProfileArgs {
+    /// A built-in CSV profile: bcee, sparkasse, banque-postale or swedbank.
+    #[arg(long, conflicts_with = "profile_file")]
+    profile: Option<String>,
+    /// A CSV profile file (TOML, shaped like those in samples/csv-profiles/).
+    #[arg(long)]
+    profile_file: Option<PathBuf>,
+}
+
+impl ProfileArgs {
+    pub fn load(&self) -> anyhow::Result<Option<CsvProfile>> {
+        match (&self.profile, &self.profile_file) {
+            (Some(name), _) => built_in_profile(name)
+                .map(Some)
+                .ok_or_else(|| anyhow::anyhow!("--profile {name}: not a built-in profile; use bcee, sparkasse, banque-postale or swedbank, or --profile-file")),
+            (None, Some(path)) => {
+                let text = std::fs::read_to_string(path).with_context(|| format!("--profile-file {}", path.display()))?;
+                Ok(Some(CsvProfile::parse(&text).map_err(|reason| anyhow::anyhow!("--profile-file {}: {reason}", path.display()))?))
+            }
+            (None, None) => Ok(None),
+        }
+    }
+}
 
 #[derive(Debug, Subcommand)]
 pub enum StatementCommand {
-    /// Parse bank files (camt.052/053/054, any version) and show each statement's account,
+    /// Parse bank files (camt.052/053/054 in any version, or CSV exports with a profile) and show each statement's account,
     /// balances, entries and whether opening + booked credits − booked debits = closing.
     Inspect {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        profile: ProfileArgs,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -37,12 +66,21 @@ struct Inspection {
 }
 
 pub fn statement(command: StatementCommand) -> anyhow::Result<ExitCode> {
-    let StatementCommand::Inspect { files, json: as_json } = command;
+    let StatementCommand::Inspect {
+        files,
+        profile,
+        json: as_json,
+    } = command;
+    let profile = profile.load()?;
+    let options = crate::service::import::ImportOptions {
+        csv_profile: profile.as_ref(),
+        ..Default::default()
+    };
     let mut statements = Vec::new();
     for path in &files {
         let name = path.display().to_string();
         let bytes = read_bounded(path).with_context(|| name.clone())?;
-        let file = camt::parse(&bytes).with_context(|| name.clone())?;
+        let file = crate::service::import::parse_file(&name, &bytes, options)?;
         statements.extend(file.statements.iter().map(|statement| FileStatement {
             file: name.clone(),
             facts: statement.facts(&file.message_type),

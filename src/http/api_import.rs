@@ -48,6 +48,9 @@ struct UploadQuery {
     file_name: Option<String>,
     book: Option<BookId>,
     force_reason: Option<String>,
+    /// A built-in CSV profile, for a bank CSV export.
+    profile: Option<String>,
+    account_iban: Option<String>,
 }
 
 /// `POST /api/v1/imports?file_name=…` with the file as the body (any content type).
@@ -57,9 +60,19 @@ async fn upload(
     body: Bytes,
 ) -> Result<(StatusCode, axum::Json<ImportSummary>), ApiError> {
     let name = query.file_name.unwrap_or_else(|| "upload".to_owned());
+    let profile = match query.profile.as_deref() {
+        Some(name) => Some(crate::import::csv::built_in_profile(name).ok_or_else(|| {
+            ApiError::Unprocessable(format!(
+                "'{name}' is not a CSV profile; built in: bcee, sparkasse, banque-postale, swedbank"
+            ))
+        })?),
+        None => None,
+    };
     let options = ImportOptions {
         book: query.book,
         force_reason: query.force_reason.as_deref(),
+        csv_profile: profile.as_ref(),
+        account_iban: query.account_iban.as_deref(),
     };
     let summary = import_file(&state.store, &name, &body, options, API_AUTHOR, chrono::Utc::now()).await?;
     Ok((StatusCode::CREATED, axum::Json(summary)))

@@ -6,6 +6,7 @@
 use thiserror::Error;
 
 pub mod camt;
+pub mod csv;
 pub mod lines;
 pub mod rules;
 pub mod statement;
@@ -31,6 +32,8 @@ pub enum ImportError {
     DocTypeRefused { line: usize },
     #[error("line {line}, {path}: the XML is malformed: {reason}")]
     MalformedXml { line: usize, path: String, reason: String },
+    #[error("line {line}: the CSV is malformed: {reason}")]
+    MalformedCsv { line: usize, reason: String },
     #[error("the file ends before the XML is complete (inside {path}): it may have been cut off while downloading")]
     Truncated { path: String },
     #[error("line {line}, {path}: elements are nested more than {XML_DEPTH_MAX} deep")]

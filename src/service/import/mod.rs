@@ -9,108 +9,38 @@
 //! duplicate adds nothing.
 
 use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use thiserror::Error;
 
 use super::{ServiceError, ServiceResult};
 
 mod booking;
 mod checks;
+mod refusal;
+
+pub use refusal::ImportRefusal;
 
 use crate::domain::account::Account;
 use crate::domain::iban::Iban;
 use crate::domain::ids::BookId;
-use crate::domain::ledger::EntryRejection;
-use crate::domain::money::Currency;
-use crate::import::lines::{LineError, lines_of};
+use crate::import::camt;
+use crate::import::csv::CsvProfile;
+use crate::import::lines::lines_of;
 use crate::import::statement::Statement;
-use crate::import::{ImportError, camt};
+use crate::import::statement::StatementFile;
 use crate::storage::{NewBankStatement, Store, Tx};
 use booking::book_lines;
 use checks::{balance_money, check_balances, record_gaps};
-
-/// Why a file was refused. Nothing of it was saved.
-#[derive(Debug, Error)]
-pub enum ImportRefusal {
-    #[error("{file}: {error}")]
-    Unreadable { file: String, error: ImportError },
-    #[error("{file}: the file holds no statement")]
-    Empty { file: String },
-    #[error(
-        "{file}, statement {statement}: the account is identified as '{other_id}', not by an IBAN; gestio finds accounts by IBAN"
-    )]
-    NoIban {
-        file: String,
-        statement: String,
-        other_id: String,
-    },
-    #[error(
-        "{file}, statement {statement}: no book has a bank account with IBAN {iban}; add it to the beneficiary's book first (gestio account create --category asset.bank --iban …)"
-    )]
-    UnknownAccount {
-        file: String,
-        statement: String,
-        iban: String,
-    },
-    #[error(
-        "{file}, statement {statement}: IBAN {iban} is an account of several books ({books}); import with --book to say which"
-    )]
-    AmbiguousAccount {
-        file: String,
-        statement: String,
-        iban: String,
-        books: String,
-    },
-    #[error("{file}, statement {statement}: the statement is in {found}, but account {code} is kept in {account}")]
-    CurrencyMismatch {
-        file: String,
-        statement: String,
-        found: String,
-        code: String,
-        account: Currency,
-    },
-    #[error(
-        "{file}, statement {statement}: opening {opening} + booked credits {credits} − booked debits {debits} does not equal the closing balance {closing} (difference {difference}); ask the bank for a corrected statement, or import it with a reason to record it as it is"
-    )]
-    Unbalanced {
-        file: String,
-        statement: String,
-        opening: Decimal,
-        credits: Decimal,
-        debits: Decimal,
-        closing: Decimal,
-        difference: Decimal,
-    },
-    #[error("{file}, statement {statement}, {error}")]
-    Line {
-        file: String,
-        statement: String,
-        error: LineError,
-    },
-    #[error("{file}, statement {statement}: the {which} balance {amount} does not fit {currency}: {reason}")]
-    Balance {
-        file: String,
-        statement: String,
-        which: &'static str,
-        amount: Decimal,
-        currency: Currency,
-        reason: String,
-    },
-    #[error("{file}, statement {statement}: a line cannot be booked: {rejection}")]
-    Entry {
-        file: String,
-        statement: String,
-        rejection: EntryRejection,
-    },
-}
 
 /// How to import: into one book only, or forcing statements whose balances do not add up.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ImportOptions<'a> {
     pub book: Option<BookId>,
     pub force_reason: Option<&'a str>,
+    /// How to read a bank CSV export; camt files need none.
+    pub csv_profile: Option<&'a CsvProfile>,
+    /// The account's IBAN for files that do not carry it (some CSV exports).
+    pub account_iban: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,7 +69,33 @@ pub struct ImportSummary {
     pub statements: Vec<StatementSummary>,
 }
 
-/// Imports one file (camt.052/053/054) in one db transaction.
+/// Reads a camt file (it starts with `<`) or, with a profile, a bank CSV export.
+pub fn parse_file(
+    file_name: &str,
+    bytes: &[u8],
+    options: ImportOptions<'_>,
+) -> Result<StatementFile, Box<ImportRefusal>> {
+    let unreadable = |error| {
+        Box::new(ImportRefusal::Unreadable {
+            file: file_name.to_owned(),
+            error,
+        })
+    };
+    let start = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(bytes)
+        .iter()
+        .find(|byte| !byte.is_ascii_whitespace());
+    match (start, options.csv_profile) {
+        (Some(b'<'), _) => camt::parse(bytes).map_err(unreadable),
+        (_, Some(profile)) => crate::import::csv::parse(bytes, profile).map_err(unreadable),
+        (_, None) => Err(Box::new(ImportRefusal::ProfileNeeded {
+            file: file_name.to_owned(),
+        })),
+    }
+}
+
+/// Imports one file (camt.052/053/054, or a bank CSV export with a profile) in one db transaction.
 pub async fn import_file(
     store: &Store,
     file_name: &str,
@@ -185,12 +141,7 @@ impl ImportBatch {
         now: DateTime<Utc>,
     ) -> ServiceResult<ImportSummary> {
         let refuse = |refusal: ImportRefusal| ServiceError::Import(Box::new(refusal));
-        let parsed = camt::parse(bytes).map_err(|error| {
-            refuse(ImportRefusal::Unreadable {
-                file: file_name.to_owned(),
-                error,
-            })
-        })?;
+        let parsed = parse_file(file_name, bytes, options).map_err(ServiceError::Import)?;
         if parsed.statements.is_empty() {
             return Err(refuse(ImportRefusal::Empty {
                 file: file_name.to_owned(),
@@ -334,16 +285,15 @@ async fn import_statement(
 }
 
 async fn find_account(tx: &mut Tx, context: &StatementContext<'_>, statement: &Statement) -> ServiceResult<Account> {
-    let Some(text) = statement.account_iban.as_deref() else {
-        let other_id = statement
-            .account_other_id
-            .clone()
-            .unwrap_or_else(|| "nothing".to_owned());
-        return Err(context.refuse(|file, statement| ImportRefusal::NoIban {
-            file,
-            statement,
-            other_id,
-        }));
+    let Some(text) = statement.account_iban.as_deref().or(context.options.account_iban) else {
+        return Err(match statement.account_other_id.clone() {
+            Some(other_id) => context.refuse(|file, statement| ImportRefusal::NoIban {
+                file,
+                statement,
+                other_id,
+            }),
+            None => context.refuse(|file, statement| ImportRefusal::AccountNotNamed { file, statement }),
+        });
     };
     let iban = Iban::parse(text)
         .map(|iban| iban.electronic().to_owned())

@@ -229,7 +229,7 @@ backend_tests! {
         let (status, garbage) = upload(b"<Document><BkToCstmrStmt><Stmt>".to_vec()).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(garbage["detail"].as_str().unwrap().starts_with("january.xml: the file ends before the XML is complete"), "{garbage}");
-        assert!(announce_body(&app, "/api/v1/imports", 65 * 1024 * 1024).await.starts_with("HTTP/1.1 413"), "over the statement limit");
+        assert!(announce_body(&app, "/api/v1/imports", 200 * 1024 * 1024).await.starts_with("HTTP/1.1 413"), "a 200 MB upload");
         let (status, rule) = post(&app, "/api/v1/offices/1/rules", json!({ "name": "Rent", "counterparty_name": "agence", "category": "expense.housing" })).await;
         assert_eq!(status, StatusCode::CREATED, "{rule}");
         let (_, rules) = get(&app, "/api/v1/offices/1/rules").await;

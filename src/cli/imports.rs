@@ -47,7 +47,13 @@ pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit
     };
     let mut summaries = Vec::with_capacity(args.files.len());
     let mut batch = ImportBatch::begin(&context.store).await?;
+    // Drawn on a terminal only: indicatif hides itself when standard error is not one.
+    let progress = indicatif::ProgressBar::new(args.files.len() as u64).with_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed_precise}")
+            .expect("BUG: the progress template is valid"),
+    );
     for path in &args.files {
+        progress.inc(1);
         let name = path.display().to_string();
         let result = match read_bounded(path).with_context(|| name.clone()) {
             Ok(bytes) => batch
@@ -59,6 +65,7 @@ pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit
         match result {
             Ok(summary) => summaries.push(summary),
             Err(error) => {
+                progress.finish_and_clear();
                 // The files before this one are kept, so nobody imports them twice by hand.
                 batch.commit().await?;
                 if !summaries.is_empty() {
@@ -76,6 +83,7 @@ pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit
         }
     }
     batch.commit().await?;
+    progress.finish_and_clear();
     if args.json {
         json(&summaries)?;
     } else {

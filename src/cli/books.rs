@@ -276,11 +276,7 @@ pub async fn account(context: &Context, command: AccountCommand) -> anyhow::Resu
             output.json,
         ),
         AccountCommand::Show { book, code, output } => {
-            let accounts = context.store.begin_read().await?.accounts(book).await?;
-            let account = accounts
-                .into_iter()
-                .find(|account| account.code == code)
-                .ok_or_else(|| anyhow!("book {book} has no account {code}"))?;
+            let account = context.store.begin_read().await?.account_by_code(book, &code).await?;
             (vec![account], output.json)
         }
     };

@@ -122,13 +122,7 @@ async fn check_target(tx: &mut Tx, office: OfficeId, book: Option<BookId>, targe
     }
     match (target, book) {
         (RuleTarget::Account(code), Some(book)) => {
-            if !tx.accounts(book).await?.iter().any(|account| &account.code == code) {
-                return Err(StoreError::NotFound {
-                    what: "account",
-                    id: format!("{code} of book {book}"),
-                }
-                .into());
-            }
+            tx.account_by_code(book, code).await?;
         }
         (RuleTarget::Account(_), None) => {
             return Err(invalid(
@@ -201,15 +195,7 @@ pub async fn categorise(
             what: "uncategorised suspense posting",
             id: format!("{line_no} of entry {entry} in book {book}"),
         })?;
-    let target = tx
-        .accounts(book)
-        .await?
-        .into_iter()
-        .find(|account| account.code == code)
-        .ok_or_else(|| StoreError::NotFound {
-            what: "account",
-            id: format!("{code} of book {book}"),
-        })?;
+    let target = tx.account_by_code(book, code).await?;
     let currency = Currency::parse(&item.currency)?;
     let amount = Money::from_minor(item.amount_minor, currency);
     let draft = EntryDraft {

@@ -11,7 +11,7 @@ use crate::domain::book::{Book, chain_after};
 use crate::domain::ids::{BeneficiaryId, BookId, EntryId};
 use crate::domain::ledger::{BookRules, EntryDraft, EntryRejection, JournalEntry, reversal_of, validate};
 use crate::domain::opening::OpeningInventory;
-use crate::storage::{Store, StoreError, Tx};
+use crate::storage::{Store, Tx};
 
 /// A new book with its chart and, when there is anything to book, its opening entry.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -61,15 +61,7 @@ pub async fn add_account(store: &Store, book: BookId, account: &NewAccount) -> S
 pub async fn close_account(store: &Store, book: BookId, code: &str) -> ServiceResult<Account> {
     let mut tx = store.begin_write().await?;
     tx.lock_book(book).await?;
-    let account = tx
-        .accounts(book)
-        .await?
-        .into_iter()
-        .find(|account| account.code == code)
-        .ok_or_else(|| StoreError::NotFound {
-            what: "account",
-            id: format!("{code} of book {book}"),
-        })?;
+    let account = tx.account_by_code(book, code).await?;
     let balance = tx.account_totals(book).await?.get(&account.id).copied().unwrap_or(0);
     account.check_close(balance)?;
     tx.close_account(account.id).await?;

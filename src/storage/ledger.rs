@@ -159,6 +159,22 @@ impl Tx {
         })
     }
 
+    /// The account with `code` in `book`.
+    pub async fn account_by_code(&mut self, book: BookId, code: &str) -> StoreResult<Account> {
+        let row = on_backend!(self, connection => {
+            sqlx::query_as::<_, AccountRow>(
+                "SELECT id, book_id, code, name, category, kind, currency, iban, closed FROM accounts \
+                 WHERE book_id = $1 AND code = $2",
+            )
+            .bind(book.get())
+            .bind(code)
+            .fetch_optional(connection)
+            .await?
+        });
+        row.ok_or_else(|| not_found("account", format!("{code} of book {book}")))?
+            .try_into()
+    }
+
     /// The running totals kept with each posting: the trial balance without reading postings.
     pub async fn account_totals(&mut self, book: BookId) -> StoreResult<BTreeMap<AccountId, i64>> {
         on_backend!(self, connection => {

@@ -193,18 +193,8 @@ backend_tests! {
 }
 
 async fn tamper(db: &TestDb, statements: &[&str]) {
-    use sqlx::Executor;
     for statement in statements {
-        let sql = sqlx::AssertSqlSafe(statement.to_string());
-        if db.backend == "sqlite" {
-            let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
-            pool.execute(sql).await.unwrap();
-            pool.close().await;
-        } else {
-            let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
-            pool.execute(sql).await.unwrap();
-            pool.close().await;
-        }
+        common::raw_sql(db, statement).await.expect(statement);
     }
 }
 

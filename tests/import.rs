@@ -258,13 +258,7 @@ backend_tests! {
         let store = db.store().await;
         open_case(&store, "Ana Costa", IBAN).await;
         import(&store, "january.xml", &january()).await.unwrap();
-        use sqlx::Executor;
-        let sql = sqlx::AssertSqlSafe("UPDATE statement_lines SET amount_minor = 1".to_owned());
-        let error = if db.backend == "sqlite" {
-            sqlx::SqlitePool::connect(&db.url).await.unwrap().execute(sql).await.unwrap_err().to_string()
-        } else {
-            sqlx::PgPool::connect(&db.url).await.unwrap().execute(sql).await.unwrap_err().to_string()
-        };
+        let error = common::raw_sql(&db, "UPDATE statement_lines SET amount_minor = 1").await.unwrap_err();
         assert!(error.contains("append-only"), "{error}");
     }
 

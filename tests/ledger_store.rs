@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Case, TestDb, date, eur, now, open_case};
+use common::{Case, date, eur, now, open_case, raw_sql};
 use gestio::domain::ids::EntryId;
 use gestio::domain::ledger::{EntryDraft, EntryRejection, EntrySource, Posting};
 use gestio::domain::money::Money;
@@ -40,31 +40,6 @@ fn rent(case: &Case, day: &str, amount: &str) -> EntryDraft {
 async fn balance_of(store: &Store, case: &Case, code: &str) -> Money {
     let trial = trial_balance(store, case.book, None).await.unwrap();
     trial.lines.iter().find(|line| line.code == code).unwrap().balance
-}
-
-/// Runs raw SQL on the test database, as someone with database access (not gestio) would.
-async fn raw_sql(db: &TestDb, sql: &str) -> Result<u64, String> {
-    use sqlx::Executor;
-    let sql = sqlx::AssertSqlSafe(sql.to_owned());
-    if db.backend == "sqlite" {
-        let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
-        let result = pool
-            .execute(sql)
-            .await
-            .map(|done| done.rows_affected())
-            .map_err(|error| error.to_string());
-        pool.close().await;
-        result
-    } else {
-        let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
-        let result = pool
-            .execute(sql)
-            .await
-            .map(|done| done.rows_affected())
-            .map_err(|error| error.to_string());
-        pool.close().await;
-        result
-    }
 }
 
 backend_tests! {

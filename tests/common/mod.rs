@@ -150,6 +150,36 @@ macro_rules! backend_tests {
     };
 }
 
+/// Runs raw SQL on the test database, as someone with database access (not gestio) would.
+/// Returns the rows changed, or the database's error message.
+pub async fn raw_sql(db: &TestDb, sql: &str) -> Result<u64, String> {
+    use sqlx::Executor;
+    let sql = sqlx::AssertSqlSafe(sql.to_owned());
+    if db.backend == "sqlite" {
+        let pool = sqlx::SqlitePool::connect(&db.url)
+            .await
+            .expect("connecting to the test database");
+        let result = pool
+            .execute(sql)
+            .await
+            .map(|done| done.rows_affected())
+            .map_err(|error| error.to_string());
+        pool.close().await;
+        result
+    } else {
+        let pool = sqlx::PgPool::connect(&db.url)
+            .await
+            .expect("connecting to the test database");
+        let result = pool
+            .execute(sql)
+            .await
+            .map(|done| done.rows_affected())
+            .map_err(|error| error.to_string());
+        pool.close().await;
+        result
+    }
+}
+
 /// The app served on a free port of 127.0.0.1.
 pub struct TestApp {
     pub address: String,

@@ -292,4 +292,21 @@ backend_tests! {
         assert_eq!(summary.statements[0].new, 4);
         assert_eq!(balance(&store, &case, "1100").await, eur("1645.05"), "1000.00 + 1254.05 − 609.00");
     }
+
+    async fn two_imports_of_the_same_file_at_once_book_each_line_once(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Ana Costa", IBAN).await;
+        let first = tokio::spawn({
+            let store = store.clone();
+            async move { import(&store, "a.xml", &january()).await.map(|summary| summary.statements[0].new) }
+        });
+        let second = tokio::spawn({
+            let store = store.clone();
+            async move { import(&store, "b.xml", &january()).await.map(|summary| summary.statements[0].new) }
+        });
+        let (first, second) = (first.await.unwrap().unwrap(), second.await.unwrap().unwrap());
+        assert_eq!(first + second, 4, "one import booked the four lines, the other found them booked");
+        assert_eq!(stored(&store, &case).await.1, 4);
+        assert_eq!(balance(&store, &case, "1100").await, eur("1830.00"));
+    }
 }

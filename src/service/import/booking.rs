@@ -22,9 +22,11 @@ pub(super) async fn book_lines(
     lines: &[StatementLine],
     summary: &mut StatementSummary,
 ) -> ServiceResult<()> {
+    // Lock the book before reading which lines it has: a concurrent import of the same file
+    // then waits here and finds this one's lines booked, instead of booking them again.
+    let book = tx.lock_book(account.book_id).await?;
     let dates = lines.iter().filter_map(StatementLine::date);
     let mut known = tx.known_lines(account.id, dates.clone().min(), dates.max()).await?;
-    let book = tx.book(account.book_id).await?;
     let rules = ordered(tx.rules_for(book.office_id, Some(book.id)).await?);
     let accounts = tx.accounts(book.id).await?;
     let suspense = accounts

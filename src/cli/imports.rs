@@ -10,7 +10,8 @@ use super::output::{json, table};
 use super::statements::{ProfileArgs, read_bounded};
 use super::{Context, now};
 use crate::domain::ids::BookId;
-use crate::service::import::{ImportBatch, ImportOptions, ImportSummary};
+use crate::import::csv::CsvProfile;
+use crate::service::import::{ImportBatch, ImportOptions, ImportSummary, PreparedFile};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -52,12 +53,12 @@ pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed_precise}")
             .expect("BUG: the progress template is valid"),
     );
-    for path in &args.files {
+    let mut prepared = prepare_in_background(args.files.clone(), profile.clone());
+    while let Some(file) = prepared.recv().await {
         progress.inc(1);
-        let name = path.display().to_string();
-        let result = match read_bounded(path).with_context(|| name.clone()) {
-            Ok(bytes) => batch
-                .import(&name, &bytes, options, &context.author, now())
+        let result = match file {
+            Ok(file) => batch
+                .import_prepared(file, options, &context.author, now())
                 .await
                 .map_err(anyhow::Error::from),
             Err(error) => Err(error),
@@ -90,6 +91,36 @@ pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit
         print_summaries(&summaries);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Files parsed ahead, in order.
+const FILES_AHEAD: usize = 4;
+
+/// Reads and parses `files` in order on a thread of their own, a few files ahead of the import:
+/// parsing then overlaps with the database writes on a second core, and memory stays bounded.
+/// The thread stops at the first file it cannot read or parse, or when the import stops taking.
+fn prepare_in_background(
+    files: Vec<PathBuf>,
+    profile: Option<CsvProfile>,
+) -> tokio::sync::mpsc::Receiver<anyhow::Result<PreparedFile>> {
+    let (sender, receiver) = tokio::sync::mpsc::channel(FILES_AHEAD);
+    std::thread::spawn(move || {
+        let options = ImportOptions {
+            csv_profile: profile.as_ref(),
+            ..ImportOptions::default()
+        };
+        for path in files {
+            let name = path.display().to_string();
+            let file = read_bounded(&path)
+                .with_context(|| name.clone())
+                .and_then(|bytes| Ok(PreparedFile::new(&name, &bytes, options)?));
+            let failed = file.is_err();
+            if sender.blocking_send(file).is_err() || failed {
+                return;
+            }
+        }
+    });
+    receiver
 }
 
 fn print_summaries(summaries: &[ImportSummary]) {

@@ -8,7 +8,7 @@ use super::{ServiceResult, recording_time};
 use crate::domain::account::{Account, NewAccount};
 use crate::domain::balance::TrialBalance;
 use crate::domain::book::{Book, chain_after};
-use crate::domain::ids::{BeneficiaryId, BookId, EntryId};
+use crate::domain::ids::{AccountId, BeneficiaryId, BookId, EntryId};
 use crate::domain::ledger::{BookRules, EntryDraft, EntryRejection, JournalEntry, reversal_of, validate};
 use crate::domain::opening::OpeningInventory;
 use crate::storage::{Store, Tx};
@@ -101,18 +101,31 @@ pub async fn post_entries_in_tx(
         .into_iter()
         .map(|account| (account.id, account))
         .collect();
+    post_to_locked_book(tx, &book, &accounts, drafts, now).await
+}
+
+/// Posts to `book`, already locked in this db transaction (`Tx::lock_book` gave it, so its chain
+/// head is current), whose `accounts` the caller loaded after locking it: an import checks many
+/// statements against one book without reading its chart again for each.
+pub async fn post_to_locked_book(
+    tx: &mut Tx,
+    book: &Book,
+    accounts: &HashMap<AccountId, Account>,
+    drafts: Vec<EntryDraft>,
+    now: DateTime<Utc>,
+) -> ServiceResult<Vec<EntryId>> {
     let rules = BookRules {
-        book_id,
+        book_id: book.id,
         opened_on: book.opened_on,
         locked_through: book.locked_through,
-        accounts: &accounts,
+        accounts,
     };
     let valid = drafts
         .into_iter()
         .map(|draft| validate(draft, &rules))
         .collect::<Result<Vec<_>, _>>()?;
     let chained = chain_after(book.head_sequence, &book.head_hash, valid, recording_time(now));
-    Ok(tx.append_entries(&book, &chained).await?)
+    Ok(tx.append_entries(book, &chained).await?)
 }
 
 pub async fn post_entry(store: &Store, draft: EntryDraft, now: DateTime<Utc>) -> ServiceResult<JournalEntry> {

@@ -196,15 +196,15 @@ impl Tx {
                         .push_bind(line.value_date)
                         .push_bind(line.amount.minor())
                         .push_bind(line.amount.currency().code())
-                        .push_bind(line.bank_ref.clone())
-                        .push_bind(line.fingerprint.clone())
+                        .push_bind(line.bank_ref.as_deref())
+                        .push_bind(line.fingerprint.as_str())
                         .push_bind(line.occurrence)
                         .push_bind(line.reversal)
-                        .push_bind(line.bank_code.clone())
-                        .push_bind(first.counterparty_name.clone())
-                        .push_bind(first.counterparty_iban.clone())
-                        .push_bind(first.end_to_end_id.clone())
-                        .push_bind(first.remittance.clone())
+                        .push_bind(line.bank_code.as_deref())
+                        .push_bind(first.counterparty_name.as_deref())
+                        .push_bind(first.counterparty_iban.as_deref())
+                        .push_bind(first.end_to_end_id.as_deref())
+                        .push_bind(first.remittance.as_deref())
                         .push_bind(entry.map(EntryId::get));
                 });
                 insert.build().execute(connection).await?;
@@ -232,11 +232,11 @@ impl Tx {
                         .push_bind(*part_no)
                         .push_bind(part.amount.minor())
                         .push_bind(part.amount.currency().code())
-                        .push_bind(part.counterparty_name.clone())
-                        .push_bind(part.counterparty_iban.clone())
-                        .push_bind(part.end_to_end_id.clone())
-                        .push_bind(part.remittance.clone())
-                        .push_bind((*reason).clone());
+                        .push_bind(part.counterparty_name.as_deref())
+                        .push_bind(part.counterparty_iban.as_deref())
+                        .push_bind(part.end_to_end_id.as_deref())
+                        .push_bind(part.remittance.as_deref())
+                        .push_bind(reason.as_str());
                 });
                 insert.build().execute(connection).await?;
             });

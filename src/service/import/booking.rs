@@ -1,14 +1,15 @@
 //! Booking a statement's new lines: each part on the account the first matching rule names, or
 //! on suspense, and every line stored with its parts and the reason for each part's account.
 
+use super::cache::BookCache;
 use super::{ImportRefusal, StatementContext, StatementSummary};
-use crate::domain::account::{Account, ReportCategory};
+use crate::domain::account::Account;
 use crate::domain::ids::EntryId;
 use crate::domain::ledger::{EntryDraft, EntrySource, Posting};
 use crate::import::lines::StatementLine;
-use crate::import::rules::{Decision, decide, ordered};
+use crate::import::rules::{Decision, decide};
 use crate::import::statement::EntryStatus;
-use crate::service::ledger::post_entries_in_tx;
+use crate::service::ledger::post_to_locked_book;
 use crate::service::{ServiceError, ServiceResult};
 use crate::storage::Tx;
 
@@ -17,6 +18,7 @@ use crate::storage::Tx;
 pub(super) async fn book_lines(
     tx: &mut Tx,
     context: &StatementContext<'_>,
+    cache: &mut BookCache,
     account: &Account,
     statement_id: i64,
     lines: &[StatementLine],
@@ -27,15 +29,9 @@ pub(super) async fn book_lines(
     let book = tx.lock_book(account.book_id).await?;
     let dates = lines.iter().filter_map(StatementLine::date);
     let mut known = tx.known_lines(account.id, dates.clone().min(), dates.max()).await?;
-    let rules = ordered(tx.rules_for(book.office_id, Some(book.id)).await?);
-    let accounts = tx.accounts(book.id).await?;
-    let suspense = accounts
-        .iter()
-        .find(|candidate| candidate.category == ReportCategory::Suspense && candidate.currency == account.currency)
-        .ok_or_else(|| crate::storage::StoreError::NotFound {
-            what: "suspense account of book",
-            id: book.id.to_string(),
-        })?;
+    let settings = cache.settings(tx, &book).await?;
+    let (rules, accounts) = (&settings.rules, &settings.accounts);
+    let suspense = settings.suspense_for(account)?;
     let mut stored: Vec<(&StatementLine, Option<EntryId>, Vec<String>)> = Vec::with_capacity(lines.len());
     let mut to_book: Vec<(&StatementLine, EntryDraft, Vec<String>)> = Vec::new();
     for line in lines {
@@ -49,7 +45,7 @@ pub(super) async fn book_lines(
             let decisions: Vec<Decision<'_>> = line
                 .parts
                 .iter()
-                .map(|part| decide(&rules, line, part, &accounts, suspense))
+                .map(|part| decide(rules, line, part, accounts, suspense))
                 .collect();
             summary.categorised += decisions.iter().filter(|decision| decision.rule.is_some()).count();
             to_book.push((
@@ -63,7 +59,7 @@ pub(super) async fn book_lines(
         .into_iter()
         .map(|(line, draft, why)| ((line, why), draft))
         .unzip();
-    let ids = post_entries_in_tx(tx, account.book_id, drafts, context.now)
+    let ids = post_to_locked_book(tx, &book, &settings.accounts_by_id, drafts, context.now)
         .await
         .map_err(|error| match error {
             ServiceError::Entry(rejection) => context.refuse(|file, statement| ImportRefusal::Entry {

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use super::{ServiceError, ServiceResult};
 
 mod booking;
+mod cache;
 mod checks;
 mod refusal;
 
@@ -26,10 +27,10 @@ use crate::domain::ids::BookId;
 use crate::import::camt;
 use crate::import::csv::CsvProfile;
 use crate::import::lines::lines_of;
-use crate::import::statement::Statement;
-use crate::import::statement::StatementFile;
+use crate::import::statement::{Statement, StatementFile};
 use crate::storage::{NewBankStatement, Store, Tx};
 use booking::book_lines;
+use cache::BookCache;
 use checks::{balance_money, check_balances, record_gaps};
 
 /// How to import: into one book only, or forcing statements whose balances do not add up.
@@ -110,12 +111,42 @@ pub async fn import_file(
     Ok(summary)
 }
 
+/// A file read and parsed, ready to import: parsing needs no database, so a caller importing many
+/// files can parse the next one on another thread while this one is written.
+pub struct PreparedFile {
+    name: String,
+    sha256: String,
+    parsed: StatementFile,
+}
+
+impl PreparedFile {
+    /// Parses `bytes` (refused when unreadable or empty) and fingerprints the file.
+    pub fn new(file_name: &str, bytes: &[u8], options: ImportOptions<'_>) -> ServiceResult<PreparedFile> {
+        let parsed = parse_file(file_name, bytes, options).map_err(ServiceError::Import)?;
+        if parsed.statements.is_empty() {
+            return Err(ServiceError::Import(Box::new(ImportRefusal::Empty {
+                file: file_name.to_owned(),
+            })));
+        }
+        Ok(PreparedFile {
+            name: file_name.to_owned(),
+            sha256: hex::encode(Sha256::digest(bytes)),
+            parsed,
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 /// Several files imported in one db transaction, each file all or nothing (a savepoint each):
 /// committing once per batch instead of once per file is what makes a year of statements for a
 /// whole caseload import in seconds, since every commit waits for the disk.
 pub struct ImportBatch {
     tx: Tx,
     files: usize,
+    cache: BookCache,
 }
 
 impl ImportBatch {
@@ -123,6 +154,7 @@ impl ImportBatch {
         Ok(ImportBatch {
             tx: store.begin_write().await?,
             files: 0,
+            cache: BookCache::default(),
         })
     }
 
@@ -140,16 +172,28 @@ impl ImportBatch {
         author: &str,
         now: DateTime<Utc>,
     ) -> ServiceResult<ImportSummary> {
-        let refuse = |refusal: ImportRefusal| ServiceError::Import(Box::new(refusal));
-        let parsed = parse_file(file_name, bytes, options).map_err(ServiceError::Import)?;
-        if parsed.statements.is_empty() {
-            return Err(refuse(ImportRefusal::Empty {
-                file: file_name.to_owned(),
-            }));
-        }
-        let sha256 = hex::encode(Sha256::digest(bytes));
+        let prepared = PreparedFile::new(file_name, bytes, options)?;
+        self.import_prepared(prepared, options, author, now).await
+    }
+
+    /// Imports a file parsed beforehand; when it is refused, nothing of it stays and the batch
+    /// goes on.
+    pub async fn import_prepared(
+        &mut self,
+        file: PreparedFile,
+        options: ImportOptions<'_>,
+        author: &str,
+        now: DateTime<Utc>,
+    ) -> ServiceResult<ImportSummary> {
         self.tx.savepoint().await?;
-        let result = import_parsed(&mut self.tx, file_name, &sha256, parsed, options, author, now).await;
+        let unit = FileUnit {
+            file_name: &file.name,
+            sha256: &file.sha256,
+            options,
+            author,
+            now,
+        };
+        let result = import_parsed(&mut self.tx, &mut self.cache, &unit, file.parsed).await;
         match result {
             Ok(summary) => {
                 self.tx.release_savepoint().await?;
@@ -168,39 +212,45 @@ impl ImportBatch {
     }
 }
 
+/// One file being imported, and on whose behalf.
+struct FileUnit<'a> {
+    file_name: &'a str,
+    sha256: &'a str,
+    options: ImportOptions<'a>,
+    author: &'a str,
+    now: DateTime<Utc>,
+}
+
 async fn import_parsed(
     tx: &mut Tx,
-    file_name: &str,
-    sha256: &str,
-    parsed: crate::import::statement::StatementFile,
-    options: ImportOptions<'_>,
-    author: &str,
-    now: DateTime<Utc>,
+    cache: &mut BookCache,
+    unit: &FileUnit<'_>,
+    parsed: StatementFile,
 ) -> ServiceResult<ImportSummary> {
     let import_id = tx
         .insert_statement_import(
-            file_name,
-            sha256,
+            unit.file_name,
+            unit.sha256,
             &parsed.message_type,
-            author,
-            options.force_reason,
-            now,
+            unit.author,
+            unit.options.force_reason,
+            unit.now,
         )
         .await?;
     let mut statements = Vec::with_capacity(parsed.statements.len());
     for (index, statement) in parsed.statements.iter().enumerate() {
         let context = StatementContext {
-            file: file_name,
+            file: unit.file_name,
             label: statement.id.clone().unwrap_or_else(|| format!("#{}", index + 1)),
             import_id,
-            options,
-            author,
-            now,
+            options: unit.options,
+            author: unit.author,
+            now: unit.now,
         };
-        statements.push(import_statement(tx, &context, statement).await?);
+        statements.push(import_statement(tx, cache, &context, statement).await?);
     }
     Ok(ImportSummary {
-        file: file_name.to_owned(),
+        file: unit.file_name.to_owned(),
         format: parsed.message_type,
         statements,
     })
@@ -223,6 +273,7 @@ impl StatementContext<'_> {
 
 async fn import_statement(
     tx: &mut Tx,
+    cache: &mut BookCache,
     context: &StatementContext<'_>,
     statement: &Statement,
 ) -> ServiceResult<StatementSummary> {
@@ -280,7 +331,7 @@ async fn import_statement(
     }
     let current = (opening, electronic_sequence);
     summary.gaps = record_gaps(tx, context, &account, statement_id, previous.as_ref(), current).await?;
-    book_lines(tx, context, &account, statement_id, &lines, &mut summary).await?;
+    book_lines(tx, context, cache, &account, statement_id, &lines, &mut summary).await?;
     Ok(summary)
 }
 

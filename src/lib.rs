@@ -9,6 +9,8 @@ pub mod cli;
 pub mod config;
 /// Pure types and rules: money, IBANs, accounts, entries and their invariants, mandates.
 pub mod domain;
+/// Files written for others: SEPA pain.001 payment files.
+pub mod export;
 /// The web service: JSON API, health checks and server-rendered pages.
 pub mod http;
 /// Bank statement parsers: camt.052/053/054 (every version) into normalised statements.

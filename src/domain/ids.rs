@@ -50,4 +50,14 @@ id_type! {
     AccountId;
     /// A journal entry.
     EntryId;
+    /// Someone the office pays on a beneficiary's behalf.
+    CreditorId;
+    /// A recurring or one-off payment of a book.
+    ScheduleId;
+    /// One payment run: the orders planned for an execution date.
+    PaymentRunId;
+    /// One payment to one creditor, ordered in a run.
+    PaymentOrderId;
+    /// A pain.001 file as produced and stored.
+    PaymentFileId;
 }

@@ -3,7 +3,9 @@
 pub mod account;
 pub mod balance;
 pub mod book;
+pub mod calendar;
 pub mod chain;
+pub mod creditor;
 pub mod iban;
 pub mod ids;
 pub mod ledger;
@@ -11,3 +13,4 @@ pub mod mandate;
 pub mod money;
 pub mod opening;
 pub mod party;
+pub mod schedule;

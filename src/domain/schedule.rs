@@ -1,0 +1,360 @@
+//! Payment schedules: what a book pays, to whom, how often, from when and until when, and in
+//! which order of priority when the money does not cover everything due.
+//!
+//! A schedule yields *occurrences*: its nominal due dates (the 1st of the month for rent). The
+//! execution date a bank sees is the due date rolled to the next TARGET2 business day, which the
+//! payment run decides (see `calendar`).
+
+use chrono::{Datelike, Months, NaiveDate, Weekday};
+use serde::Serialize;
+use thiserror::Error;
+
+use super::creditor::{PaymentTarget, Remittance};
+use super::ids::{AccountId, BookId, CreditorId, ScheduleId};
+use super::money::Money;
+
+/// The most occurrences one schedule yields for one run: ten years of weekly pocket money.
+pub const OCCURRENCES_PER_RUN_MAX: usize = 520;
+
+/// Which day of the month a monthly, quarterly or yearly payment falls due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayOfMonth {
+    /// Day N; in a shorter month, its last day (31 → 30 April, 28 or 29 February).
+    Day(u32),
+    Last,
+}
+
+impl DayOfMonth {
+    fn in_month(self, year: i32, month: u32) -> NaiveDate {
+        let first = NaiveDate::from_ymd_opt(year, month, 1).expect("BUG: months come from a valid date");
+        let last = (first + Months::new(1))
+            .pred_opt()
+            .expect("BUG: a month has a last day");
+        match self {
+            DayOfMonth::Last => last,
+            DayOfMonth::Day(day) => first.with_day(day).unwrap_or(last),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "every")]
+pub enum Frequency {
+    Once,
+    Weekly { weekday: Weekday },
+    Monthly { day: DayOfMonth },
+    Quarterly { day: DayOfMonth },
+    Yearly { day: DayOfMonth },
+}
+
+/// When a schedule stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "until")]
+pub enum Ending {
+    Never,
+    /// The last due date is on or before this date.
+    On {
+        date: NaiveDate,
+    },
+    After {
+        instalments: u32,
+    },
+    /// A debt plan: it stops once the debt account it pays reaches zero (the payment run caps
+    /// the last instalment at what is left).
+    Repaid,
+}
+
+/// Priority classes, paid in this order when money is short. An office may order its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Priority(u8);
+
+impl Priority {
+    pub const HOUSING: Priority = Priority(1);
+    pub const ENERGY_AND_WATER: Priority = Priority(2);
+    pub const HEALTH: Priority = Priority(3);
+    pub const DEBTS: Priority = Priority(4);
+    pub const OTHER: Priority = Priority(5);
+
+    pub fn new(class: u8) -> Result<Priority, ScheduleError> {
+        (1..=9)
+            .contains(&class)
+            .then_some(Priority(class))
+            .ok_or(ScheduleError::Priority(class))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ScheduleError {
+    #[error("priority class {0} is not one of 1 (housing) to 5 (other), or up to 9 for an office's own classes")]
+    Priority(u8),
+    #[error("day {0} is not a day of the month; use 1 to 31, or 'last'")]
+    Day(u32),
+    #[error("a schedule pays a positive amount; {0} is not")]
+    Amount(String),
+    #[error("the schedule ends ({end}) before it starts ({start})")]
+    EndsBeforeStart { start: NaiveDate, end: NaiveDate },
+    #[error("a schedule that stops after a number of instalments needs at least one")]
+    NoInstalments,
+    #[error("'until repaid' only makes sense for a payment to a debt account (a target account code such as 2001)")]
+    RepaidNeedsDebtAccount,
+}
+
+/// A schedule as entered, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewSchedule {
+    pub book_id: BookId,
+    pub creditor_id: CreditorId,
+    /// The money account paying; `None`: the book's first bank account.
+    pub debtor_account: Option<AccountId>,
+    pub amount: Money,
+    pub target: PaymentTarget,
+    pub frequency: Frequency,
+    pub start: NaiveDate,
+    pub ending: Ending,
+    pub remittance: Option<Remittance>,
+    pub priority: Priority,
+    /// The judge must authorise these payments; until the authorisation reference is recorded,
+    /// every occurrence is held.
+    pub needs_authorisation: bool,
+    pub authorisation_ref: Option<String>,
+}
+
+impl NewSchedule {
+    /// Checks what no database is needed for: a positive amount, a day that exists, an end after
+    /// the start, a debt account for a plan that stops when repaid.
+    pub fn check(self) -> Result<NewSchedule, ScheduleError> {
+        if self.amount.minor() <= 0 {
+            return Err(ScheduleError::Amount(self.amount.to_string()));
+        }
+        if let Frequency::Monthly { day } | Frequency::Quarterly { day } | Frequency::Yearly { day } = self.frequency
+            && let DayOfMonth::Day(number) = day
+            && !(1..=31).contains(&number)
+        {
+            return Err(ScheduleError::Day(number));
+        }
+        match self.ending {
+            Ending::On { date } if date < self.start => {
+                return Err(ScheduleError::EndsBeforeStart {
+                    start: self.start,
+                    end: date,
+                });
+            }
+            Ending::After { instalments: 0 } => return Err(ScheduleError::NoInstalments),
+            Ending::Repaid if !matches!(self.target, PaymentTarget::Account(_)) => {
+                return Err(ScheduleError::RepaidNeedsDebtAccount);
+            }
+            _ => {}
+        }
+        Ok(self)
+    }
+}
+
+/// A stored schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    pub id: ScheduleId,
+    #[serde(flatten)]
+    pub details: NewSchedule,
+    /// False once stopped by hand (or repaid): it yields nothing more.
+    pub active: bool,
+}
+
+/// One due payment of a schedule: its nominal due date and its number (1 for the first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Occurrence {
+    pub due: NaiveDate,
+    pub instalment: u32,
+}
+
+impl Schedule {
+    /// The occurrences due on or before `through`, in order, at most `OCCURRENCES_PER_RUN_MAX`.
+    pub fn occurrences_through(&self, through: NaiveDate) -> Vec<Occurrence> {
+        let details = &self.details;
+        let mut found = Vec::new();
+        for instalment in 1.. {
+            let Some(due) = nth_due(details.frequency, details.start, instalment) else {
+                break;
+            };
+            let ended = match details.ending {
+                Ending::On { date } => due > date,
+                Ending::After { instalments } => instalment > instalments,
+                Ending::Never | Ending::Repaid => false,
+            };
+            if due > through || ended || found.len() == OCCURRENCES_PER_RUN_MAX {
+                break;
+            }
+            found.push(Occurrence { due, instalment });
+        }
+        found
+    }
+}
+
+/// The due date of instalment `number` (1-based), `None` past the calendar or for a second
+/// instalment of a one-off payment.
+fn nth_due(frequency: Frequency, start: NaiveDate, number: u32) -> Option<NaiveDate> {
+    let index = number.checked_sub(1)?;
+    let month_step = |months: u32, day: DayOfMonth| {
+        // The first due date is the first matching day on or after the start.
+        let first_month = start.with_day(1)?;
+        let in_start_month = day.in_month(start.year(), start.month());
+        let skip = u32::from(in_start_month < start);
+        let month = first_month.checked_add_months(Months::new(months.checked_mul(index)? + skip))?;
+        Some(day.in_month(month.year(), month.month()))
+    };
+    match frequency {
+        Frequency::Once => (index == 0).then_some(start),
+        Frequency::Weekly { weekday } => {
+            let ahead = (7 + weekday.num_days_from_monday() - start.weekday().num_days_from_monday()) % 7;
+            start.checked_add_days(chrono::Days::new(u64::from(ahead) + 7 * u64::from(index)))
+        }
+        Frequency::Monthly { day } => month_step(1, day),
+        Frequency::Quarterly { day } => month_step(3, day),
+        Frequency::Yearly { day } => month_step(12, day),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Currency;
+
+    fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("a valid test date")
+    }
+
+    fn schedule(frequency: Frequency, start: NaiveDate, ending: Ending) -> Schedule {
+        Schedule {
+            id: ScheduleId::new(1),
+            details: NewSchedule {
+                book_id: BookId::new(1),
+                creditor_id: CreditorId::new(1),
+                debtor_account: None,
+                amount: Money::from_minor(65_000, Currency::EUR),
+                target: PaymentTarget::Category(crate::domain::account::ReportCategory::Housing),
+                frequency,
+                start,
+                ending,
+                remittance: None,
+                priority: Priority::HOUSING,
+                needs_authorisation: false,
+                authorisation_ref: None,
+            },
+            active: true,
+        }
+    }
+
+    fn dues(schedule: &Schedule, through: NaiveDate) -> Vec<NaiveDate> {
+        schedule
+            .occurrences_through(through)
+            .into_iter()
+            .map(|occurrence| occurrence.due)
+            .collect()
+    }
+
+    #[test]
+    fn monthly_on_the_31st_falls_on_the_last_day_of_shorter_months() {
+        let rent = schedule(
+            Frequency::Monthly {
+                day: DayOfMonth::Day(31),
+            },
+            date(2027, 1, 10),
+            Ending::Never,
+        );
+        assert_eq!(
+            dues(&rent, date(2027, 4, 30)),
+            [
+                date(2027, 1, 31),
+                date(2027, 2, 28),
+                date(2027, 3, 31),
+                date(2027, 4, 30)
+            ]
+        );
+        let last = schedule(
+            Frequency::Monthly { day: DayOfMonth::Last },
+            date(2028, 2, 1),
+            Ending::Never,
+        );
+        assert_eq!(dues(&last, date(2028, 3, 31)), [date(2028, 2, 29), date(2028, 3, 31)]);
+    }
+
+    #[test]
+    fn a_start_after_the_day_begins_next_month() {
+        let rent = schedule(
+            Frequency::Monthly {
+                day: DayOfMonth::Day(1),
+            },
+            date(2026, 11, 23),
+            Ending::Never,
+        );
+        assert_eq!(dues(&rent, date(2027, 1, 15)), [date(2026, 12, 1), date(2027, 1, 1)]);
+    }
+
+    #[test]
+    fn weekly_pocket_money_falls_on_its_weekday() {
+        // 23 November 2026 is a Monday: Fridays from the 27th.
+        let pocket = schedule(
+            Frequency::Weekly { weekday: Weekday::Fri },
+            date(2026, 11, 23),
+            Ending::After { instalments: 3 },
+        );
+        assert_eq!(
+            dues(&pocket, date(2027, 12, 31)),
+            [date(2026, 11, 27), date(2026, 12, 4), date(2026, 12, 11)]
+        );
+    }
+
+    #[test]
+    fn quarterly_yearly_and_once_stop_where_they_should() {
+        let insurance = schedule(
+            Frequency::Quarterly {
+                day: DayOfMonth::Day(15),
+            },
+            date(2026, 1, 1),
+            Ending::On {
+                date: date(2026, 12, 31),
+            },
+        );
+        assert_eq!(dues(&insurance, date(2030, 1, 1)).len(), 4);
+        let tax = schedule(
+            Frequency::Yearly {
+                day: DayOfMonth::Day(30),
+            },
+            date(2026, 6, 1),
+            Ending::Never,
+        );
+        assert_eq!(
+            dues(&tax, date(2028, 12, 31)),
+            [date(2026, 6, 30), date(2027, 6, 30), date(2028, 6, 30)]
+        );
+        let once = schedule(Frequency::Once, date(2026, 12, 2), Ending::Never);
+        assert_eq!(dues(&once, date(2030, 1, 1)), [date(2026, 12, 2)]);
+        assert!(dues(&once, date(2026, 12, 1)).is_empty());
+    }
+
+    #[test]
+    fn checks_refuse_what_cannot_be_paid() {
+        let mut details = schedule(
+            Frequency::Monthly {
+                day: DayOfMonth::Day(32),
+            },
+            date(2026, 1, 1),
+            Ending::Never,
+        )
+        .details;
+        assert_eq!(details.clone().check(), Err(ScheduleError::Day(32)));
+        details.frequency = Frequency::Once;
+        details.ending = Ending::Repaid;
+        assert_eq!(details.clone().check(), Err(ScheduleError::RepaidNeedsDebtAccount));
+        details.ending = Ending::After { instalments: 0 };
+        assert_eq!(details.clone().check(), Err(ScheduleError::NoInstalments));
+        details.ending = Ending::Never;
+        details.amount = Money::from_minor(0, Currency::EUR);
+        assert!(matches!(details.check(), Err(ScheduleError::Amount(_))));
+        assert!(Priority::new(0).is_err() && Priority::new(5).is_ok());
+    }
+}

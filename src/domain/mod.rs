@@ -1,6 +1,7 @@
 //! The domain: pure types and rules, no I/O, no clock, no database.
 
 pub mod account;
+pub mod allocation;
 pub mod balance;
 pub mod book;
 pub mod calendar;

@@ -19,6 +19,7 @@ pub mod demo;
 pub mod import;
 pub mod ledger;
 pub mod parties;
+pub mod payments;
 pub mod verify;
 
 #[derive(Debug, Error)]
@@ -44,6 +45,8 @@ pub enum ServiceError {
     Import(Box<import::ImportRefusal>),
     #[error(transparent)]
     Rule(crate::import::rules::RuleError),
+    #[error(transparent)]
+    Payment(payments::PaymentRefusal),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

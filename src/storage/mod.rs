@@ -13,14 +13,18 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use sqlx::{Postgres, Sqlite};
 use thiserror::Error;
 
+mod creditors;
 mod entries;
 mod ledger;
 mod parties;
+mod payment_settings;
+mod payments;
 mod rows;
 mod rules;
 mod statements;
 
 pub use entries::EntryFilter;
+pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OrderRecord, RunRecord};
 pub use rules::{NewRule, SuspenseItem, categorise_reference};
 pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewBankStatement, PreviousStatement};
 

@@ -1,0 +1,176 @@
+//! Creditor payments: creditors, schedules, payment runs and their pain.001 files.
+//!
+//! A run plans, for an execution date, the schedules' occurrences due by then and not yet
+//! ordered; funds each paying account by priority (see `domain::allocation`); holds the rest with
+//! a reason; and, once approved (by a second person when the office requires four eyes), writes
+//! one pain.001 file per paying account and execution date. Nothing is booked by a run: a payment
+//! is booked when the bank statement shows it.
+
+use chrono::{DateTime, Utc};
+use thiserror::Error;
+
+use super::{ServiceError, ServiceResult};
+use crate::domain::creditor::{Creditor, CreditorError, NewCreditor};
+use crate::domain::ids::{BookId, OfficeId, ScheduleId};
+use crate::domain::schedule::{NewSchedule, Schedule, ScheduleError};
+use crate::storage::{Store, StoreError};
+
+mod export;
+mod run;
+
+pub use run::{RunReport, RunRequest, approve_run, payment_file, run_payments, run_report};
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PaymentRefusal {
+    #[error(transparent)]
+    Creditor(#[from] CreditorError),
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+    #[error("creditor {creditor} belongs to another office or another book than book {book}")]
+    CreditorElsewhere { creditor: String, book: BookId },
+    #[error("the schedule pays in {found}, but book {book} keeps its accounts in {book_currency}")]
+    CurrencyMismatch {
+        book: BookId,
+        found: String,
+        book_currency: String,
+    },
+    #[error("account {account} is not a money account of book {book}")]
+    NotAPayingAccount { account: String, book: BookId },
+    #[error(
+        "payment run {run} was prepared by {author}; the office requires a second person to approve it \
+         (four eyes)"
+    )]
+    SameApprover { run: String, author: String },
+    #[error("payment run {run} is already approved and its files produced; download them with `gestio pay file`")]
+    AlreadyApproved { run: String },
+    #[error("an amount must be 0 or more; {0} is not")]
+    NegativeSetting(String),
+}
+
+impl From<PaymentRefusal> for ServiceError {
+    fn from(refusal: PaymentRefusal) -> Self {
+        ServiceError::Payment(refusal)
+    }
+}
+
+pub async fn add_creditor(store: &Store, creditor: &NewCreditor, now: DateTime<Utc>) -> ServiceResult<Creditor> {
+    let mut tx = store.begin_write().await?;
+    tx.office(creditor.office_id).await?;
+    if let Some(book) = creditor.book_id {
+        let found = tx.book(book).await?;
+        if found.office_id != creditor.office_id {
+            return Err(PaymentRefusal::CreditorElsewhere {
+                creditor: creditor.name.clone(),
+                book,
+            }
+            .into());
+        }
+    }
+    let creditor = tx.insert_creditor(creditor, now).await?;
+    tx.commit().await?;
+    Ok(creditor)
+}
+
+pub async fn creditors(store: &Store, office: OfficeId, book: Option<BookId>) -> ServiceResult<Vec<Creditor>> {
+    let mut tx = store.begin_read().await?;
+    let creditors = tx.creditors(office, book).await?;
+    tx.commit().await?;
+    Ok(creditors)
+}
+
+/// Adds a schedule to a book: its creditor must be the office's or the book's own, its currency
+/// the book's, its paying account (when named) a money account of the book.
+pub async fn add_schedule(store: &Store, schedule: NewSchedule, now: DateTime<Utc>) -> ServiceResult<Schedule> {
+    let schedule = schedule.check().map_err(PaymentRefusal::from)?;
+    let mut tx = store.begin_write().await?;
+    let book = tx.book(schedule.book_id).await?;
+    let creditor = tx.creditor(schedule.creditor_id).await?;
+    if creditor.office_id != book.office_id || creditor.book_id.is_some_and(|own| own != book.id) {
+        return Err(PaymentRefusal::CreditorElsewhere {
+            creditor: creditor.name,
+            book: book.id,
+        }
+        .into());
+    }
+    if schedule.amount.currency() != book.currency {
+        return Err(PaymentRefusal::CurrencyMismatch {
+            book: book.id,
+            found: schedule.amount.currency().code().to_owned(),
+            book_currency: book.currency.code().to_owned(),
+        }
+        .into());
+    }
+    if let Some(account) = schedule.debtor_account {
+        let paying = tx
+            .accounts(book.id)
+            .await?
+            .into_iter()
+            .find(|candidate| candidate.id == account);
+        if !paying.is_some_and(|account| account.iban.is_some() && !account.closed) {
+            return Err(PaymentRefusal::NotAPayingAccount {
+                account: account.to_string(),
+                book: book.id,
+            }
+            .into());
+        }
+    }
+    let stored = tx.insert_schedule(&schedule, now).await?;
+    tx.commit().await?;
+    Ok(stored)
+}
+
+pub async fn schedules(store: &Store, book: BookId) -> ServiceResult<Vec<Schedule>> {
+    let mut tx = store.begin_read().await?;
+    tx.book(book).await?;
+    let schedules = tx.schedules(book, false).await?;
+    tx.commit().await?;
+    Ok(schedules)
+}
+
+/// Records the judge's authorisation for a schedule's payments: runs stop holding them.
+pub async fn authorise_schedule(store: &Store, schedule: ScheduleId, reference: &str) -> ServiceResult<()> {
+    let mut tx = store.begin_write().await?;
+    if !tx.authorise_schedule(schedule, reference.trim()).await? {
+        return Err(StoreError::NotFound {
+            what: "payment schedule",
+            id: schedule.to_string(),
+        }
+        .into());
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The payment settings: four eyes for an office, a reserve for a book, an overdraft for an account.
+pub mod settings {
+    use super::*;
+    use crate::domain::ids::AccountId;
+
+    pub async fn set_four_eyes(store: &Store, office: OfficeId, required: bool) -> ServiceResult<()> {
+        let mut tx = store.begin_write().await?;
+        tx.office(office).await?;
+        tx.set_office_four_eyes(office, required).await?;
+        Ok(tx.commit().await?)
+    }
+
+    pub async fn set_reserve(store: &Store, book: BookId, reserve_minor: i64) -> ServiceResult<()> {
+        if reserve_minor < 0 {
+            return Err(PaymentRefusal::NegativeSetting(reserve_minor.to_string()).into());
+        }
+        let mut tx = store.begin_write().await?;
+        tx.lock_book(book).await?;
+        tx.set_book_reserve(book, reserve_minor).await?;
+        Ok(tx.commit().await?)
+    }
+
+    pub async fn set_overdraft(store: &Store, book: BookId, code: &str, limit_minor: i64) -> ServiceResult<()> {
+        if limit_minor < 0 {
+            return Err(PaymentRefusal::NegativeSetting(limit_minor.to_string()).into());
+        }
+        let mut tx = store.begin_write().await?;
+        tx.lock_book(book).await?;
+        let account: AccountId = tx.account_by_code(book, code).await?.id;
+        tx.set_account_overdraft(account, limit_minor).await?;
+        Ok(tx.commit().await?)
+    }
+}

@@ -17,6 +17,7 @@ use super::{ServiceError, ServiceResult};
 mod booking;
 mod cache;
 mod checks;
+mod matching;
 mod refusal;
 
 pub use refusal::ImportRefusal;
@@ -57,6 +58,8 @@ pub struct StatementSummary {
     pub not_booked: usize,
     /// Parts of new lines a rule put on an account (the others wait on suspense).
     pub categorised: usize,
+    /// Parts of new lines that settled a payment order (executed or returned).
+    pub payments_matched: usize,
     /// True when the bank marked the statement as a copy or duplicate: nothing was added.
     pub copy: bool,
     pub reconciles: Option<bool>,
@@ -322,6 +325,7 @@ async fn import_statement(
         already_booked: 0,
         not_booked: 0,
         categorised: 0,
+        payments_matched: 0,
         copy,
         reconciles: statement.reconcile_gap().map(|gap| gap.is_zero()),
         gaps: Vec::new(),

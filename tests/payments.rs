@@ -13,12 +13,12 @@ use gestio::domain::creditor::{Creditor, NewCreditor, PaymentTarget, PostalAddre
 use gestio::domain::iban::Iban;
 use gestio::domain::ids::PaymentFileId;
 use gestio::domain::money::Money;
-use gestio::domain::schedule::{DayOfMonth, Ending, Frequency, NewSchedule, Priority};
+use gestio::domain::schedule::{DayOfMonth, Ending, ExpectedIncome, Frequency, NewSchedule, Priority};
 use gestio::export::pain001::PainVersion;
 use gestio::service::ServiceError;
 use gestio::service::payments::{
-    PaymentRefusal, RunReport, RunRequest, add_creditor, add_schedule, approve_run, authorise_schedule, payment_file,
-    run_payments, settings,
+    PaymentRefusal, RunReport, RunRequest, add_creditor, add_expected_income, add_schedule, approve_run,
+    authorise_schedule, debts, forecast, orders_not_executed, payment_file, run_payments, settings,
 };
 use gestio::storage::Store;
 
@@ -308,5 +308,57 @@ backend_tests! {
         assert!(changed.unwrap_err().contains("kept as produced"));
         let removed = common::raw_sql(&db, &format!("DELETE FROM payment_files WHERE id = {file}")).await;
         assert!(removed.unwrap_err().contains("kept as produced"));
+    }
+
+    async fn the_forecast_shows_the_first_day_below_the_reserve_and_the_pension_coming_in(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Maria Fernandes", IBAN).await;
+        let landlord = creditor(&store, &case, "Agence Immobilière Sud", "LU120010001234567891").await;
+        let rent = monthly(&case, &landlord, "850.00", 1, PaymentTarget::Category(ReportCategory::Housing), Priority::HOUSING);
+        add_schedule(&store, rent, now()).await.unwrap();
+        let bank = case.accounts.iter().find(|account| account.category == ReportCategory::Bank).unwrap();
+        let pension = ExpectedIncome {
+            id: 0,
+            book_id: case.book,
+            account: bank.id,
+            name: "Pension CNAP".into(),
+            amount: eur("1685.20"),
+            day: DayOfMonth::Day(25),
+            // Declared from December: the November pension is already on the account.
+            start: date("2026-12-01"),
+            end: None,
+        };
+        add_expected_income(&store, &pension, now()).await.unwrap();
+        settings::set_reserve(&store, case.book, 20_000).await.unwrap();
+        let report = forecast(&store, case.book, date("2026-11-23"), 90).await.unwrap();
+        let account = report.accounts.iter().find(|view| view.code == bank.code).unwrap();
+        assert_eq!(account.forecast.days.len(), 91);
+        let shortfall = account.forecast.first_shortfall.as_ref().unwrap();
+        assert_eq!((shortfall.date, shortfall.balance), (date("2026-12-01"), 15_000), "1000.00 - 850.00 is under the 200.00 reserve");
+        // Rent on 1 Dec, 4 Jan (1 Jan is closed) and 1 Feb; the pension on 28 Dec (25 and 26 Dec
+        // are closed) and 25 Jan; 25 Feb is past the horizon (21 Feb).
+        assert_eq!(account.forecast.days.last().unwrap().balance, 182_040);
+        let christmas = account.forecast.days.iter().find(|day| day.date == date("2026-12-28")).unwrap();
+        assert_eq!(christmas.balance, 15_000 + 168_520);
+    }
+
+    async fn debts_show_their_progress_and_late_orders_are_listed(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Maria Fernandes", IBAN).await;
+        let cofidis = creditor(&store, &case, "Cofidis", "FR1420041010050500013M02606").await;
+        let mut plan = monthly(&case, &cofidis, "300.00", 1, PaymentTarget::Account("2001".into()), Priority::DEBTS);
+        plan.ending = Ending::Repaid;
+        add_schedule(&store, plan, now()).await.unwrap();
+        run(&store, &case, "2026-12-01", "anne").await;
+        let views = debts(&store, case.book).await.unwrap();
+        assert_eq!(views.len(), 1);
+        let debt = &views[0];
+        assert_eq!((debt.owed_minor, debt.repaid_minor, debt.remaining_minor, debt.on_the_way_minor), (50_000, 0, 50_000, 30_000));
+        assert!(debt.plans[0].active);
+        // Executed on 1 December: 5 business days later is the 8th.
+        assert!(orders_not_executed(&store, Some(case.book), date("2026-12-08")).await.unwrap().is_empty());
+        let late = orders_not_executed(&store, None, date("2026-12-09")).await.unwrap();
+        assert_eq!(late.len(), 1);
+        assert_eq!(late[0].amount_minor, 30_000);
     }
 }

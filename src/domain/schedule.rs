@@ -194,6 +194,32 @@ impl Schedule {
     }
 }
 
+/// An income the book expects every month on one account (the pension on the 25th), declared so
+/// the forecast shows when money comes in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpectedIncome {
+    pub id: i64,
+    pub book_id: BookId,
+    pub account: AccountId,
+    pub name: String,
+    pub amount: Money,
+    pub day: DayOfMonth,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+}
+
+impl ExpectedIncome {
+    /// The days it arrives from `from` to `through`, both included.
+    pub fn dates_between(&self, from: NaiveDate, through: NaiveDate) -> Vec<NaiveDate> {
+        let frequency = Frequency::Monthly { day: self.day };
+        let last = self.end.map_or(through, |end| end.min(through));
+        (1..)
+            .map_while(|number| nth_due(frequency, self.start, number).filter(|date| *date <= last))
+            .filter(|date| *date >= from)
+            .collect()
+    }
+}
+
 /// The due date of instalment `number` (1-based), `None` past the calendar or for a second
 /// instalment of a one-off payment.
 fn nth_due(frequency: Frequency, start: NaiveDate, number: u32) -> Option<NaiveDate> {
@@ -334,6 +360,24 @@ mod tests {
         let once = schedule(Frequency::Once, date(2026, 12, 2), Ending::Never);
         assert_eq!(dues(&once, date(2030, 1, 1)), [date(2026, 12, 2)]);
         assert!(dues(&once, date(2026, 12, 1)).is_empty());
+    }
+
+    #[test]
+    fn an_expected_pension_arrives_each_month_until_it_ends() {
+        let pension = ExpectedIncome {
+            id: 1,
+            book_id: BookId::new(1),
+            account: AccountId::new(1),
+            name: "Pension CNAP".into(),
+            amount: Money::from_minor(168_520, Currency::EUR),
+            day: DayOfMonth::Day(25),
+            start: date(2026, 1, 1),
+            end: Some(date(2027, 1, 31)),
+        };
+        assert_eq!(
+            pension.dates_between(date(2026, 11, 23), date(2027, 3, 1)),
+            [date(2026, 11, 25), date(2026, 12, 25), date(2027, 1, 25)]
+        );
     }
 
     #[test]

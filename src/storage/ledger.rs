@@ -205,4 +205,21 @@ impl Tx {
             Ok(rows.into_iter().map(|(id, total)| (AccountId::new(id), total)).collect())
         })
     }
+
+    /// Per account of `book`, the sums of its debit and of its credit postings (both positive):
+    /// a debt's progress is what was owed (credits) against what was repaid (debits).
+    pub async fn debit_credit_totals(&mut self, book: BookId) -> StoreResult<BTreeMap<AccountId, (i64, i64)>> {
+        on_backend!(self, connection => {
+            let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
+                "SELECT p.account_id, \
+                     CAST(COALESCE(SUM(CASE WHEN p.amount_minor > 0 THEN p.amount_minor ELSE 0 END), 0) AS BIGINT), \
+                     CAST(COALESCE(SUM(CASE WHEN p.amount_minor < 0 THEN -p.amount_minor ELSE 0 END), 0) AS BIGINT) \
+                 FROM postings p JOIN accounts a ON a.id = p.account_id WHERE a.book_id = $1 GROUP BY p.account_id",
+            )
+            .bind(book.get())
+            .fetch_all(connection)
+            .await?;
+            Ok(rows.into_iter().map(|(id, debits, credits)| (AccountId::new(id), (debits, credits))).collect())
+        })
+    }
 }

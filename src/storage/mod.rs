@@ -15,6 +15,7 @@ use thiserror::Error;
 
 mod creditors;
 mod entries;
+mod incomes;
 mod ledger;
 mod parties;
 mod payment_settings;

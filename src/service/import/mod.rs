@@ -20,6 +20,7 @@ mod checks;
 mod matching;
 mod refusal;
 
+pub use matching::MATCH_WINDOW_BUSINESS_DAYS;
 pub use refusal::ImportRefusal;
 
 use crate::domain::account::Account;

@@ -15,9 +15,13 @@ use crate::domain::ids::{BookId, OfficeId, ScheduleId};
 use crate::domain::schedule::{NewSchedule, Schedule, ScheduleError};
 use crate::storage::{Store, StoreError};
 
+mod debts;
 mod export;
+mod forecast;
 mod run;
 
+pub use debts::{DebtView, debts, orders_not_executed};
+pub use forecast::{ForecastReport, add_expected_income, forecast};
 pub use run::{RunReport, RunRequest, approve_run, payment_file, run_payments, run_report};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -43,6 +47,8 @@ pub enum PaymentRefusal {
     SameApprover { run: String, author: String },
     #[error("payment run {run} is already approved and its files produced; download them with `gestio pay file`")]
     AlreadyApproved { run: String },
+    #[error("the expected income was refused: {0}")]
+    ExpectedIncome(String),
     #[error("an amount must be 0 or more; {0} is not")]
     NegativeSetting(String),
 }

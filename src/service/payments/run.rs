@@ -19,6 +19,9 @@ use crate::export::pain001::PainVersion;
 use crate::service::ServiceResult;
 use crate::storage::{FileRecord, HoldRecord, NewOrder, OrderRecord, RunRecord, Store, StoreError, Tx};
 
+/// Business days after its execution date within which the bank's statement should show an order.
+pub const MATCH_WINDOW_BUSINESS_DAYS: u32 = crate::service::import::MATCH_WINDOW_BUSINESS_DAYS;
+
 /// What to run: one book, or every book of the office.
 #[derive(Debug, Clone, Copy)]
 pub struct RunRequest<'a> {
@@ -309,7 +312,7 @@ async fn order(tx: &mut Tx, plan: &mut Plan, due: &Due<'_>, execution_date: Naiv
 
 /// The paying account (named, else the book's first open bank account) and the account the
 /// payment is booked on; `None` when the book has either missing.
-fn accounts_of(book: &Book, accounts: &[Account], schedule: &Schedule) -> Option<(AccountId, AccountId)> {
+pub(super) fn accounts_of(book: &Book, accounts: &[Account], schedule: &Schedule) -> Option<(AccountId, AccountId)> {
     let details = &schedule.details;
     let usable = |account: &&Account| !account.closed && account.currency == book.currency;
     let paying = match details.debtor_account {

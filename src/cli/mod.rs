@@ -15,6 +15,8 @@ mod entries;
 mod imports;
 mod output;
 mod parties;
+mod pay;
+mod payments;
 mod rules;
 mod statements;
 
@@ -76,6 +78,23 @@ pub enum Command {
     #[command(subcommand)]
     Statement(statements::StatementCommand),
     /// The balance of every account of a book (trial balance).
+    /// Creditors: who the office pays on a beneficiary's behalf.
+    #[command(subcommand)]
+    Creditor(payments::CreditorCommand),
+    /// Payment schedules: rent, energy, debt instalments, pocket money.
+    #[command(subcommand)]
+    Schedule(payments::ScheduleCommand),
+    /// Incomes a book expects every month, for the forecast.
+    #[command(subcommand)]
+    Income(payments::IncomeCommand),
+    /// Debts of a book and their progress.
+    #[command(subcommand)]
+    Debt(pay::DebtCommand),
+    /// Payment runs: plan, approve, and write SEPA pain.001 files for the bank.
+    #[command(subcommand)]
+    Pay(pay::PayCommand),
+    /// A book's money accounts day by day over the coming days.
+    Forecast(pay::ForecastArgs),
     Balance(entries::BalanceArgs),
     /// Recompute every book's hash chain and running totals; exit 1 if any is broken.
     Verify(admin::VerifyArgs),
@@ -147,6 +166,12 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => imports::import(&context, &args).await?,
         Command::Rule(command) => rules::rule(&context, command).await?,
         Command::Suspense(command) => rules::suspense(&context, command).await?,
+        Command::Creditor(command) => payments::creditor(&context, command).await?,
+        Command::Schedule(command) => payments::schedule(&context, command).await?,
+        Command::Income(command) => payments::income(&context, command).await?,
+        Command::Debt(command) => pay::debt(&context, command).await?,
+        Command::Pay(command) => pay::pay(&context, command).await?,
+        Command::Forecast(args) => pay::forecast(&context, &args).await?,
     };
     context.store.close().await;
     Ok(code)

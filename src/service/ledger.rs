@@ -188,3 +188,10 @@ pub async fn lock_book(store: &Store, book: BookId, through: NaiveDate) -> Servi
     tx.commit().await?;
     Ok(book)
 }
+
+pub async fn book(store: &Store, id: BookId) -> ServiceResult<Book> {
+    let mut tx = store.begin_read().await?;
+    let book = tx.book(id).await?;
+    tx.commit().await?;
+    Ok(book)
+}

@@ -3,18 +3,17 @@
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use chrono::{NaiveDate, Weekday};
+use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use super::output::{json, optional, table};
 use super::parties::JsonFlag;
 use super::{Context, now};
-use crate::domain::account::ReportCategory;
 use crate::domain::creditor::{Bic, NewCreditor, PaymentTarget, PostalAddress, Remittance};
 use crate::domain::iban::Iban;
 use crate::domain::ids::{AccountId, BookId, CreditorId, OfficeId, ScheduleId};
 use crate::domain::money::Money;
-use crate::domain::schedule::{DayOfMonth, Ending, ExpectedIncome, Frequency, NewSchedule, Priority};
+use crate::domain::schedule::{Ending, ExpectedIncome, Frequency, NewSchedule, Priority};
 use crate::service::{ledger, payments};
 
 #[derive(Debug, Subcommand)]
@@ -170,36 +169,7 @@ pub struct ScheduleArgs {
 }
 
 fn frequency(every: &str, day: &str) -> anyhow::Result<Frequency> {
-    let of_month = || -> anyhow::Result<DayOfMonth> {
-        Ok(match day {
-            "last" => DayOfMonth::Last,
-            number => DayOfMonth::Day(
-                number
-                    .parse()
-                    .with_context(|| format!("--day {day}: a day 1-31 or 'last'"))?,
-            ),
-        })
-    };
-    Ok(match every {
-        "once" => Frequency::Once,
-        "weekly" => Frequency::Weekly {
-            weekday: day
-                .parse::<Weekday>()
-                .map_err(|_| anyhow::anyhow!("--day {day}: a weekday (mon…sun)"))?,
-        },
-        "monthly" => Frequency::Monthly { day: of_month()? },
-        "quarterly" => Frequency::Quarterly { day: of_month()? },
-        "yearly" => Frequency::Yearly { day: of_month()? },
-        other => anyhow::bail!("--every {other}: use once, weekly, monthly, quarterly or yearly"),
-    })
-}
-
-fn target(category: Option<&str>, account: Option<&str>) -> anyhow::Result<PaymentTarget> {
-    match (category, account) {
-        (Some(code), _) => Ok(PaymentTarget::Category(ReportCategory::parse(code)?)),
-        (None, Some(code)) => Ok(PaymentTarget::Account(code.to_owned())),
-        (None, None) => anyhow::bail!("say where the payment is booked: --category expense.housing or --account 2001"),
-    }
+    Ok(Frequency::parse(every, day)?)
 }
 
 pub async fn schedule(context: &Context, command: ScheduleCommand) -> anyhow::Result<ExitCode> {
@@ -218,7 +188,7 @@ pub async fn schedule(context: &Context, command: ScheduleCommand) -> anyhow::Re
                 debtor_account: args.from_account,
                 amount: Money::parse(&args.amount, book.currency)
                     .with_context(|| format!("--amount {}", args.amount))?,
-                target: target(args.category.as_deref(), args.account.as_deref())?,
+                target: PaymentTarget::from_words(args.category.as_deref(), args.account.as_deref())?,
                 frequency: frequency(&args.every, &args.day)?,
                 start: args.start,
                 ending,

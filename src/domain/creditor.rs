@@ -33,6 +33,8 @@ pub enum CreditorError {
     Country(String),
     #[error("the address field {field} is longer than {max} characters")]
     AddressField { field: &'static str, max: usize },
+    #[error("{0}")]
+    Target(String),
     #[error("the remittance text is longer than {REMITTANCE_LENGTH_MAX} characters")]
     Remittance,
 }
@@ -155,6 +157,22 @@ impl PostalAddress {
 pub enum PaymentTarget {
     Category(ReportCategory),
     Account(String),
+}
+
+impl PaymentTarget {
+    /// From a category code (`expense.housing`) or an account code (`2001`), exactly one of them.
+    pub fn from_words(category: Option<&str>, account: Option<&str>) -> Result<PaymentTarget, CreditorError> {
+        match (category, account) {
+            (Some(code), None) => ReportCategory::parse(code)
+                .map(PaymentTarget::Category)
+                .map_err(|error| CreditorError::Target(error.to_string())),
+            (None, Some(code)) => Ok(PaymentTarget::Account(code.trim().to_owned())),
+            _ => Err(CreditorError::Target(
+                "say where the payment is booked: a category (expense.housing) or an account code (2001), not both"
+                    .to_owned(),
+            )),
+        }
+    }
 }
 
 /// What the creditor reads on their statement to recognise the payment.

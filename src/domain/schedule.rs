@@ -48,6 +48,31 @@ pub enum Frequency {
     Yearly { day: DayOfMonth },
 }
 
+impl Frequency {
+    /// From words: `every` is once, weekly, monthly, quarterly or yearly; `day` a weekday (mon…sun)
+    /// for weekly, else a day of the month (1–31) or "last".
+    pub fn parse(every: &str, day: &str) -> Result<Frequency, ScheduleError> {
+        let wrong = || ScheduleError::Frequency {
+            every: every.to_owned(),
+            day: day.to_owned(),
+        };
+        let of_month = || match day.trim() {
+            "last" => Ok(DayOfMonth::Last),
+            number => number.parse().map(DayOfMonth::Day).map_err(|_| wrong()),
+        };
+        Ok(match every.trim() {
+            "once" => Frequency::Once,
+            "weekly" => Frequency::Weekly {
+                weekday: day.trim().parse::<Weekday>().map_err(|_| wrong())?,
+            },
+            "monthly" => Frequency::Monthly { day: of_month()? },
+            "quarterly" => Frequency::Quarterly { day: of_month()? },
+            "yearly" => Frequency::Yearly { day: of_month()? },
+            _ => return Err(wrong()),
+        })
+    }
+}
+
 /// When a schedule stops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "until")]
@@ -92,6 +117,11 @@ impl Priority {
 pub enum ScheduleError {
     #[error("priority class {0} is not one of 1 (housing) to 5 (other), or up to 9 for an office's own classes")]
     Priority(u8),
+    #[error(
+        "'{every}' on '{day}' is not a frequency: use once, weekly (with a weekday, mon…sun), or monthly, \
+         quarterly or yearly (with a day 1-31 or 'last')"
+    )]
+    Frequency { every: String, day: String },
     #[error("day {0} is not a day of the month; use 1 to 31, or 'last'")]
     Day(u32),
     #[error("a schedule pays a positive amount; {0} is not")]

@@ -21,6 +21,7 @@ use crate::storage::Store;
 mod api_import;
 mod api_ledger;
 mod api_parties;
+mod api_payments;
 mod error;
 mod extract;
 mod health;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_parties::router())
         .merge(api_ledger::router())
         .merge(api_import::router())
+        .merge(api_payments::router())
         .layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX))
         .merge(api_import::upload_router());
     Router::new()

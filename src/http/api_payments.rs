@@ -1,0 +1,362 @@
+//! JSON API: creditors, schedules, expected incomes, debts, forecast, payment runs and files.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{JsonBody, PathParams, QueryParams};
+use crate::domain::creditor::{Bic, Creditor, NewCreditor, PaymentTarget, PostalAddress, Remittance};
+use crate::domain::iban::Iban;
+use crate::domain::ids::{AccountId, BookId, CreditorId, OfficeId, PaymentFileId, PaymentRunId, ScheduleId};
+use crate::domain::money::Money;
+use crate::domain::schedule::{Ending, ExpectedIncome, Frequency, NewSchedule, Priority, Schedule};
+use crate::export::pain001::PainVersion;
+use crate::service::payments::{self as use_case, DebtView, ForecastReport, RunReport, RunRequest, settings};
+use crate::service::{ServiceError, ledger};
+use crate::storage::OrderRecord;
+
+/// Recorded as the author of what the API does until sign-in names the user.
+const API_AUTHOR: &str = "api";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/offices/{id}/creditors", get(list_creditors).post(add_creditor))
+        .route("/offices/{id}/payment-settings", post(office_settings))
+        .route("/books/{id}/schedules", get(list_schedules).post(add_schedule))
+        .route("/books/{id}/incomes", post(add_income))
+        .route("/books/{id}/debts", get(debts))
+        .route("/books/{id}/forecast", get(forecast))
+        .route("/books/{id}/payment-settings", post(book_settings))
+        .route("/schedules/{id}/authorisation", post(authorise))
+        .route("/payment-runs", post(run))
+        .route("/payment-runs/{id}", get(show_run))
+        .route("/payment-runs/{id}/approval", post(approve))
+        .route("/payment-files/{id}", get(download))
+        .route("/payment-orders/late", get(late))
+}
+
+fn invalid(error: impl ToString) -> ApiError {
+    ApiError::Unprocessable(error.to_string())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CreditorRequest {
+    book_id: Option<BookId>,
+    name: String,
+    iban: String,
+    bic: Option<String>,
+    street: Option<String>,
+    building: Option<String>,
+    postcode: Option<String>,
+    town: String,
+    country: String,
+    remittance: Option<String>,
+}
+
+async fn add_creditor(
+    State(state): State<AppState>,
+    PathParams(office): PathParams<OfficeId>,
+    JsonBody(request): JsonBody<CreditorRequest>,
+) -> Result<(StatusCode, axum::Json<Creditor>), ApiError> {
+    let address = PostalAddress::new(
+        request.street.as_deref(),
+        request.building.as_deref(),
+        request.postcode.as_deref(),
+        &request.town,
+        &request.country,
+    )
+    .map_err(invalid)?;
+    let creditor = NewCreditor {
+        office_id: office,
+        book_id: request.book_id,
+        name: NewCreditor::check_name(&request.name).map_err(invalid)?,
+        iban: Iban::parse(&request.iban)?,
+        bic: request.bic.as_deref().map(Bic::parse).transpose().map_err(invalid)?,
+        address,
+        default_target: None,
+        default_remittance: request
+            .remittance
+            .as_deref()
+            .map(Remittance::parse)
+            .transpose()
+            .map_err(invalid)?,
+    };
+    let stored = use_case::add_creditor(&state.store, &creditor, chrono::Utc::now()).await?;
+    Ok((StatusCode::CREATED, axum::Json(stored)))
+}
+
+#[derive(Deserialize)]
+struct BookQuery {
+    book: Option<BookId>,
+}
+
+async fn list_creditors(
+    State(state): State<AppState>,
+    PathParams(office): PathParams<OfficeId>,
+    QueryParams(query): QueryParams<BookQuery>,
+) -> Result<axum::Json<Vec<Creditor>>, ApiError> {
+    Ok(axum::Json(use_case::creditors(&state.store, office, query.book).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScheduleRequest {
+    creditor_id: CreditorId,
+    amount: String,
+    category: Option<String>,
+    account: Option<String>,
+    every: String,
+    day: Option<String>,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    instalments: Option<u32>,
+    #[serde(default)]
+    until_repaid: bool,
+    remittance: Option<String>,
+    priority: Option<u8>,
+    #[serde(default)]
+    needs_authorisation: bool,
+    from_account: Option<AccountId>,
+}
+
+async fn add_schedule(
+    State(state): State<AppState>,
+    PathParams(book): PathParams<BookId>,
+    JsonBody(request): JsonBody<ScheduleRequest>,
+) -> Result<(StatusCode, axum::Json<Schedule>), ApiError> {
+    let found = ledger::book(&state.store, book).await?;
+    let ending = match (request.end, request.instalments, request.until_repaid) {
+        (Some(date), None, false) => Ending::On { date },
+        (None, Some(instalments), false) => Ending::After { instalments },
+        (None, None, true) => Ending::Repaid,
+        (None, None, false) => Ending::Never,
+        _ => return Err(invalid("give at most one of end, instalments and until_repaid")),
+    };
+    let schedule = NewSchedule {
+        book_id: book,
+        creditor_id: request.creditor_id,
+        debtor_account: request.from_account,
+        amount: Money::parse(&request.amount, found.currency)?,
+        target: PaymentTarget::from_words(request.category.as_deref(), request.account.as_deref()).map_err(invalid)?,
+        frequency: Frequency::parse(&request.every, request.day.as_deref().unwrap_or("1")).map_err(invalid)?,
+        start: request.start,
+        ending,
+        remittance: request
+            .remittance
+            .as_deref()
+            .map(Remittance::parse)
+            .transpose()
+            .map_err(invalid)?,
+        priority: Priority::new(request.priority.unwrap_or(5)).map_err(invalid)?,
+        needs_authorisation: request.needs_authorisation,
+        authorisation_ref: None,
+    };
+    let stored = use_case::add_schedule(&state.store, schedule, chrono::Utc::now()).await?;
+    Ok((StatusCode::CREATED, axum::Json(stored)))
+}
+
+async fn list_schedules(
+    State(state): State<AppState>,
+    PathParams(book): PathParams<BookId>,
+) -> Result<axum::Json<Vec<Schedule>>, ApiError> {
+    Ok(axum::Json(use_case::schedules(&state.store, book).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorisationRequest {
+    reference: String,
+}
+
+async fn authorise(
+    State(state): State<AppState>,
+    PathParams(schedule): PathParams<ScheduleId>,
+    JsonBody(request): JsonBody<AuthorisationRequest>,
+) -> Result<StatusCode, ApiError> {
+    use_case::authorise_schedule(&state.store, schedule, &request.reference).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IncomeRequest {
+    account_id: AccountId,
+    name: String,
+    amount: String,
+    day: String,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+}
+
+async fn add_income(
+    State(state): State<AppState>,
+    PathParams(book): PathParams<BookId>,
+    JsonBody(request): JsonBody<IncomeRequest>,
+) -> Result<StatusCode, ApiError> {
+    let found = ledger::book(&state.store, book).await?;
+    let Frequency::Monthly { day } = Frequency::parse("monthly", &request.day).map_err(invalid)? else {
+        unreachable!("monthly gives a monthly frequency")
+    };
+    let income = ExpectedIncome {
+        id: 0,
+        book_id: book,
+        account: request.account_id,
+        name: request.name,
+        amount: Money::parse(&request.amount, found.currency)?,
+        day,
+        start: request.start,
+        end: request.end,
+    };
+    use_case::add_expected_income(&state.store, &income, chrono::Utc::now()).await?;
+    Ok(StatusCode::CREATED)
+}
+
+async fn debts(
+    State(state): State<AppState>,
+    PathParams(book): PathParams<BookId>,
+) -> Result<axum::Json<Vec<DebtView>>, ApiError> {
+    Ok(axum::Json(use_case::debts(&state.store, book).await?))
+}
+
+#[derive(Deserialize)]
+struct ForecastQuery {
+    days: Option<u32>,
+    today: Option<NaiveDate>,
+}
+
+async fn forecast(
+    State(state): State<AppState>,
+    PathParams(book): PathParams<BookId>,
+    QueryParams(query): QueryParams<ForecastQuery>,
+) -> Result<axum::Json<ForecastReport>, ApiError> {
+    let today = query.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let days = query.days.unwrap_or(90).min(crate::domain::forecast::FORECAST_DAYS_MAX);
+    Ok(axum::Json(use_case::forecast(&state.store, book, today, days).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfficeSettingsRequest {
+    four_eyes: bool,
+}
+
+async fn office_settings(
+    State(state): State<AppState>,
+    PathParams(office): PathParams<OfficeId>,
+    JsonBody(request): JsonBody<OfficeSettingsRequest>,
+) -> Result<StatusCode, ApiError> {
+    settings::set_four_eyes(&state.store, office, request.four_eyes).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BookSettingsRequest {
+    reserve: Option<String>,
+    /// The account code and the overdraft agreed for it.
+    overdraft: Option<(String, String)>,
+}
+
+async fn book_settings(
+    State(state): State<AppState>,
+    PathParams(book): PathParams<BookId>,
+    JsonBody(request): JsonBody<BookSettingsRequest>,
+) -> Result<StatusCode, ApiError> {
+    let currency = ledger::book(&state.store, book).await?.currency;
+    if let Some(reserve) = &request.reserve {
+        settings::set_reserve(&state.store, book, Money::parse(reserve, currency)?.minor()).await?;
+    }
+    if let Some((code, limit)) = &request.overdraft {
+        settings::set_overdraft(&state.store, book, code, Money::parse(limit, currency)?.minor()).await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RunRequestBody {
+    office_id: OfficeId,
+    book_id: Option<BookId>,
+    date: NaiveDate,
+    format: Option<String>,
+}
+
+async fn run(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<RunRequestBody>,
+) -> Result<(StatusCode, axum::Json<RunReport>), ApiError> {
+    let format = match request.format.as_deref() {
+        None => PainVersion::V09,
+        Some(text) => PainVersion::parse(text)
+            .ok_or_else(|| invalid(format!("format {text}: use pain.001.001.09 or pain.001.001.03")))?,
+    };
+    let run = RunRequest {
+        office: request.office_id,
+        book: request.book_id,
+        date: request.date,
+        format,
+        author: API_AUTHOR,
+    };
+    let report = use_case::run_payments(&state.store, run, chrono::Utc::now()).await?;
+    Ok((StatusCode::CREATED, axum::Json(report)))
+}
+
+async fn show_run(
+    State(state): State<AppState>,
+    PathParams(run): PathParams<PaymentRunId>,
+) -> Result<axum::Json<RunReport>, ApiError> {
+    Ok(axum::Json(use_case::run_report(&state.store, run).await?))
+}
+
+async fn approve(
+    State(state): State<AppState>,
+    PathParams(run): PathParams<PaymentRunId>,
+) -> Result<axum::Json<RunReport>, ApiError> {
+    let report = use_case::approve_run(&state.store, run, API_AUTHOR, chrono::Utc::now())
+        .await
+        .map_err(|error| match error {
+            // Approving twice, or by the preparer, conflicts with the run's state.
+            ServiceError::Payment(refusal) => ApiError::Conflict(refusal.to_string()),
+            other => other.into(),
+        })?;
+    Ok(axum::Json(report))
+}
+
+/// The file's bytes exactly as produced, as an XML download named by its message id.
+async fn download(
+    State(state): State<AppState>,
+    PathParams(file): PathParams<PaymentFileId>,
+) -> Result<impl IntoResponse, ApiError> {
+    let (record, bytes) = use_case::payment_file(&state.store, file).await?;
+    let disposition = format!("attachment; filename=\"{}.xml\"", record.message_id);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/xml".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    ))
+}
+
+#[derive(Deserialize)]
+struct LateQuery {
+    book: Option<BookId>,
+    today: Option<NaiveDate>,
+}
+
+async fn late(
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<LateQuery>,
+) -> Result<axum::Json<Vec<OrderRecord>>, ApiError> {
+    let today = query.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    Ok(axum::Json(
+        use_case::orders_not_executed(&state.store, query.book, today).await?,
+    ))
+}

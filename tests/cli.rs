@@ -71,6 +71,11 @@ backend_tests! {
         let first = ok(&db, &["demo", "--no-serve"]);
         assert!(first.contains("demo office created"), "{first}");
         assert!(first.contains("6 beneficiaries"), "{first}");
+        assert!(!first.contains("a payment run of 0 orders"), "the demo pays rent and debts next month: {first}");
+        let schedules = json(&db, &["schedule", "list", "--book", "1"]);
+        assert_eq!(schedules.as_array().map(Vec::len), Some(4), "rent, energy, a debt plan and pocket money");
+        let debts = json(&db, &["debt", "list", "--book", "1"]);
+        assert_eq!(debts[0]["plans"][0]["active"], true, "the Cofidis plan pays on the 15th: {debts}");
         let second = ok(&db, &["demo", "--no-serve"]);
         assert!(second.contains("reusing it"), "{second}");
         let mandates = json(&db, &["mandate", "list"]);

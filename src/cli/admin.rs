@@ -58,8 +58,8 @@ pub async fn demo(url: DatabaseUrl, args: &DemoArgs, author: &str) -> anyhow::Re
         .context("creating the demo data")?;
     if outcome.created {
         println!(
-            "demo office created in {url}: {} beneficiaries, {} entries",
-            outcome.beneficiaries, outcome.entries
+            "demo office created in {url}: {} beneficiaries, {} entries, a payment run of {} orders for next month",
+            outcome.beneficiaries, outcome.entries, outcome.payment_orders
         );
     } else {
         println!("demo office already present in {url}: reusing it");

@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::Deserialize;
 
 use super::ServiceResult;
+use super::demo_payments::{add_payments, run_demo_payments};
 use super::ledger::{open_book, post_entries};
 use super::parties::{create_beneficiary, create_mandate, create_office};
 use crate::domain::account::{Account, BankAccountSpec, ReportCategory};
@@ -47,6 +48,9 @@ struct DemoPerson {
     cash: String,
     debts: Vec<DemoDebt>,
     monthly: Vec<DemoItem>,
+    /// Creditors and schedules, paid from next month on.
+    #[serde(default)]
+    payments: Vec<super::demo_payments::DemoPayment>,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +95,8 @@ pub struct DemoOutcome {
     pub created: bool,
     pub beneficiaries: usize,
     pub entries: usize,
+    /// Orders in the demo's payment run for the first day of next month.
+    pub payment_orders: usize,
 }
 
 /// Creates the demo office unless it exists. Mandates and books start on the first day of the
@@ -109,6 +115,7 @@ pub async fn create_demo(
             created: false,
             beneficiaries: 0,
             entries: 0,
+            payment_orders: 0,
         });
     }
     let office = create_office(store, &NewOffice::new(&demo.office.name, &demo.office.country)?, now).await?;
@@ -116,6 +123,10 @@ pub async fn create_demo(
         .with_day(1)
         .and_then(|first| first.checked_sub_months(Months::new(demo.months)))
         .expect("BUG: demo start date is representable");
+    let next_month = today
+        .with_day(1)
+        .and_then(|first| first.checked_add_months(Months::new(1)))
+        .expect("BUG: next month is representable");
     let mut entries = 0;
     for person in &demo.beneficiaries {
         let language = Language::parse(&person.language)?;
@@ -138,11 +149,24 @@ pub async fn create_demo(
         let drafts = person.monthly_entries(opened.book.id, &opened.accounts, start, today, author)?;
         entries += drafts.len() + usize::from(opened.opening_entry.is_some());
         post_entries(store, opened.book.id, drafts, now).await?;
+        let currency = opened.book.currency;
+        add_payments(
+            store,
+            office.id,
+            opened.book.id,
+            currency,
+            &person.payments,
+            next_month,
+            now,
+        )
+        .await?;
     }
+    let payment_orders = run_demo_payments(store, office.id, next_month, author, now).await?;
     Ok(DemoOutcome {
         created: true,
         beneficiaries: demo.beneficiaries.len(),
         entries,
+        payment_orders,
     })
 }
 

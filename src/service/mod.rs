@@ -16,6 +16,7 @@ use crate::storage::StoreError;
 pub mod caseload;
 pub mod categorise;
 pub mod demo;
+mod demo_payments;
 pub mod import;
 pub mod ledger;
 pub mod parties;

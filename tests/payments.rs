@@ -361,4 +361,24 @@ backend_tests! {
         assert_eq!(late.len(), 1);
         assert_eq!(late[0].amount_minor, 30_000);
     }
+
+    async fn schedules_that_cannot_be_paid_are_refused_by_name(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Maria Fernandes", IBAN).await;
+        let other = open_case(&store, "Someone Else", "LU120010001234567891").await;
+        let landlord = creditor(&store, &other, "Landlord of another office", "DE89370400440532013000").await;
+        let elsewhere = monthly(&case, &landlord, "100.00", 1, PaymentTarget::Category(ReportCategory::Housing), Priority::HOUSING);
+        let refused = add_schedule(&store, elsewhere, now()).await.unwrap_err();
+        assert!(matches!(refused, ServiceError::Payment(PaymentRefusal::CreditorElsewhere { .. })), "{refused}");
+        let own = creditor(&store, &case, "Landlord", "DE89370400440532013000").await;
+        let mut kronor = monthly(&case, &own, "100.00", 1, PaymentTarget::Category(ReportCategory::Housing), Priority::HOUSING);
+        kronor.amount = Money::from_minor(10_000, gestio::domain::money::Currency::parse("SEK").unwrap());
+        let refused = add_schedule(&store, kronor, now()).await.unwrap_err();
+        assert!(refused.to_string().contains("keeps its accounts in EUR"), "{refused}");
+        let mut never = monthly(&case, &own, "100.00", 1, PaymentTarget::Category(ReportCategory::Housing), Priority::HOUSING);
+        never.ending = Ending::On { date: date("2026-01-01") };
+        let refused = add_schedule(&store, never, now()).await.unwrap_err();
+        assert!(refused.to_string().contains("ends (2026-01-01) before it starts (2026-12-01)"), "{refused}");
+        assert!(gestio::service::payments::schedules(&store, case.book).await.unwrap().is_empty(), "nothing was stored");
+    }
 }

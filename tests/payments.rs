@@ -381,4 +381,29 @@ backend_tests! {
         assert!(refused.to_string().contains("ends (2026-01-01) before it starts (2026-12-01)"), "{refused}");
         assert!(gestio::service::payments::schedules(&store, case.book).await.unwrap().is_empty(), "nothing was stored");
     }
+
+    async fn an_office_that_pays_health_before_energy_gets_its_order(db) {
+        let store = db.store().await;
+        // Another office, with the classes' own order, pays the energy bill first.
+        let other = open_case(&store, "Someone Else", "LU830019400000000001").await;
+        let supplier = creditor(&store, &other, "Enovos", "DE89370400440532013000").await;
+        let insurer = creditor(&store, &other, "CMCM", "LU120010001234567891").await;
+        add_schedule(&store, monthly(&other, &supplier, "600.00", 1, PaymentTarget::Category(ReportCategory::Energy), Priority::ENERGY_AND_WATER), now()).await.unwrap();
+        add_schedule(&store, monthly(&other, &insurer, "600.00", 1, PaymentTarget::Category(ReportCategory::Health), Priority::HEALTH), now()).await.unwrap();
+        let report = run(&store, &other, "2026-12-01", "anne").await;
+        assert_eq!(report.orders[0].creditor_id, supplier.id.get(), "energy first by default: {report:?}");
+
+        let case = open_case(&store, "Maria Fernandes", IBAN).await;
+        let insurer = creditor(&store, &case, "CMCM", "LU120010001234567891").await;
+        let supplier = creditor(&store, &case, "Enovos", "DE89370400440532013000").await;
+        let energy = monthly(&case, &supplier, "600.00", 1, PaymentTarget::Category(ReportCategory::Energy), Priority::ENERGY_AND_WATER);
+        add_schedule(&store, energy, now()).await.unwrap();
+        let health = monthly(&case, &insurer, "600.00", 1, PaymentTarget::Category(ReportCategory::Health), Priority::HEALTH);
+        add_schedule(&store, health, now()).await.unwrap();
+        let order = gestio::domain::schedule::PriorityOrder::parse("1,3,2,4,5").unwrap();
+        settings::set_priority_order(&store, case.office, Some(&order)).await.unwrap();
+        let report = run(&store, &case, "2026-12-01", "anne").await;
+        assert_eq!(report.orders.len(), 1, "1000.00 pays one of the two");
+        assert_eq!(report.orders[0].creditor_id, insurer.id.get(), "health insurance first: {report:?}");
+    }
 }

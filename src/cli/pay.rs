@@ -55,6 +55,9 @@ pub struct SettingsArgs {
     /// With --office: require a second person to approve every payment run (true or false).
     #[arg(long, requires = "office")]
     four_eyes: Option<bool>,
+    /// With --office: the order priority classes are paid in when money is short, e.g. 1,3,2,4,5.
+    #[arg(long, requires = "office")]
+    priority_order: Option<String>,
     #[arg(long)]
     book: Option<BookId>,
     /// With --book: the amount no run may touch, e.g. 200.00.
@@ -76,6 +79,11 @@ async fn settings(context: &Context, args: SettingsArgs) -> anyhow::Result<ExitC
             "office {office}: four eyes {}",
             if required { "required" } else { "not required" }
         );
+    }
+    if let (Some(office), Some(text)) = (args.office, &args.priority_order) {
+        let order = crate::domain::schedule::PriorityOrder::parse(text)?;
+        settings::set_priority_order(&context.store, office, Some(&order)).await?;
+        println!("office {office}: priority classes paid in the order {}", order.text());
     }
     if let Some(book) = args.book {
         let currency = crate::service::ledger::book(&context.store, book).await?.currency;

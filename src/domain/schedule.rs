@@ -113,8 +113,43 @@ impl Priority {
     }
 }
 
+/// The order an office pays its priority classes in: the classes listed first go first; a class
+/// not listed keeps its place after the listed ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct PriorityOrder(Vec<u8>);
+
+impl PriorityOrder {
+    /// From "1,3,2,4,5": each class 1–9 at most once.
+    pub fn parse(text: &str) -> Result<PriorityOrder, ScheduleError> {
+        let wrong = || ScheduleError::PriorityOrder(text.to_owned());
+        let mut classes = Vec::new();
+        for part in text.split(',') {
+            let class: u8 = part.trim().parse().map_err(|_| wrong())?;
+            if !(1..=9).contains(&class) || classes.contains(&class) {
+                return Err(wrong());
+            }
+            classes.push(class);
+        }
+        Ok(PriorityOrder(classes))
+    }
+
+    /// The place `priority` is paid in: its position in the order, else after every listed class.
+    pub fn rank(&self, priority: Priority) -> Priority {
+        match self.0.iter().position(|class| *class == priority.get()) {
+            Some(position) => Priority(position as u8 + 1),
+            None => Priority(priority.get().max(self.0.len() as u8 + 1).min(9)),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.0.iter().map(u8::to_string).collect::<Vec<_>>().join(",")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ScheduleError {
+    #[error("'{0}' is not an order of priority classes: list classes 1 to 9, each once, e.g. 1,3,2,4,5")]
+    PriorityOrder(String),
     #[error("priority class {0} is not one of 1 (housing) to 5 (other), or up to 9 for an office's own classes")]
     Priority(u8),
     #[error(
@@ -408,6 +443,19 @@ mod tests {
             pension.dates_between(date(2026, 11, 23), date(2027, 3, 1)),
             [date(2026, 11, 25), date(2026, 12, 25), date(2027, 1, 25)]
         );
+    }
+
+    #[test]
+    fn an_office_may_pay_health_before_energy() {
+        let order = PriorityOrder::parse("1, 3, 2").expect("an order");
+        assert_eq!(order.rank(Priority::HEALTH), Priority::ENERGY_AND_WATER);
+        assert_eq!(order.rank(Priority::ENERGY_AND_WATER), Priority::HEALTH);
+        assert_eq!(order.rank(Priority::HOUSING), Priority::HOUSING);
+        assert_eq!(order.rank(Priority::OTHER), Priority::OTHER);
+        assert_eq!(PriorityOrder::default().rank(Priority::DEBTS), Priority::DEBTS);
+        for wrong in ["1,1", "0", "1,x", "10"] {
+            assert!(PriorityOrder::parse(wrong).is_err(), "{wrong}");
+        }
     }
 
     #[test]

@@ -244,7 +244,9 @@ async fn forecast(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OfficeSettingsRequest {
-    four_eyes: bool,
+    four_eyes: Option<bool>,
+    /// "1,3,2,4,5"; an empty text restores the classes' own order.
+    priority_order: Option<String>,
 }
 
 async fn office_settings(
@@ -252,7 +254,17 @@ async fn office_settings(
     PathParams(office): PathParams<OfficeId>,
     JsonBody(request): JsonBody<OfficeSettingsRequest>,
 ) -> Result<StatusCode, ApiError> {
-    settings::set_four_eyes(&state.store, office, request.four_eyes).await?;
+    if let Some(required) = request.four_eyes {
+        settings::set_four_eyes(&state.store, office, required).await?;
+    }
+    match request.priority_order.as_deref().map(str::trim) {
+        Some("") => settings::set_priority_order(&state.store, office, None).await?,
+        Some(text) => {
+            let order = crate::domain::schedule::PriorityOrder::parse(text).map_err(invalid)?;
+            settings::set_priority_order(&state.store, office, Some(&order)).await?;
+        }
+        None => {}
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 

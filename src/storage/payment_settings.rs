@@ -69,4 +69,26 @@ impl Tx {
         });
         Ok(())
     }
+
+    /// The order the office pays its priority classes in, as stored ("1,3,2,4,5"), if set.
+    pub async fn office_priority_order(&mut self, office: OfficeId) -> StoreResult<Option<String>> {
+        on_backend!(self, connection => {
+            let (order,): (Option<String>,) = sqlx::query_as("SELECT priority_order FROM offices WHERE id = $1")
+                .bind(office.get())
+                .fetch_one(connection)
+                .await?;
+            Ok(order)
+        })
+    }
+
+    pub async fn set_office_priority_order(&mut self, office: OfficeId, order: Option<&str>) -> StoreResult<()> {
+        on_backend!(self, connection => {
+            sqlx::query("UPDATE offices SET priority_order = $1 WHERE id = $2")
+                .bind(order)
+                .bind(office.get())
+                .execute(connection)
+                .await?;
+        });
+        Ok(())
+    }
 }

@@ -159,6 +159,20 @@ pub mod settings {
         Ok(tx.commit().await?)
     }
 
+    /// The order the office pays its priority classes in when money is short; `None` restores
+    /// the classes' own order.
+    pub async fn set_priority_order(
+        store: &Store,
+        office: OfficeId,
+        order: Option<&crate::domain::schedule::PriorityOrder>,
+    ) -> ServiceResult<()> {
+        let mut tx = store.begin_write().await?;
+        tx.office(office).await?;
+        tx.set_office_priority_order(office, order.map(|order| order.text()).as_deref())
+            .await?;
+        Ok(tx.commit().await?)
+    }
+
     pub async fn set_reserve(store: &Store, book: BookId, reserve_minor: i64) -> ServiceResult<()> {
         if reserve_minor < 0 {
             return Err(PaymentRefusal::NegativeSetting(reserve_minor.to_string()).into());

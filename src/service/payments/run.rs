@@ -14,7 +14,7 @@ use crate::domain::book::Book;
 use crate::domain::calendar::Calendar;
 use crate::domain::creditor::{Creditor, PaymentTarget, Remittance};
 use crate::domain::ids::{AccountId, BookId, CreditorId, OfficeId, PaymentFileId, PaymentRunId};
-use crate::domain::schedule::{Ending, Occurrence, Schedule};
+use crate::domain::schedule::{Ending, Occurrence, PriorityOrder, Schedule};
 use crate::export::pain001::PainVersion;
 use crate::service::ServiceResult;
 use crate::storage::{FileRecord, HoldRecord, NewOrder, OrderRecord, RunRecord, Store, StoreError, Tx};
@@ -78,7 +78,18 @@ pub async fn run_payments(store: &Store, request: RunRequest<'_>, now: DateTime<
             now,
         )
         .await?;
-    let mut plan = Plan::default();
+    let order = match tx.office_priority_order(request.office).await? {
+        Some(text) => PriorityOrder::parse(&text).map_err(|error| StoreError::Corrupt {
+            what: "office",
+            id: request.office.to_string(),
+            detail: error.to_string(),
+        })?,
+        None => PriorityOrder::default(),
+    };
+    let mut plan = Plan {
+        order,
+        ..Plan::default()
+    };
     for book in books {
         plan_book(&mut tx, book, execution_date, &mut plan).await?;
     }
@@ -155,6 +166,8 @@ async fn report(tx: &mut Tx, run: PaymentRunId) -> ServiceResult<RunReport> {
 /// What a run decided so far, over all its books.
 #[derive(Default)]
 struct Plan {
+    /// The office's order of priority classes.
+    order: PriorityOrder,
     orders: Vec<NewOrder>,
     holds: Vec<HoldRecord>,
     creditors: HashMap<CreditorId, Creditor>,
@@ -234,7 +247,7 @@ async fn plan_book(tx: &mut Tx, book_id: BookId, execution_date: NaiveDate, plan
         .iter()
         .map(|due| Candidate {
             account: due.paying,
-            priority: due.schedule.details.priority,
+            priority: plan.order.rank(due.schedule.details.priority),
             due: due.occurrence.due,
             schedule: due.schedule.id,
             amount: due.amount,

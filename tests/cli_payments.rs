@@ -51,11 +51,16 @@ backend_tests! {
 
     async fn four_eyes_from_the_command_line(db) {
         set_up_case(&db);
-        ok(&db, &["creditor", "add", "--office", "1", "--name", "Enovos", "--iban", "LU120010001234567891", "--town", "Luxembourg", "--country", "LU"]);
-        ok(&db, &["schedule", "add", "--book", "1", "--creditor", "1", "--amount", "90.00", "--category", "expense.energy", "--every", "once", "--start", "2026-12-02"]);
+        ok(&db, &["creditor", "add", "--office", "1", "--name", "Enovos", "--iban", "LU120010001234567891", "--town", "Luxembourg", "--country", "LU", "--category", "expense.energy"]);
+        // No --category: the creditor's default (expense.energy) is used.
+        ok(&db, &["schedule", "add", "--book", "1", "--creditor", "1", "--amount", "90.00", "--every", "once", "--start", "2026-12-02"]);
+        let schedules = json(&db, &["schedule", "list", "--book", "1"]);
+        assert_eq!(schedules[0]["target"], serde_json::json!({ "category": "expense.energy" }), "{schedules}");
         ok(&db, &["pay", "settings", "--office", "1", "--four-eyes", "true"]);
         let prepared = ok(&db, &["--author", "anne", "pay", "run", "--office", "1", "--date", "2026-12-02"]);
         assert!(prepared.contains("waiting for approval by a second person: gestio pay approve 1"), "{prepared}");
+        let no_target = fails(&db, &["creditor", "add", "--office", "1", "--name", "X", "--iban", "LU120010001234567891", "--town", "L", "--country", "LU", "--category", "expense.nothing"]);
+        assert!(no_target.contains("expense.nothing"), "{no_target}");
         let refused = fails(&db, &["--author", "anne", "pay", "approve", "1"]);
         assert!(refused.contains("requires a second person"), "{refused}");
         let approved = ok(&db, &["--author", "bernard", "pay", "approve", "1"]);

@@ -27,7 +27,8 @@ backend_tests! {
         let case = open_case(&app.store, "Rui Almeida", IBAN).await;
         let (office, book) = (case.office.get(), case.book.get());
         let (status, creditor) = post(&app, &format!("/api/v1/offices/{office}/creditors"), json!({
-            "name": "Luxlait Énergie", "iban": "LU120010001234567891", "town": "Bissen", "country": "LU", "postcode": "L-7766"
+            "name": "Luxlait Énergie", "iban": "LU120010001234567891", "town": "Bissen", "country": "LU", "postcode": "L-7766",
+            "category": "expense.energy"
         })).await;
         assert_eq!(status, StatusCode::CREATED, "{creditor}");
         let (status, refused) = post(&app, &format!("/api/v1/offices/{office}/creditors"), json!({
@@ -36,7 +37,7 @@ backend_tests! {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
         assert!(refused["detail"].as_str().unwrap().contains("not a valid IBAN"));
         let (status, schedule) = post(&app, &format!("/api/v1/books/{book}/schedules"), json!({
-            "creditor_id": creditor["id"], "amount": "120.00", "category": "expense.energy", "every": "monthly", "day": "5",
+            "creditor_id": creditor["id"], "amount": "120.00", "every": "monthly", "day": "5",
             "start": "2026-12-01", "priority": 2
         })).await;
         assert_eq!(status, StatusCode::CREATED, "{schedule}");
@@ -69,6 +70,8 @@ backend_tests! {
 
         let (status, forecast) = get(&app, &format!("/api/v1/books/{book}/forecast?today=2026-11-23&days=20")).await;
         assert_eq!(status, StatusCode::OK, "{forecast}");
+        let (status, added) = post(&app, &format!("/api/v1/books/{book}/debts"), json!({ "creditor": "Garage", "amount": "99.90", "date": "2026-11-20" })).await;
+        assert_eq!((status, added["code"].as_str()), (StatusCode::CREATED, Some("2002")), "{added}");
         let (status, debts) = get(&app, &format!("/api/v1/books/{book}/debts")).await;
         assert_eq!((status, debts[0]["owed_minor"].as_i64()), (StatusCode::OK, Some(50_000)));
         let (status, late) = get(&app, "/api/v1/payment-orders/late?today=2026-12-31").await;

@@ -17,7 +17,7 @@ use gestio::domain::schedule::{DayOfMonth, Ending, ExpectedIncome, Frequency, Ne
 use gestio::export::pain001::PainVersion;
 use gestio::service::ServiceError;
 use gestio::service::payments::{
-    PaymentRefusal, RunReport, RunRequest, add_creditor, add_expected_income, add_schedule, approve_run,
+    PaymentRefusal, RunReport, RunRequest, add_creditor, add_debt, add_expected_income, add_schedule, approve_run,
     authorise_schedule, debts, forecast, orders_not_executed, payment_file, run_payments, settings,
 };
 use gestio::storage::Store;
@@ -355,6 +355,11 @@ backend_tests! {
         let debt = &views[0];
         assert_eq!((debt.owed_minor, debt.repaid_minor, debt.remaining_minor, debt.on_the_way_minor), (50_000, 0, 50_000, 30_000));
         assert!(debt.plans[0].active);
+        // A bill found later becomes a debt of its own, owed against opening equity.
+        let late_bill = add_debt(&store, case.book, "Hôpital Kirchberg", eur("180.00"), date("2026-11-20"), "anne", now()).await.unwrap();
+        assert_eq!(late_bill.code, "2002");
+        let views = debts(&store, case.book).await.unwrap();
+        assert_eq!(views.iter().map(|view| view.remaining_minor).collect::<Vec<_>>(), [50_000, 18_000]);
         // Executed on 1 December: 5 business days later is the 8th.
         assert!(orders_not_executed(&store, Some(case.book), date("2026-12-08")).await.unwrap().is_empty());
         let late = orders_not_executed(&store, None, date("2026-12-09")).await.unwrap();

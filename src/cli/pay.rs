@@ -257,6 +257,20 @@ async fn finish(
 
 #[derive(Debug, Subcommand)]
 pub enum DebtCommand {
+    /// Record a debt found after the opening inventory: a debt account of its own, owed against
+    /// opening equity. Pay it with `schedule add --account <code> --until-repaid`.
+    Add {
+        #[arg(long)]
+        book: BookId,
+        /// Who is owed.
+        #[arg(long)]
+        creditor: String,
+        #[arg(long)]
+        amount: String,
+        /// The day it is recorded on.
+        #[arg(long)]
+        date: NaiveDate,
+    },
     /// Every debt of a book: owed, repaid, left, on its way, and the plans paying it.
     List {
         #[arg(long)]
@@ -267,7 +281,25 @@ pub enum DebtCommand {
 }
 
 pub async fn debt(context: &Context, command: DebtCommand) -> anyhow::Result<ExitCode> {
-    let DebtCommand::List { book, output } = command;
+    let (book, output) = match command {
+        DebtCommand::Add {
+            book,
+            creditor,
+            amount,
+            date,
+        } => {
+            let currency = crate::service::ledger::book(&context.store, book).await?.currency;
+            let amount = Money::parse(&amount, currency).with_context(|| format!("--amount {amount}"))?;
+            let account =
+                payments::add_debt(&context.store, book, &creditor, amount, date, &context.author, now()).await?;
+            println!(
+                "debt account {} ({}) added to book {book}: {amount} owed",
+                account.code, account.name
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        DebtCommand::List { book, output } => (book, output),
+    };
     let views = payments::debts(&context.store, book).await?;
     if output.json {
         return json(&views).map(|()| ExitCode::SUCCESS);

@@ -57,6 +57,12 @@ pub struct CreditorArgs {
     /// Default remittance text, or an RF creditor reference.
     #[arg(long)]
     remittance: Option<String>,
+    /// Where its payments are booked unless a schedule says otherwise: a category…
+    #[arg(long, conflicts_with = "account")]
+    category: Option<String>,
+    /// …or an account code (a debt: 2001).
+    #[arg(long)]
+    account: Option<String>,
 }
 
 pub async fn creditor(context: &Context, command: CreditorCommand) -> anyhow::Result<ExitCode> {
@@ -76,7 +82,10 @@ pub async fn creditor(context: &Context, command: CreditorCommand) -> anyhow::Re
                 iban: Iban::parse(&args.iban)?,
                 bic: args.bic.as_deref().map(Bic::parse).transpose()?,
                 address,
-                default_target: None,
+                default_target: match (&args.category, &args.account) {
+                    (None, None) => None,
+                    (category, account) => Some(PaymentTarget::from_words(category.as_deref(), account.as_deref())?),
+                },
                 default_remittance: args.remittance.as_deref().map(Remittance::parse).transpose()?,
             };
             let stored = payments::add_creditor(&context.store, &creditor, now()).await?;
@@ -132,7 +141,7 @@ pub struct ScheduleArgs {
     /// The amount of each payment, e.g. 650.00.
     #[arg(long)]
     amount: String,
-    /// The category it is booked on (expense.housing…), or --account.
+    /// The category it is booked on (expense.housing…), or --account; neither: the creditor's default.
     #[arg(long, conflicts_with = "account")]
     category: Option<String>,
     /// The account code it is booked on, e.g. 2001 for a debt.
@@ -188,7 +197,10 @@ pub async fn schedule(context: &Context, command: ScheduleCommand) -> anyhow::Re
                 debtor_account: args.from_account,
                 amount: Money::parse(&args.amount, book.currency)
                     .with_context(|| format!("--amount {}", args.amount))?,
-                target: PaymentTarget::from_words(args.category.as_deref(), args.account.as_deref())?,
+                target: match (&args.category, &args.account) {
+                    (None, None) => payments::default_target(&context.store, args.creditor).await?,
+                    (category, account) => PaymentTarget::from_words(category.as_deref(), account.as_deref())?,
+                },
                 frequency: frequency(&args.every, &args.day)?,
                 start: args.start,
                 ending,

@@ -11,7 +11,7 @@ use super::money::{Currency, Money, MoneyError};
 use super::party::{NAME_LENGTH_MAX, required_text};
 
 /// The standard chart's generic debts account; each debt gets its own account after it.
-const DEBT_ACCOUNT_FIRST: u32 = 2001;
+pub const DEBT_ACCOUNT_FIRST: u32 = 2001;
 pub const OPENING_DEBTS_MAX: usize = 200;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -30,7 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/offices/{id}/payment-settings", post(office_settings))
         .route("/books/{id}/schedules", get(list_schedules).post(add_schedule))
         .route("/books/{id}/incomes", post(add_income))
-        .route("/books/{id}/debts", get(debts))
+        .route("/books/{id}/debts", get(debts).post(add_debt))
         .route("/books/{id}/forecast", get(forecast))
         .route("/books/{id}/payment-settings", post(book_settings))
         .route("/schedules/{id}/authorisation", post(authorise))
@@ -58,6 +58,9 @@ struct CreditorRequest {
     town: String,
     country: String,
     remittance: Option<String>,
+    /// Where its payments are booked unless a schedule says otherwise.
+    category: Option<String>,
+    account: Option<String>,
 }
 
 async fn add_creditor(
@@ -80,7 +83,12 @@ async fn add_creditor(
         iban: Iban::parse(&request.iban)?,
         bic: request.bic.as_deref().map(Bic::parse).transpose().map_err(invalid)?,
         address,
-        default_target: None,
+        default_target: match (&request.category, &request.account) {
+            (None, None) => None,
+            (category, account) => {
+                Some(PaymentTarget::from_words(category.as_deref(), account.as_deref()).map_err(invalid)?)
+            }
+        },
         default_remittance: request
             .remittance
             .as_deref()
@@ -144,7 +152,12 @@ async fn add_schedule(
         creditor_id: request.creditor_id,
         debtor_account: request.from_account,
         amount: Money::parse(&request.amount, found.currency)?,
-        target: PaymentTarget::from_words(request.category.as_deref(), request.account.as_deref()).map_err(invalid)?,
+        target: match (&request.category, &request.account) {
+            (None, None) => use_case::default_target(&state.store, request.creditor_id).await?,
+            (category, account) => {
+                PaymentTarget::from_words(category.as_deref(), account.as_deref()).map_err(invalid)?
+            }
+        },
         frequency: Frequency::parse(&request.every, request.day.as_deref().unwrap_or("1")).map_err(invalid)?,
         start: request.start,
         ending,
@@ -223,6 +236,34 @@ async fn debts(
     PathParams(book): PathParams<BookId>,
 ) -> Result<axum::Json<Vec<DebtView>>, ApiError> {
     Ok(axum::Json(use_case::debts(&state.store, book).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DebtRequest {
+    creditor: String,
+    amount: String,
+    date: NaiveDate,
+}
+
+async fn add_debt(
+    State(state): State<AppState>,
+    PathParams(book): PathParams<BookId>,
+    JsonBody(request): JsonBody<DebtRequest>,
+) -> Result<(StatusCode, axum::Json<crate::domain::account::Account>), ApiError> {
+    let currency = ledger::book(&state.store, book).await?.currency;
+    let amount = Money::parse(&request.amount, currency)?;
+    let account = use_case::add_debt(
+        &state.store,
+        book,
+        &request.creditor,
+        amount,
+        request.date,
+        API_AUTHOR,
+        chrono::Utc::now(),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, axum::Json(account)))
 }
 
 #[derive(Deserialize)]

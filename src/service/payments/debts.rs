@@ -1,15 +1,20 @@
-//! Every debt of a book with its progress, and the orders the bank has not yet shown.
+//! Every debt of a book with its progress, debts found after the opening, and the orders the
+//! bank has not yet shown.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::run::MATCH_WINDOW_BUSINESS_DAYS;
-use crate::domain::account::ReportCategory;
+use crate::domain::account::{ACCOUNT_NAME_LENGTH_MAX, Account, NewAccount, ReportCategory};
 use crate::domain::calendar::Calendar;
 use crate::domain::creditor::PaymentTarget;
 use crate::domain::ids::{BookId, ScheduleId};
+use crate::domain::ledger::{EntryDraft, EntrySource, Posting};
+use crate::domain::money::Money;
+use crate::domain::opening::DEBT_ACCOUNT_FIRST;
 use crate::service::ServiceResult;
-use crate::storage::{OrderRecord, Store};
+use crate::service::ledger::post_entries_in_tx;
+use crate::storage::{OrderRecord, Store, StoreError};
 
 /// One debt account: what was owed in all, what was repaid, what is left, and the plan paying it.
 #[derive(Debug, Clone, Serialize)]
@@ -88,4 +93,64 @@ pub async fn orders_not_executed(
         .into_iter()
         .filter(|order| Calendar::Target2.add_business_days(order.execution_date, MATCH_WINDOW_BUSINESS_DAYS) < today)
         .collect())
+}
+
+/// Records a debt found after the opening inventory (a late bill, a new repayment agreement): a
+/// debt account of its own (the next of 2001, 2002…) and an entry owing `amount` on it against
+/// opening equity, as the inventory would have had it. A debt plan can then pay it.
+pub async fn add_debt(
+    store: &Store,
+    book: BookId,
+    creditor: &str,
+    amount: Money,
+    date: NaiveDate,
+    author: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<Account> {
+    let mut tx = store.begin_write().await?;
+    tx.lock_book(book).await?;
+    let accounts = tx.accounts(book).await?;
+    let next = accounts
+        .iter()
+        .filter(|account| account.category == ReportCategory::Debt)
+        .filter_map(|account| account.code.parse::<u32>().ok())
+        .filter(|code| *code >= DEBT_ACCOUNT_FIRST)
+        .max()
+        .map_or(DEBT_ACCOUNT_FIRST, |last| last + 1);
+    let name: String = format!("Debt: {}", creditor.trim())
+        .chars()
+        .take(ACCOUNT_NAME_LENGTH_MAX)
+        .collect();
+    let new = NewAccount::new(&next.to_string(), &name, ReportCategory::Debt, amount.currency(), None)?;
+    let debt = tx.insert_accounts(book, std::slice::from_ref(&new)).await?.remove(0);
+    let equity = accounts
+        .iter()
+        .find(|account| account.category == ReportCategory::OpeningEquity && account.currency == amount.currency())
+        .ok_or_else(|| StoreError::NotFound {
+            what: "opening equity account of book",
+            id: book.to_string(),
+        })?;
+    let draft = EntryDraft {
+        book_id: book,
+        date,
+        description: format!("Debt recorded after the opening inventory: {}", creditor.trim()),
+        source: EntrySource::Adjustment,
+        source_ref: None,
+        receipt: None,
+        author: author.to_owned(),
+        reverses: None,
+        postings: vec![
+            Posting {
+                account_id: equity.id,
+                amount,
+            },
+            Posting {
+                account_id: debt.id,
+                amount: amount.checked_neg()?,
+            },
+        ],
+    };
+    post_entries_in_tx(&mut tx, book, vec![draft], now).await?;
+    tx.commit().await?;
+    Ok(debt)
 }

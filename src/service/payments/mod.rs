@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use thiserror::Error;
 
 use super::{ServiceError, ServiceResult};
-use crate::domain::creditor::{Creditor, CreditorError, NewCreditor};
+use crate::domain::creditor::{Creditor, CreditorError, NewCreditor, PaymentTarget};
 use crate::domain::ids::{BookId, OfficeId, ScheduleId};
 use crate::domain::schedule::{NewSchedule, Schedule, ScheduleError};
 use crate::storage::{Store, StoreError};
@@ -20,7 +20,7 @@ mod export;
 mod forecast;
 mod run;
 
-pub use debts::{DebtView, debts, orders_not_executed};
+pub use debts::{DebtView, add_debt, debts, orders_not_executed};
 pub use forecast::{ForecastReport, add_expected_income, forecast};
 pub use run::{RunReport, RunRequest, approve_run, payment_file, run_payments, run_report};
 
@@ -75,6 +75,21 @@ pub async fn add_creditor(store: &Store, creditor: &NewCreditor, now: DateTime<U
     let creditor = tx.insert_creditor(creditor, now).await?;
     tx.commit().await?;
     Ok(creditor)
+}
+
+/// The target a schedule uses when none is given: the creditor's default.
+pub async fn default_target(store: &Store, creditor: crate::domain::ids::CreditorId) -> ServiceResult<PaymentTarget> {
+    let mut tx = store.begin_read().await?;
+    let found = tx.creditor(creditor).await?;
+    tx.commit().await?;
+    found.default_target.ok_or_else(|| {
+        PaymentRefusal::Creditor(CreditorError::Target(format!(
+            "creditor {} ({}) has no default category or account: say where the payment is booked \
+             (a category such as expense.housing, or an account code such as 2001)",
+            found.id, found.name
+        )))
+        .into()
+    })
 }
 
 pub async fn creditors(store: &Store, office: OfficeId, book: Option<BookId>) -> ServiceResult<Vec<Creditor>> {

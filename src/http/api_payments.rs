@@ -1,9 +1,8 @@
-//! JSON API: creditors, schedules, expected incomes, debts, forecast, payment runs and files.
+//! JSON API: creditors, schedules, expected incomes, debts, forecast and payment settings.
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -13,13 +12,11 @@ use super::error::ApiError;
 use super::extract::{JsonBody, PathParams, QueryParams};
 use crate::domain::creditor::{Bic, Creditor, NewCreditor, PaymentTarget, PostalAddress, Remittance};
 use crate::domain::iban::Iban;
-use crate::domain::ids::{AccountId, BookId, CreditorId, OfficeId, PaymentFileId, PaymentRunId, ScheduleId};
+use crate::domain::ids::{AccountId, BookId, CreditorId, OfficeId, ScheduleId};
 use crate::domain::money::Money;
 use crate::domain::schedule::{Ending, ExpectedIncome, Frequency, NewSchedule, Priority, Schedule};
-use crate::export::pain001::PainVersion;
-use crate::service::payments::{self as use_case, DebtView, ForecastReport, RunReport, RunRequest, settings};
-use crate::service::{ServiceError, ledger};
-use crate::storage::OrderRecord;
+use crate::service::ledger;
+use crate::service::payments::{self as use_case, DebtView, ForecastReport, settings};
 
 /// Recorded as the author of what the API does until sign-in names the user.
 const API_AUTHOR: &str = "api";
@@ -34,11 +31,6 @@ pub fn router() -> Router<AppState> {
         .route("/books/{id}/forecast", get(forecast))
         .route("/books/{id}/payment-settings", post(book_settings))
         .route("/schedules/{id}/authorisation", post(authorise))
-        .route("/payment-runs", post(run))
-        .route("/payment-runs/{id}", get(show_run))
-        .route("/payment-runs/{id}/approval", post(approve))
-        .route("/payment-files/{id}", get(download))
-        .route("/payment-orders/late", get(late))
 }
 
 fn invalid(error: impl ToString) -> ApiError {
@@ -330,86 +322,4 @@ async fn book_settings(
         settings::set_overdraft(&state.store, book, code, Money::parse(limit, currency)?.minor()).await?;
     }
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RunRequestBody {
-    office_id: OfficeId,
-    book_id: Option<BookId>,
-    date: NaiveDate,
-    format: Option<String>,
-}
-
-async fn run(
-    State(state): State<AppState>,
-    JsonBody(request): JsonBody<RunRequestBody>,
-) -> Result<(StatusCode, axum::Json<RunReport>), ApiError> {
-    let format = match request.format.as_deref() {
-        None => PainVersion::V09,
-        Some(text) => PainVersion::parse(text)
-            .ok_or_else(|| invalid(format!("format {text}: use pain.001.001.09 or pain.001.001.03")))?,
-    };
-    let run = RunRequest {
-        office: request.office_id,
-        book: request.book_id,
-        date: request.date,
-        format,
-        author: API_AUTHOR,
-    };
-    let report = use_case::run_payments(&state.store, run, chrono::Utc::now()).await?;
-    Ok((StatusCode::CREATED, axum::Json(report)))
-}
-
-async fn show_run(
-    State(state): State<AppState>,
-    PathParams(run): PathParams<PaymentRunId>,
-) -> Result<axum::Json<RunReport>, ApiError> {
-    Ok(axum::Json(use_case::run_report(&state.store, run).await?))
-}
-
-async fn approve(
-    State(state): State<AppState>,
-    PathParams(run): PathParams<PaymentRunId>,
-) -> Result<axum::Json<RunReport>, ApiError> {
-    let report = use_case::approve_run(&state.store, run, API_AUTHOR, chrono::Utc::now())
-        .await
-        .map_err(|error| match error {
-            // Approving twice, or by the preparer, conflicts with the run's state.
-            ServiceError::Payment(refusal) => ApiError::Conflict(refusal.to_string()),
-            other => other.into(),
-        })?;
-    Ok(axum::Json(report))
-}
-
-/// The file's bytes exactly as produced, as an XML download named by its message id.
-async fn download(
-    State(state): State<AppState>,
-    PathParams(file): PathParams<PaymentFileId>,
-) -> Result<impl IntoResponse, ApiError> {
-    let (record, bytes) = use_case::payment_file(&state.store, file).await?;
-    let disposition = format!("attachment; filename=\"{}.xml\"", record.message_id);
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/xml".to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        bytes,
-    ))
-}
-
-#[derive(Deserialize)]
-struct LateQuery {
-    book: Option<BookId>,
-    today: Option<NaiveDate>,
-}
-
-async fn late(
-    State(state): State<AppState>,
-    QueryParams(query): QueryParams<LateQuery>,
-) -> Result<axum::Json<Vec<OrderRecord>>, ApiError> {
-    let today = query.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
-    Ok(axum::Json(
-        use_case::orders_not_executed(&state.store, query.book, today).await?,
-    ))
 }

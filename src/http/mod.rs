@@ -21,6 +21,7 @@ use crate::storage::Store;
 mod api_import;
 mod api_ledger;
 mod api_parties;
+mod api_payment_runs;
 mod api_payments;
 mod error;
 mod extract;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_ledger::router())
         .merge(api_import::router())
         .merge(api_payments::router())
+        .merge(api_payment_runs::router())
         .layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX))
         .merge(api_import::upload_router());
     Router::new()

@@ -15,4 +15,5 @@ pub mod mandate;
 pub mod money;
 pub mod opening;
 pub mod party;
+pub mod report;
 pub mod schedule;

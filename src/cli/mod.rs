@@ -17,6 +17,7 @@ mod output;
 mod parties;
 mod pay;
 mod payments;
+mod reports;
 mod rules;
 mod statements;
 
@@ -95,6 +96,9 @@ pub enum Command {
     Pay(pay::PayCommand),
     /// A book's money accounts day by day over the coming days.
     Forecast(pay::ForecastArgs),
+    /// The periodic account of a book for a period: per money account opening, receipts,
+    /// disbursements, closing, checked; debts; entries with receipt numbers.
+    Report(reports::ReportArgs),
     Balance(entries::BalanceArgs),
     /// Recompute every book's hash chain and running totals; exit 1 if any is broken.
     Verify(admin::VerifyArgs),
@@ -172,6 +176,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Debt(command) => pay::debt(&context, command).await?,
         Command::Pay(command) => pay::pay(&context, command).await?,
         Command::Forecast(args) => pay::forecast(&context, &args).await?,
+        Command::Report(args) => reports::report(&context, &args).await?,
     };
     context.store.close().await;
     Ok(code)

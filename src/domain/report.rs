@@ -182,7 +182,8 @@ pub fn fold(input: &ReportInput<'_>) -> ReportData {
     let mut suspense_at_end = 0;
     let mut listed = Vec::new();
     for entry in input.entries.iter().filter(|entry| entry.date <= input.period.to) {
-        let before = entry.date < input.period.from;
+        // The opening inventory is the first account's opening, even when dated on its first day.
+        let before = entry.date < input.period.from || entry.source == super::ledger::EntrySource::Opening;
         for posting in &entry.postings {
             let amount = posting.amount.minor();
             if let Some(report) = money.get_mut(&posting.account_id) {

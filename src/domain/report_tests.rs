@@ -154,6 +154,27 @@ fn each_money_account_adds_up_from_opening_to_closing() {
 }
 
 #[test]
+fn the_opening_inventory_is_the_opening_of_the_first_account() {
+    let mut entries = year();
+    entries[0].date = date("2026-01-01");
+    entries[0].source = EntrySource::Opening;
+    let data = report(&entries, None, &BTreeSet::new());
+    let bank = data
+        .accounts
+        .iter()
+        .find(|account| account.code == "1100")
+        .expect("the bank");
+    assert_eq!(bank.opening, 100_000);
+    assert!(!bank.receipts.contains_key(&ReportCategory::OpeningEquity));
+    assert_eq!(data.debts[0].at_start, 50_000);
+    assert_eq!(
+        data.entries[0].entry.get(),
+        2,
+        "the inventory is not a receipt of the period"
+    );
+}
+
+#[test]
 fn debts_show_what_was_owed_repaid_and_left() {
     let data = report(&year(), None, &BTreeSet::new());
     assert_eq!(data.debts.len(), 1);

@@ -21,6 +21,7 @@ pub mod import;
 pub mod ledger;
 pub mod parties;
 pub mod payments;
+pub mod reports;
 pub mod verify;
 
 #[derive(Debug, Error)]

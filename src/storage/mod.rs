@@ -24,7 +24,7 @@ mod rows;
 mod rules;
 mod statements;
 
-pub use entries::EntryFilter;
+pub use entries::{ENTRIES_PAGE_MAX, EntryFilter};
 pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OpenOrder, OrderRecord, RunRecord};
 pub use rules::{NewRule, SuspenseItem, categorise_reference};
 pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewBankStatement, PreviousStatement};

@@ -1,0 +1,131 @@
+//! The periodic account of a book: the ledger folded into `ReportData` (see `domain::report`),
+//! with the header the court needs and the checks a clerk makes — the closing of each bank account
+//! against the bank's last statement, and the gaps and lines still open.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::ServiceResult;
+use crate::domain::ids::{BookId, EntryId};
+use crate::domain::ledger::JournalEntry;
+use crate::domain::report::{Period, ReportData, ReportInput, fold};
+use crate::storage::{EntryFilter, Store, StoreError, Tx};
+
+/// Who the account is about and for which court.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportHeader {
+    pub office: String,
+    pub beneficiary: String,
+    pub measure: String,
+    pub court: Option<String>,
+    pub case_number: Option<String>,
+    pub judge: Option<String>,
+    pub jurisdiction: String,
+    pub language: String,
+}
+
+/// A bank account's closing in the books against the bank's last statement of the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct BankCheck {
+    pub code: String,
+    pub books_minor: i64,
+    /// `None` when no statement of the account ends within the period.
+    pub statement_minor: Option<i64>,
+    pub statement_date: Option<NaiveDate>,
+    pub difference_minor: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodicAccount {
+    pub header: ReportHeader,
+    pub data: ReportData,
+    pub bank_checks: Vec<BankCheck>,
+    /// Continuity gaps between statements not yet resolved.
+    pub open_gaps: usize,
+}
+
+/// The account of `book` for `period`.
+pub async fn periodic_account(store: &Store, book: BookId, period: Period) -> ServiceResult<PeriodicAccount> {
+    let mut tx = store.begin_read().await?;
+    let found = tx.book(book).await?;
+    let office = tx.office(found.office_id).await?;
+    let beneficiary = tx.beneficiary(found.beneficiary_id).await?;
+    // The measure in force at the period's end, else the latest one.
+    let mandates = tx.mandates(Some(beneficiary.id)).await?;
+    let mandate = mandates
+        .iter()
+        .filter(|mandate| mandate.start <= period.to)
+        .max_by_key(|mandate| mandate.start)
+        .or(mandates.last())
+        .ok_or_else(|| StoreError::NotFound {
+            what: "mandate of beneficiary",
+            id: beneficiary.id.to_string(),
+        })?;
+    let accounts = tx.accounts(book).await?;
+    let entries = all_entries(&mut tx, book, period.to).await?;
+    let evidence: BTreeSet<EntryId> = BTreeSet::new();
+    let data = fold(&ReportInput {
+        period,
+        currency: found.currency,
+        accounts: &accounts,
+        entries: &entries,
+        receipt_threshold: mandate.receipt_threshold.map(|threshold| threshold.minor()),
+        with_evidence: &evidence,
+    });
+    let mut bank_checks = Vec::new();
+    for account in accounts.iter().filter(|account| account.iban.is_some()) {
+        let Some(report) = data.accounts.iter().find(|report| report.account == account.id) else {
+            continue;
+        };
+        let statement = tx
+            .statement_closing_at(account.id, period.to)
+            .await?
+            .filter(|(_, date)| period.contains(*date));
+        bank_checks.push(BankCheck {
+            code: account.code.clone(),
+            books_minor: report.closing,
+            statement_minor: statement.map(|(minor, _)| minor),
+            statement_date: statement.map(|(_, date)| date),
+            difference_minor: statement.map(|(minor, _)| report.closing - minor),
+        });
+    }
+    let open_gaps = tx.open_gaps(Some(book)).await?.len();
+    tx.commit().await?;
+    let court = mandate.court.as_ref();
+    Ok(PeriodicAccount {
+        header: ReportHeader {
+            office: office.name,
+            beneficiary: beneficiary.name,
+            measure: mandate.kind.code().to_owned(),
+            court: court.map(|court| court.name.clone()),
+            case_number: court.map(|court| court.case_number.clone()),
+            judge: court.and_then(|court| court.judge.clone()),
+            jurisdiction: mandate.jurisdiction.code().to_owned(),
+            language: beneficiary.language.code().to_owned(),
+        },
+        data,
+        bank_checks,
+        open_gaps,
+    })
+}
+
+/// Every entry of the book dated up to `to`, page by page in chain order.
+async fn all_entries(tx: &mut Tx, book: BookId, to: NaiveDate) -> ServiceResult<Vec<JournalEntry>> {
+    let mut entries: Vec<JournalEntry> = Vec::new();
+    loop {
+        let filter = EntryFilter {
+            from: None,
+            to: Some(to),
+            after_sequence: entries.last().map(|entry| entry.sequence),
+            limit: Some(crate::storage::ENTRIES_PAGE_MAX),
+        };
+        let page = tx.entries(book, filter).await?;
+        let done = (page.len() as i64) < crate::storage::ENTRIES_PAGE_MAX;
+        entries.extend(page);
+        if done {
+            return Ok(entries);
+        }
+    }
+}

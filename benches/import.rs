@@ -7,6 +7,9 @@
 //! `BENCH_ACCOUNTS` (default 500) and `BENCH_MONTHS` (default 36) scale it; about 28 entries a
 //! month per account, so the default is about 500,000 entries in 18,000 files.
 
+#[path = "support/mod.rs"]
+mod support;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -29,20 +32,13 @@ const ENTRIES_PER_MONTH_DEFAULT: usize = 28;
 const FILES_PER_BATCH: usize = 200;
 
 fn main() {
-    let accounts = setting("BENCH_ACCOUNTS", 500);
-    let months = setting("BENCH_MONTHS", 36);
+    let accounts = support::setting("BENCH_ACCOUNTS", 500);
+    let months = support::setting("BENCH_MONTHS", 36);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("a tokio runtime");
     runtime.block_on(run(accounts, months));
-}
-
-fn setting(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|text| text.parse().ok())
-        .unwrap_or(default)
 }
 
 async fn run(accounts: usize, months: usize) {
@@ -115,37 +111,12 @@ async fn run(accounts: usize, months: usize) {
         megabytes(bytes) / seconds,
         booked as f64 / seconds
     );
-    println!("peak memory (VmHWM): {}", peak_memory());
+    println!("peak memory (VmHWM): {}", support::peak_memory());
     store.close().await;
 }
 
 fn megabytes(bytes: usize) -> f64 {
     bytes as f64 / 1_000_000.0
-}
-
-fn peak_memory() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find(|line| line.starts_with("VmHWM"))
-                .map(|line| line.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
-        })
-        .unwrap_or_else(|| "unknown".to_owned())
-}
-
-/// A valid Luxembourg IBAN for account `number`.
-fn iban(number: usize) -> String {
-    let bban = format!("0019{number:012}");
-    let digits: String = format!("{bban}LU00")
-        .chars()
-        .map(|character| character.to_digit(36).expect("an alphanumeric").to_string())
-        .collect();
-    let remainder = digits.bytes().fold(0_u32, |remainder, digit| {
-        (remainder * 10 + u32::from(digit - b'0')) % 97
-    });
-    format!("LU{:02}{bban}", 98 - remainder)
 }
 
 async fn open_books(store: &Store, accounts: usize) {
@@ -171,7 +142,7 @@ async fn open_books(store: &Store, accounts: usize) {
         let person = create_beneficiary(store, &person, now).await.expect("beneficiary");
         let bank = OpeningBank {
             account: BankAccountSpec {
-                iban: Iban::parse(&iban(number)).expect("an IBAN"),
+                iban: Iban::parse(&support::iban("LU", "0019", number)).expect("an IBAN"),
                 name: "Bank".into(),
             },
             balance: Money::from_minor(100_000, Currency::EUR),
@@ -211,7 +182,7 @@ fn amount(minor: i64) -> String {
 fn statement(account: usize, month: usize, first: NaiveDate, opening: i64) -> (String, i64, usize) {
     let mut body = String::with_capacity(32 * 1024);
     let mut balance = opening;
-    let entries_per_month = setting("BENCH_ENTRIES_PER_MONTH", ENTRIES_PER_MONTH_DEFAULT);
+    let entries_per_month = support::setting("BENCH_ENTRIES_PER_MONTH", ENTRIES_PER_MONTH_DEFAULT);
     for index in 0..entries_per_month {
         let day = first.with_day(1 + (index as u32 % 28)).expect("a day of the month");
         let minor = if index == 0 {
@@ -233,7 +204,7 @@ fn statement(account: usize, month: usize, first: NaiveDate, opening: i64) -> (S
             amount(minor),
             amount(minor),
             index % 17,
-            iban(10_000 + index % 17),
+            support::iban("LU", "0019", 10_000 + index % 17),
         )
         .expect("writing to a String");
     }
@@ -253,7 +224,7 @@ fn statement(account: usize, month: usize, first: NaiveDate, opening: i64) -> (S
          <GrpHdr><MsgId>M{account}-{month}</MsgId><CreDtTm>{last}T23:00:00</CreDtTm></GrpHdr><Stmt><Id>S{account}-{month}</Id>\
          <ElctrncSeqNb>{}</ElctrncSeqNb><Acct><Id><IBAN>{}</IBAN></Id><Ccy>EUR</Ccy></Acct>{}{}\n{body}</Stmt></BkToCstmrStmt></Document>\n",
         month + 1,
-        iban(account),
+        support::iban("LU", "0019", account),
         balance_element("OPBD", opening, first),
         balance_element("CLBD", balance, last),
     );

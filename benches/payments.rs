@@ -6,6 +6,9 @@
 //!
 //! `BENCH_BOOKS` (default 10,000) and `BENCH_ORDERS_PER_BOOK` (default 10) scale it.
 
+#[path = "support/mod.rs"]
+mod support;
+
 use std::time::Instant;
 
 use chrono::{NaiveDate, Utc};
@@ -23,33 +26,13 @@ use gestio::service::payments::{RunRequest, add_creditor, run_payments};
 use gestio::storage::Store;
 
 fn main() {
-    let books = setting("BENCH_BOOKS", 10_000);
-    let per_book = setting("BENCH_ORDERS_PER_BOOK", 10);
+    let books = support::setting("BENCH_BOOKS", 10_000);
+    let per_book = support::setting("BENCH_ORDERS_PER_BOOK", 10);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .expect("a tokio runtime");
     runtime.block_on(run(books, per_book));
-}
-
-fn setting(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|text| text.parse().ok())
-        .unwrap_or(default)
-}
-
-/// A valid IBAN of `country` for account `number` (mod-97 check digits computed).
-fn iban(country: &str, bank: &str, number: usize) -> Iban {
-    let bban = format!("{bank}{number:012}");
-    let digits: String = format!("{bban}{country}00")
-        .chars()
-        .map(|character| character.to_digit(36).expect("an alphanumeric").to_string())
-        .collect();
-    let remainder = digits.bytes().fold(0_u32, |remainder, digit| {
-        (remainder * 10 + u32::from(digit - b'0')) % 97
-    });
-    Iban::parse(&format!("{country}{:02}{bban}", 98 - remainder)).expect("a generated IBAN")
 }
 
 async fn run(books: usize, per_book: usize) {
@@ -72,7 +55,7 @@ async fn run(books: usize, per_book: usize) {
             office_id: office.id,
             book_id: None,
             name: format!("Créancier n° {number} & fils"),
-            iban: iban("LU", "0019", 500_000 + number),
+            iban: Iban::parse(&support::iban("LU", "0019", 500_000 + number)).expect("a generated IBAN"),
             bic: None,
             address: PostalAddress::new(Some("Rue du Fossé"), Some("1"), Some("L-1536"), "Luxembourg", "LU")
                 .expect("an address"),
@@ -103,7 +86,7 @@ async fn run(books: usize, per_book: usize) {
         let person = create_beneficiary(&store, &person, now).await.expect("beneficiary");
         let bank = OpeningBank {
             account: BankAccountSpec {
-                iban: iban("LU", "0019", number),
+                iban: Iban::parse(&support::iban("LU", "0019", number)).expect("a generated IBAN"),
                 name: "Bank".into(),
             },
             balance: Money::from_minor(10_000_000, Currency::EUR),
@@ -180,18 +163,6 @@ async fn run(books: usize, per_book: usize) {
         bytes as f64 / 1_000_000.0,
         bytes as f64 / 1_000.0 / report.files.len().max(1) as f64
     );
-    println!("peak memory (VmHWM): {}", peak_memory());
+    println!("peak memory (VmHWM): {}", support::peak_memory());
     store.close().await;
-}
-
-fn peak_memory() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find(|line| line.starts_with("VmHWM"))
-                .map(|line| line.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
-        })
-        .unwrap_or_else(|| "unknown".to_owned())
 }

@@ -17,6 +17,7 @@ mod creditors;
 mod entries;
 mod incomes;
 mod ledger;
+mod orders;
 mod parties;
 mod payment_settings;
 mod payments;
@@ -25,7 +26,8 @@ mod rules;
 mod statements;
 
 pub use entries::{ENTRIES_PAGE_MAX, EntryFilter};
-pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OpenOrder, OrderRecord, RunRecord};
+pub use orders::OpenOrder;
+pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OrderRecord, RunRecord};
 pub use rules::{NewRule, SuspenseItem, categorise_reference};
 pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewBankStatement, PreviousStatement};
 

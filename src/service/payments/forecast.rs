@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::run::accounts_of;
+use super::run::{accounts_of, still_owed};
 use crate::domain::account::ReportCategory;
 use crate::domain::calendar::Calendar;
 use crate::domain::forecast::{AccountForecast, Movement, project};
 use crate::domain::ids::{AccountId, BookId};
 use crate::domain::money::Currency;
-use crate::domain::schedule::{Ending, ExpectedIncome};
+use crate::domain::schedule::ExpectedIncome;
 use crate::service::ServiceResult;
 use crate::storage::{Store, Tx};
 
@@ -112,14 +112,7 @@ async fn coming_payments(
         let Some((paying, target)) = accounts_of(book, accounts, &schedule) else {
             continue;
         };
-        let mut owed = (schedule.details.ending == Ending::Repaid).then(|| {
-            let on_the_way: i64 = committed
-                .iter()
-                .filter(|(_, to, _)| *to == target)
-                .map(|(_, _, amount)| amount)
-                .sum();
-            -totals.get(&target).copied().unwrap_or(0) - on_the_way
-        });
+        let mut owed = still_owed(&schedule, target, totals, &committed);
         for occurrence in schedule.occurrences_through(horizon) {
             if ordered.contains(&(schedule.id.get(), occurrence.due)) {
                 continue;

@@ -209,14 +209,7 @@ async fn plan_book(tx: &mut Tx, book_id: BookId, execution_date: NaiveDate, plan
         };
         // A debt plan pays at most what is still owed: the debt account's balance (a liability,
         // so negative while owed) less the instalments already on their way.
-        let mut owed = (schedule.details.ending == Ending::Repaid).then(|| {
-            let on_the_way: i64 = committed
-                .iter()
-                .filter(|(_, to, _)| *to == target)
-                .map(|(_, _, amount)| amount)
-                .sum();
-            -totals.get(&target).copied().unwrap_or(0) - on_the_way
-        });
+        let mut owed = still_owed(schedule, target, &totals, &committed);
         if owed.is_some_and(|owed| owed <= 0) && committed.iter().all(|(_, to, _)| *to != target) {
             tx.stop_schedule(schedule.id).await?;
             continue;
@@ -269,6 +262,24 @@ async fn plan_book(tx: &mut Tx, book_id: BookId, execution_date: NaiveDate, plan
         }
     }
     Ok(())
+}
+
+/// For a debt plan, what is still owed on its debt account less the instalments on their way
+/// (a liability is negative while owed); `None` for any other schedule.
+pub(super) fn still_owed(
+    schedule: &Schedule,
+    target: AccountId,
+    totals: &BTreeMap<AccountId, i64>,
+    committed: &[(AccountId, AccountId, i64)],
+) -> Option<i64> {
+    (schedule.details.ending == Ending::Repaid).then(|| {
+        let on_the_way: i64 = committed
+            .iter()
+            .filter(|(_, to, _)| *to == target)
+            .map(|(_, _, amount)| amount)
+            .sum();
+        -totals.get(&target).copied().unwrap_or(0) - on_the_way
+    })
 }
 
 /// What each paying account may still pay: balance + agreed overdraft − promised − reserve.

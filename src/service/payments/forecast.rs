@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::run::{accounts_of, still_owed};
+use super::run::{accounts_of, still_owed, unordered_amounts};
 use crate::domain::account::ReportCategory;
 use crate::domain::calendar::Calendar;
 use crate::domain::forecast::{AccountForecast, Movement, project};
@@ -112,19 +112,8 @@ async fn coming_payments(
         let Some((paying, target)) = accounts_of(book, accounts, &schedule) else {
             continue;
         };
-        let mut owed = still_owed(&schedule, target, totals, &committed);
-        for occurrence in schedule.occurrences_through(horizon) {
-            if ordered.contains(&(schedule.id.get(), occurrence.due)) {
-                continue;
-            }
-            let mut amount = schedule.details.amount.minor();
-            if let Some(left) = owed.as_mut() {
-                if *left <= 0 {
-                    break;
-                }
-                amount = amount.min(*left);
-                *left -= amount;
-            }
+        let owed = still_owed(&schedule, target, totals, &committed);
+        for (occurrence, amount) in unordered_amounts(&schedule, horizon, &ordered, owed) {
             movements.push(Movement {
                 account: paying,
                 date: Calendar::Target2.roll_forward(occurrence.due),

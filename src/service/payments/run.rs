@@ -209,23 +209,12 @@ async fn plan_book(tx: &mut Tx, book_id: BookId, execution_date: NaiveDate, plan
         };
         // A debt plan pays at most what is still owed: the debt account's balance (a liability,
         // so negative while owed) less the instalments already on their way.
-        let mut owed = still_owed(schedule, target, &totals, &committed);
+        let owed = still_owed(schedule, target, &totals, &committed);
         if owed.is_some_and(|owed| owed <= 0) && committed.iter().all(|(_, to, _)| *to != target) {
             tx.stop_schedule(schedule.id).await?;
             continue;
         }
-        for occurrence in schedule.occurrences_through(execution_date) {
-            if ordered.contains(&(schedule.id.get(), occurrence.due)) {
-                continue;
-            }
-            let mut amount = schedule.details.amount.minor();
-            if let Some(left) = owed.as_mut() {
-                if *left <= 0 {
-                    break;
-                }
-                amount = amount.min(*left);
-                *left -= amount;
-            }
+        for (occurrence, amount) in unordered_amounts(schedule, execution_date, &ordered, owed) {
             dues.push(Due {
                 schedule,
                 occurrence,
@@ -280,6 +269,32 @@ pub(super) fn still_owed(
             .sum();
         -totals.get(&target).copied().unwrap_or(0) - on_the_way
     })
+}
+
+/// The occurrences of `schedule` due through `through` and not yet ordered, each with its amount:
+/// a debt plan's cut to what is still `owed`, and none once nothing is.
+pub(super) fn unordered_amounts(
+    schedule: &Schedule,
+    through: NaiveDate,
+    ordered: &HashSet<(i64, NaiveDate)>,
+    mut owed: Option<i64>,
+) -> Vec<(Occurrence, i64)> {
+    let mut found = Vec::new();
+    for occurrence in schedule.occurrences_through(through) {
+        if ordered.contains(&(schedule.id.get(), occurrence.due)) {
+            continue;
+        }
+        let mut amount = schedule.details.amount.minor();
+        if let Some(left) = owed.as_mut() {
+            if *left <= 0 {
+                break;
+            }
+            amount = amount.min(*left);
+            *left -= amount;
+        }
+        found.push((occurrence, amount));
+    }
+    found
 }
 
 /// What each paying account may still pay: balance + agreed overdraft − promised − reserve.

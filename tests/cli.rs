@@ -76,7 +76,11 @@ backend_tests! {
         assert_eq!(schedules.as_array().map(Vec::len), Some(4), "rent, energy, a debt plan and pocket money");
         let debts = json(&db, &["debt", "list", "--book", "1"]);
         assert_eq!(debts[0]["plans"][0]["active"], true, "the Cofidis plan pays on the 15th: {debts}");
-        let report = json(&db, &["report", "--book", "1", "--from", "2000-01-01", "--to", "2100-12-31"]);
+        let folder = tempfile::tempdir().unwrap();
+        let csv_path = folder.path().join("entries.csv");
+        let report = json(&db, &["report", "--book", "1", "--from", "2000-01-01", "--to", "2100-12-31", "--csv", csv_path.to_str().unwrap()]);
+        let csv = std::fs::read_to_string(&csv_path).unwrap();
+        assert_eq!(csv.lines().count(), report["data"]["entries"].as_array().unwrap().len() + 1, "{csv}");
         let accounts = report["data"]["accounts"].as_array().unwrap();
         assert!(accounts.len() >= 2 && report["header"]["case_number"] == "TUT 2024/1187", "{report}");
         let second = ok(&db, &["demo", "--no-serve"]);

@@ -46,5 +46,10 @@ backend_tests! {
         let numbers: Vec<u32> = data.entries.iter().map(|entry| entry.receipt_number).collect();
         assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
         assert_eq!(data.debts[0].at_start, eur("500.00").minor());
+        let csv = String::from_utf8(gestio::service::reports::entries_csv(&account)).unwrap();
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines[0], "receipt;date;description;category;amount;currency;evidence missing;correction");
+        assert_eq!(lines.len(), data.entries.len() + 1);
+        assert!(lines[1].starts_with("1;2026-01-02;") && lines[1].contains(";1685.20;EUR;"), "{csv}");
     }
 }

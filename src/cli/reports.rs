@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::Args;
 
@@ -11,7 +12,7 @@ use super::parties::JsonFlag;
 use crate::domain::ids::BookId;
 use crate::domain::money::Money;
 use crate::domain::report::Period;
-use crate::service::reports::periodic_account;
+use crate::service::reports::{entries_csv, periodic_account};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -21,6 +22,9 @@ pub struct ReportArgs {
     from: NaiveDate,
     #[arg(long)]
     to: NaiveDate,
+    /// Also write the entry list as CSV (`;`, UTF-8 with BOM, formula-safe) to this file.
+    #[arg(long)]
+    csv: Option<std::path::PathBuf>,
     #[command(flatten)]
     output: JsonFlag,
 }
@@ -36,6 +40,9 @@ pub async fn report(context: &Context, args: &ReportArgs) -> anyhow::Result<Exit
         },
     )
     .await?;
+    if let Some(path) = &args.csv {
+        std::fs::write(path, entries_csv(&account)).with_context(|| format!("writing {}", path.display()))?;
+    }
     if args.output.json {
         return json(&account).map(|()| ExitCode::SUCCESS);
     }

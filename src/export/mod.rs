@@ -1,3 +1,5 @@
-//! Files gestio writes for others: SEPA payment files for the bank. Pure: bytes out, no I/O.
+//! Files gestio writes for others: SEPA payment files for the bank, CSV for spreadsheets.
+//! Pure: bytes out, no I/O.
 
+pub mod csv;
 pub mod pain001;

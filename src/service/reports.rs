@@ -129,3 +129,45 @@ async fn all_entries(tx: &mut Tx, book: BookId, to: NaiveDate) -> ServiceResult<
         }
     }
 }
+
+/// The account's entry list as CSV for a spreadsheet: receipt number, date, description,
+/// category, amount (signed: money in positive), currency, evidence missing, correction.
+pub fn entries_csv(account: &PeriodicAccount) -> Vec<u8> {
+    use crate::domain::money::Money;
+    use crate::export::csv::{Cell, write};
+    let data = &account.data;
+    let yes_no = |flag: bool| Cell::Text(if flag { "yes" } else { "no" }.to_owned());
+    let rows: Vec<Vec<Cell>> = data
+        .entries
+        .iter()
+        .map(|entry| {
+            vec![
+                Cell::Number(entry.receipt_number.to_string()),
+                Cell::Text(entry.date.to_string()),
+                Cell::Text(entry.description.clone()),
+                Cell::Text(
+                    entry
+                        .category
+                        .map_or_else(String::new, |category| category.code().to_owned()),
+                ),
+                Cell::Number(Money::from_minor(entry.amount, data.currency).amount_text()),
+                Cell::Text(data.currency.code().to_owned()),
+                yes_no(entry.evidence_missing),
+                yes_no(entry.correction),
+            ]
+        })
+        .collect();
+    write(
+        &[
+            "receipt",
+            "date",
+            "description",
+            "category",
+            "amount",
+            "currency",
+            "evidence missing",
+            "correction",
+        ],
+        &rows,
+    )
+}

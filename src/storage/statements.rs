@@ -189,7 +189,6 @@ impl Tx {
         Ok(known)
     }
 
-    /// Stores lines of a statement; booked ones with the entry that booked them.
     /// Stores the lines of a statement, each with the entry that booked it (none when pending),
     /// and the parts of each booked line with the rule that decided each part's account.
     pub async fn insert_statement_lines(

@@ -23,6 +23,7 @@ mod payment_settings;
 mod payments;
 mod rows;
 mod rules;
+mod statement_balances;
 mod statements;
 
 pub use entries::{ENTRIES_PAGE_MAX, EntryFilter};

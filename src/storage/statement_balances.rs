@@ -1,0 +1,29 @@
+//! What the bank said an account held: the closing balance of its statements, for the periodic
+//! account's check against the books.
+
+use chrono::NaiveDate;
+
+use super::{StoreResult, Tx, on_backend};
+use crate::domain::ids::AccountId;
+
+impl Tx {
+    /// The closing balance of the last statement of `account` ending on or before `date`, with
+    /// its date: what the bank said the account held.
+    pub async fn statement_closing_at(
+        &mut self,
+        account: AccountId,
+        date: NaiveDate,
+    ) -> StoreResult<Option<(i64, NaiveDate)>> {
+        on_backend!(self, connection => {
+            let row: Option<(i64, NaiveDate)> = sqlx::query_as(
+                "SELECT closing_minor, closing_date FROM bank_statements WHERE account_id = $1 AND copy_duplicate IS NULL \
+                 AND closing_minor IS NOT NULL AND closing_date <= $2 ORDER BY closing_date DESC, id DESC LIMIT 1",
+            )
+            .bind(account.get())
+            .bind(date)
+            .fetch_optional(connection)
+            .await?;
+            Ok(row)
+        })
+    }
+}

@@ -15,6 +15,8 @@ pub mod export;
 pub mod http;
 /// Bank statement parsers: camt.052/053/054 (every version) into normalised statements.
 pub mod import;
+/// Documents for people: the court account per jurisdiction and language, as printable HTML.
+pub mod render;
 /// Use cases, each one db transaction: parties, books and entries, verification, the caseload.
 pub mod service;
 /// The database: one API over SQLite and PostgreSQL; all SQL lives here.

@@ -78,7 +78,8 @@ backend_tests! {
         assert_eq!(debts[0]["plans"][0]["active"], true, "the Cofidis plan pays on the 15th: {debts}");
         let folder = tempfile::tempdir().unwrap();
         let csv_path = folder.path().join("entries.csv");
-        let report = json(&db, &["report", "--book", "1", "--from", "2000-01-01", "--to", "2100-12-31", "--csv", csv_path.to_str().unwrap()]);
+        ok(&db, &["report", "account", "--book", "1", "--from", "2000-01-01", "--to", "2100-12-31", "--format", "csv", "--out", csv_path.to_str().unwrap()]);
+        let report: serde_json::Value = serde_json::from_str(&ok(&db, &["report", "account", "--book", "1", "--from", "2000-01-01", "--to", "2100-12-31", "--format", "json"])).unwrap();
         let csv = std::fs::read_to_string(&csv_path).unwrap();
         assert_eq!(csv.lines().count(), report["data"]["entries"].as_array().unwrap().len() + 1, "{csv}");
         let accounts = report["data"]["accounts"].as_array().unwrap();

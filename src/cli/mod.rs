@@ -96,9 +96,9 @@ pub enum Command {
     Pay(pay::PayCommand),
     /// A book's money accounts day by day over the coming days.
     Forecast(pay::ForecastArgs),
-    /// The periodic account of a book for a period: per money account opening, receipts,
-    /// disbursements, closing, checked; debts; entries with receipt numbers.
-    Report(reports::ReportArgs),
+    /// Documents for the court and the person: the periodic account.
+    #[command(subcommand)]
+    Report(reports::ReportCommand),
     Balance(entries::BalanceArgs),
     /// Recompute every book's hash chain and running totals; exit 1 if any is broken.
     Verify(admin::VerifyArgs),

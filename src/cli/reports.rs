@@ -1,51 +1,123 @@
-//! `gestio report`: the periodic account of a book for a period, as JSON or a plain summary.
+//! `gestio report account`: the periodic account of a book for a period — a plain summary on
+//! the terminal, or the court's document (HTML in the jurisdiction's layout and language), JSON or
+//! the entry list as CSV, written to a file.
 
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
-use clap::Args;
+use clap::{Args, Subcommand, ValueEnum};
 
 use super::Context;
 use super::output::{json, table};
-use super::parties::JsonFlag;
 use crate::domain::ids::BookId;
+use crate::domain::mandate::Jurisdiction;
 use crate::domain::money::Money;
+use crate::domain::party::Language;
 use crate::domain::report::Period;
-use crate::service::reports::{entries_csv, periodic_account};
+use crate::render::account::{account_document, court_language};
+use crate::render::locale::Locale;
+use crate::service::reports::{PeriodicAccount, entries_csv, periodic_account};
 
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    #[arg(long)]
-    book: BookId,
-    #[arg(long)]
-    from: NaiveDate,
-    #[arg(long)]
-    to: NaiveDate,
-    /// Also write the entry list as CSV (`;`, UTF-8 with BOM, formula-safe) to this file.
-    #[arg(long)]
-    csv: Option<std::path::PathBuf>,
-    #[command(flatten)]
-    output: JsonFlag,
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The periodic account for the court: per money account opening, receipts, disbursements,
+    /// closing, checked against the bank; debts; entries with receipt numbers.
+    Account(AccountArgs),
 }
 
-pub async fn report(context: &Context, args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::ensure!(args.from <= args.to, "--from {} is after --to {}", args.from, args.to);
-    let account = periodic_account(
-        &context.store,
-        args.book,
-        Period {
-            from: args.from,
-            to: args.to,
-        },
-    )
-    .await?;
-    if let Some(path) = &args.csv {
-        std::fs::write(path, entries_csv(&account)).with_context(|| format!("writing {}", path.display()))?;
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A plain summary on the terminal.
+    Summary,
+    /// The court's document, printable (CSS @page), in the jurisdiction's layout.
+    Html,
+    /// Everything the document is made of, as data.
+    Json,
+    /// The entry list (`;`, UTF-8 with BOM, formula-safe).
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct AccountArgs {
+    #[arg(long)]
+    book: BookId,
+    /// A calendar year: 1 January to 31 December.
+    #[arg(long, conflicts_with_all = ["from", "to"], required_unless_present_all = ["from", "to"])]
+    year: Option<i32>,
+    #[arg(long, requires = "to")]
+    from: Option<NaiveDate>,
+    #[arg(long, requires = "from")]
+    to: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "summary")]
+    format: ReportFormat,
+    /// Where to write the document; standard output when absent.
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+    /// The layout: lu, fr, de or generic (default: the mandate's jurisdiction).
+    #[arg(long)]
+    layout: Option<String>,
+    /// The document's language: fr, de, en, pt (default: the court's).
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+impl AccountArgs {
+    fn period(&self) -> anyhow::Result<Period> {
+        let (from, to) = match (self.year, self.from, self.to) {
+            (Some(year), _, _) => (
+                NaiveDate::from_ymd_opt(year, 1, 1).context("--year is out of range")?,
+                NaiveDate::from_ymd_opt(year, 12, 31).context("--year is out of range")?,
+            ),
+            (None, Some(from), Some(to)) => (from, to),
+            _ => anyhow::bail!("give --year, or --from and --to"),
+        };
+        anyhow::ensure!(from <= to, "--from {from} is after --to {to}");
+        Ok(Period { from, to })
     }
-    if args.output.json {
-        return json(&account).map(|()| ExitCode::SUCCESS);
+}
+
+pub async fn report(context: &Context, command: &ReportCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        ReportCommand::Account(args) => account(context, args).await,
     }
+}
+
+async fn account(context: &Context, args: &AccountArgs) -> anyhow::Result<ExitCode> {
+    let account = periodic_account(&context.store, args.book, args.period()?).await?;
+    let bytes = match args.format {
+        ReportFormat::Summary => {
+            summary(&account);
+            return Ok(ExitCode::SUCCESS);
+        }
+        ReportFormat::Json => {
+            if args.out.is_none() {
+                return json(&account).map(|()| ExitCode::SUCCESS);
+            }
+            serde_json::to_vec_pretty(&account)?
+        }
+        ReportFormat::Csv => entries_csv(&account),
+        ReportFormat::Html => {
+            let jurisdiction = match &args.layout {
+                Some(layout) => Jurisdiction::parse(layout)?,
+                None => Jurisdiction::parse(&account.header.jurisdiction)?,
+            };
+            let language = match &args.lang {
+                Some(code) => Language::parse(code)?,
+                None => court_language(jurisdiction),
+            };
+            let document = account_document(&account, jurisdiction, &Locale::new(language));
+            crate::render::html(&document)?.into_bytes()
+        }
+    };
+    match &args.out {
+        Some(path) => std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?,
+        None => std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn summary(account: &PeriodicAccount) {
     let data = &account.data;
     let money = |minor: i64| Money::from_minor(minor, data.currency).to_string();
     let header = &account.header;
@@ -53,7 +125,7 @@ pub async fn report(context: &Context, args: &ReportArgs) -> anyhow::Result<Exit
     if let (Some(court), Some(case)) = (&header.court, &header.case_number) {
         println!("{court}, {case}");
     }
-    println!("period {} to {}", args.from, args.to);
+    println!("period {} to {}", data.period.from, data.period.to);
     let mut rows = vec![
         [
             "ACCOUNT",
@@ -107,5 +179,4 @@ pub async fn report(context: &Context, args: &ReportArgs) -> anyhow::Result<Exit
         money(data.suspense_at_end),
         account.open_gaps
     );
-    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,28 @@
+//! Documents for people: the court account per jurisdiction and language, laid out once as a
+//! `Document` and rendered as printable HTML (askama, CSS `@page`).
+
+pub mod account;
+pub mod chart;
+pub mod document;
+pub mod locale;
+
+use askama::Template;
+
+use document::{Chart, Document};
+
+#[derive(Template)]
+#[template(path = "reports/document.html")]
+struct DocumentPage<'a> {
+    document: &'a Document,
+}
+
+impl DocumentPage<'_> {
+    fn chart_svg(&self, chart: &Chart) -> String {
+        chart::svg(chart, "chart")
+    }
+}
+
+/// The document as one self-contained, printable HTML page.
+pub fn html(document: &Document) -> Result<String, askama::Error> {
+    DocumentPage { document }.render()
+}

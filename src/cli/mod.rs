@@ -99,6 +99,8 @@ pub enum Command {
     /// Documents for the court and the person: the periodic account.
     #[command(subcommand)]
     Report(reports::ReportCommand),
+    /// A book as a plain-text journal (hledger) for an independent check of every balance.
+    Export(reports::ExportArgs),
     Balance(entries::BalanceArgs),
     /// Recompute every book's hash chain and running totals; exit 1 if any is broken.
     Verify(admin::VerifyArgs),
@@ -177,6 +179,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Pay(command) => pay::pay(&context, command).await?,
         Command::Forecast(args) => pay::forecast(&context, &args).await?,
         Command::Report(args) => reports::report(&context, &args).await?,
+        Command::Export(args) => reports::export(&context, &args).await?,
     };
     context.store.close().await;
     Ok(code)

@@ -77,6 +77,46 @@ impl AccountArgs {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LedgerFormat {
+    /// An hledger journal (`hledger -f FILE balance` recomputes every balance).
+    Hledger,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long)]
+    book: BookId,
+    #[arg(long, value_enum, default_value = "hledger")]
+    format: LedgerFormat,
+    /// From this date, with the balances brought forward to it.
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    /// Where to write the journal; standard output when absent.
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+}
+
+/// `gestio export`: the book as a plain-text journal another program can check.
+pub async fn export(context: &Context, args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        anyhow::ensure!(from <= to, "--from {from} is after --to {to}");
+    }
+    let LedgerFormat::Hledger = args.format;
+    let journal = crate::service::reports::hledger_journal(&context.store, args.book, args.from, args.to).await?;
+    write_out(args.out.as_deref(), journal.as_bytes())
+}
+
+fn write_out(path: Option<&std::path::Path>, bytes: &[u8]) -> anyhow::Result<ExitCode> {
+    match path {
+        Some(path) => std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?,
+        None => std::io::Write::write_all(&mut std::io::stdout().lock(), bytes)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub async fn report(context: &Context, command: &ReportCommand) -> anyhow::Result<ExitCode> {
     match command {
         ReportCommand::Account(args) => account(context, args).await,
@@ -110,11 +150,7 @@ async fn account(context: &Context, args: &AccountArgs) -> anyhow::Result<ExitCo
             crate::render::html(&document)?.into_bytes()
         }
     };
-    match &args.out {
-        Some(path) => std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?,
-        None => std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)?,
-    }
-    Ok(ExitCode::SUCCESS)
+    write_out(args.out.as_deref(), &bytes)
 }
 
 fn summary(account: &PeriodicAccount) {

@@ -1,5 +1,7 @@
-//! Files gestio writes for others: SEPA payment files for the bank, CSV for spreadsheets.
+//! Files gestio writes for others: SEPA payment files for the bank, CSV for spreadsheets, the
+//! book as an hledger journal for an independent check.
 //! Pure: bytes out, no I/O.
 
 pub mod csv;
+pub mod ledger_text;
 pub mod pain001;

@@ -64,7 +64,7 @@ pub async fn periodic_account(store: &Store, book: BookId, period: Period) -> Se
             id: beneficiary.id.to_string(),
         })?;
     let accounts = tx.accounts(book).await?;
-    let entries = all_entries(&mut tx, book, period.to).await?;
+    let entries = all_entries(&mut tx, book, Some(period.to)).await?;
     let evidence: BTreeSet<EntryId> = BTreeSet::new();
     let data = fold(&ReportInput {
         period,
@@ -111,13 +111,35 @@ pub async fn periodic_account(store: &Store, book: BookId, period: Period) -> Se
     })
 }
 
-/// Every entry of the book dated up to `to`, page by page in chain order.
-async fn all_entries(tx: &mut Tx, book: BookId, to: NaiveDate) -> ServiceResult<Vec<JournalEntry>> {
+/// The book as an hledger journal (see `export::ledger_text`), from `from` (balances brought
+/// forward) to `to`.
+pub async fn hledger_journal(
+    store: &Store,
+    book: BookId,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> ServiceResult<String> {
+    let mut tx = store.begin_read().await?;
+    let found = tx.book(book).await?;
+    let accounts = tx.accounts(book).await?;
+    let entries = all_entries(&mut tx, book, to).await?;
+    tx.commit().await?;
+    Ok(crate::export::ledger_text::hledger(
+        &accounts,
+        &entries,
+        found.currency,
+        from,
+        to,
+    ))
+}
+
+/// Every entry of the book (dated up to `to` when given), page by page in chain order.
+async fn all_entries(tx: &mut Tx, book: BookId, to: Option<NaiveDate>) -> ServiceResult<Vec<JournalEntry>> {
     let mut entries: Vec<JournalEntry> = Vec::new();
     loop {
         let filter = EntryFilter {
             from: None,
-            to: Some(to),
+            to,
             after_sequence: entries.last().map(|entry| entry.sequence),
             limit: Some(crate::storage::ENTRIES_PAGE_MAX),
         };

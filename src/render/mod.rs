@@ -2,6 +2,7 @@
 //! `Document` and rendered as printable HTML (askama, CSS `@page`).
 
 pub mod account;
+mod account_lists;
 pub mod chart;
 pub mod document;
 pub mod locale;

@@ -7,6 +7,7 @@ pub mod book;
 pub mod calendar;
 pub mod chain;
 pub mod creditor;
+pub mod deadline;
 pub mod forecast;
 pub mod iban;
 pub mod ids;

@@ -105,5 +105,7 @@ backend_tests! {
         assert!(portuguese.contains("Lista de movimentos") && portuguese.contains("Verificações"), "a reader of Portuguese");
         let refused = fails(&db, &["report", "account", "--book", "1", "--year", "2026", "--format", "html", "--layout", "xx"]);
         assert!(refused.contains("lu fr de generic"), "{refused}");
+        let nowhere = fails(&db, &["report", "account", "--book", "1", "--year", "2026", "--out", "account.txt"]);
+        assert!(nowhere.contains("--format html, json or csv"), "{nowhere}");
     }
 }

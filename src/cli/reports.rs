@@ -124,6 +124,10 @@ pub async fn report(context: &Context, command: &ReportCommand) -> anyhow::Resul
 }
 
 async fn account(context: &Context, args: &AccountArgs) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        args.out.is_none() || args.format != ReportFormat::Summary,
+        "--out writes a document: add --format html, json or csv (the summary prints on the terminal)"
+    );
     let account = periodic_account(&context.store, args.book, args.period()?).await?;
     let bytes = match args.format {
         ReportFormat::Summary => {

@@ -69,11 +69,11 @@ impl Locale {
         self.language.code()
     }
 
-    /// The label `key` in this language (English when this language lacks it).
+    /// The label `key` in this language (the loader falls back to English when this language
+    /// lacks it; `[key]` when no language has it).
     pub fn label(&self, key: &str) -> String {
         LABELS
             .try_lookup(&self.labels, key)
-            .or_else(|| LABELS.try_lookup(&"en".parse().expect("BUG: valid"), key))
             .unwrap_or_else(|| format!("[{key}]"))
     }
 

@@ -18,8 +18,9 @@ struct DocumentPage<'a> {
 }
 
 impl DocumentPage<'_> {
-    fn chart_svg(&self, chart: &Chart) -> String {
-        chart::svg(chart, "chart")
+    /// The chart of the `section`-th section (its ids must be unique in the page).
+    fn chart_svg(&self, chart: &Chart, section: &usize) -> String {
+        chart::svg(chart, &format!("chart-{section}"))
     }
 }
 

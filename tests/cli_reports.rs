@@ -106,6 +106,6 @@ backend_tests! {
         let refused = fails(&db, &["report", "account", "--book", "1", "--year", "2026", "--format", "html", "--layout", "xx"]);
         assert!(refused.contains("lu fr de generic"), "{refused}");
         let nowhere = fails(&db, &["report", "account", "--book", "1", "--year", "2026", "--out", "account.txt"]);
-        assert!(nowhere.contains("--format html, json or csv"), "{nowhere}");
+        assert!(nowhere.contains("--format html, pdf, xlsx, json or csv"), "{nowhere}");
     }
 }

@@ -72,14 +72,19 @@ pub struct EntryAddArgs {
     #[arg(long)]
     receipt: Option<String>,
     /// A reference from outside (invoice number, letter…).
-    #[arg(long = "ref")]
+    #[arg(long = "ref", conflicts_with = "corrects")]
     source_ref: Option<String>,
+    /// The locked entry this adjustment corrects (implies --source adjustment); the next
+    /// account lists the correction with it.
+    #[arg(long)]
+    corrects: Option<crate::domain::ids::EntryId>,
     #[command(flatten)]
     output: JsonFlag,
 }
 
 async fn draft_from(context: &Context, args: &EntryAddArgs) -> anyhow::Result<EntryDraft> {
     let source = match EntrySource::parse(&args.source) {
+        Some(_) if args.corrects.is_some() => EntrySource::Adjustment,
         Some(source @ (EntrySource::Manual | EntrySource::Adjustment)) => source,
         _ => bail!(
             "--source {}: use manual or adjustment (other sources are set by imports, payments and reversals)",
@@ -111,12 +116,16 @@ async fn draft_from(context: &Context, args: &EntryAddArgs) -> anyhow::Result<En
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let source_ref = match args.corrects {
+        Some(corrected) => Some(use_case::correction_reference(&context.store, args.book, corrected).await?),
+        None => args.source_ref.clone(),
+    };
     Ok(EntryDraft {
         book_id: args.book,
         date: args.date,
         description: args.description.clone(),
         source,
-        source_ref: args.source_ref.clone(),
+        source_ref,
         receipt: args.receipt.clone(),
         author: context.author.clone(),
         reverses: None,

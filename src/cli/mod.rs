@@ -12,6 +12,8 @@ use crate::storage::Store;
 mod admin;
 mod books;
 mod entries;
+mod evidence;
+mod filings;
 mod imports;
 mod output;
 mod parties;
@@ -99,6 +101,12 @@ pub enum Command {
     /// Documents for the court and the person: the periodic account.
     #[command(subcommand)]
     Report(reports::ReportCommand),
+    /// Receipts and invoices attached to entries.
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCommand),
+    /// A book's budget plan: expected monthly income and spending by category.
+    #[command(subcommand)]
+    Budget(evidence::BudgetCommand),
     /// A book as a plain-text journal (hledger) for an independent check of every balance.
     Export(reports::ExportArgs),
     Balance(entries::BalanceArgs),
@@ -180,6 +188,8 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Forecast(args) => pay::forecast(&context, &args).await?,
         Command::Report(args) => reports::report(&context, &args).await?,
         Command::Export(args) => reports::export(&context, &args).await?,
+        Command::Evidence(command) => evidence::evidence(&context, command).await?,
+        Command::Budget(command) => evidence::budget(&context, command).await?,
     };
     context.store.close().await;
     Ok(code)

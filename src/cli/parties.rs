@@ -250,6 +250,18 @@ pub enum MandateCommand {
         #[command(flatten)]
         output: JsonFlag,
     },
+    /// Record when the court wants this measure's account: months after the period's end
+    /// (e.g. 3), or back to the jurisdiction's rule.
+    AccountDue {
+        id: MandateId,
+        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=24), required_unless_present = "jurisdiction_rule")]
+        months: Option<u32>,
+        /// Forget the recorded months: the jurisdiction's rule applies again.
+        #[arg(long, conflicts_with = "months")]
+        jurisdiction_rule: bool,
+        #[command(flatten)]
+        output: JsonFlag,
+    },
 }
 
 pub async fn mandate(context: &Context, command: MandateCommand) -> anyhow::Result<ExitCode> {
@@ -261,6 +273,12 @@ pub async fn mandate(context: &Context, command: MandateCommand) -> anyhow::Resu
         MandateCommand::List { beneficiary, output } => {
             let mut tx = context.store.begin_read().await?;
             (tx.mandates(beneficiary).await?, output.json)
+        }
+        MandateCommand::AccountDue { id, months, output, .. } => {
+            let mut tx = context.store.begin_write().await?;
+            let mandate = tx.set_account_due_months(id, months).await?;
+            tx.commit().await?;
+            (vec![mandate], output.json)
         }
         MandateCommand::Show { id, output } => {
             let mut tx = context.store.begin_read().await?;

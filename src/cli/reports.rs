@@ -15,7 +15,7 @@ use crate::domain::mandate::Jurisdiction;
 use crate::domain::money::Money;
 use crate::domain::party::Language;
 use crate::domain::report::Period;
-use crate::render::account::{account_document, court_language};
+use crate::render::account::{court_language, document_for};
 use crate::render::locale::Locale;
 use crate::service::reports::{PeriodicAccount, entries_csv, periodic_account};
 
@@ -24,6 +24,18 @@ pub enum ReportCommand {
     /// The periodic account for the court: per money account opening, receipts, disbursements,
     /// closing, checked against the bank; debts; entries with receipt numbers.
     Account(AccountArgs),
+    /// The beneficiary's monthly statement in their language: money in and out by category,
+    /// what is left, next month's payments, a chart of spending.
+    Statement(StatementArgs),
+    /// File the account with the court: store its PDF and data with their SHA-256 and the
+    /// book's chain head, and lock the period.
+    File(super::filings::FileArgs),
+    /// A book's filed accounts and the court's reviews.
+    Filings(super::filings::FilingsArgs),
+    /// Record the court's review of a filed account: approved, or remarks.
+    Approve(super::filings::ApproveArgs),
+    /// A filed account exactly as filed: its PDF, its data, or a zip with the evidence.
+    Download(super::filings::DownloadArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -32,16 +44,19 @@ pub enum ReportFormat {
     Summary,
     /// The court's document, printable (CSS @page), in the jurisdiction's layout.
     Html,
+    /// The court's document as PDF (A4, fonts embedded, page X of Y).
+    Pdf,
     /// Everything the document is made of, as data.
     Json,
     /// The entry list (`;`, UTF-8 with BOM, formula-safe).
     Csv,
+    /// The entry list as a workbook: dates as dates, amounts as numbers.
+    Xlsx,
 }
 
+/// A reporting period: a calendar year, or two dates.
 #[derive(Debug, Args)]
-pub struct AccountArgs {
-    #[arg(long)]
-    book: BookId,
+pub struct PeriodArgs {
     /// A calendar year: 1 January to 31 December.
     #[arg(long, conflicts_with_all = ["from", "to"], required_unless_present_all = ["from", "to"])]
     year: Option<i32>,
@@ -49,21 +64,10 @@ pub struct AccountArgs {
     from: Option<NaiveDate>,
     #[arg(long, requires = "from")]
     to: Option<NaiveDate>,
-    #[arg(long, value_enum, default_value = "summary")]
-    format: ReportFormat,
-    /// Where to write the document; standard output when absent.
-    #[arg(long)]
-    out: Option<std::path::PathBuf>,
-    /// The layout: lu, fr, de or generic (default: the mandate's jurisdiction).
-    #[arg(long)]
-    layout: Option<String>,
-    /// The document's language: fr, de, en, pt (default: the court's).
-    #[arg(long)]
-    lang: Option<String>,
 }
 
-impl AccountArgs {
-    fn period(&self) -> anyhow::Result<Period> {
+impl PeriodArgs {
+    pub fn period(&self) -> anyhow::Result<Period> {
         let (from, to) = match (self.year, self.from, self.to) {
             (Some(year), _, _) => (
                 NaiveDate::from_ymd_opt(year, 1, 1).context("--year is out of range")?,
@@ -75,6 +79,90 @@ impl AccountArgs {
         anyhow::ensure!(from <= to, "--from {from} is after --to {to}");
         Ok(Period { from, to })
     }
+}
+
+/// The layout and language of a court document.
+#[derive(Debug, Args)]
+pub struct LayoutArgs {
+    /// The layout: lu, fr, de or generic (default: the mandate's jurisdiction).
+    #[arg(long)]
+    layout: Option<String>,
+    /// The document's language: fr, de, en, pt (default: the court's).
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+impl LayoutArgs {
+    pub fn layout(&self) -> anyhow::Result<Option<Jurisdiction>> {
+        Ok(self.layout.as_deref().map(Jurisdiction::parse).transpose()?)
+    }
+
+    pub fn language(&self) -> anyhow::Result<Option<Language>> {
+        Ok(self.lang.as_deref().map(Language::parse).transpose()?)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatementFormat {
+    Html,
+    Pdf,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatementArgs {
+    #[arg(long)]
+    book: BookId,
+    /// The month, as 2026-01.
+    #[arg(long)]
+    month: String,
+    #[arg(long, value_enum, default_value = "html")]
+    format: StatementFormat,
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+    /// The statement's language: fr, de, en, pt (default: the person's).
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+async fn statement(context: &Context, args: &StatementArgs) -> anyhow::Result<ExitCode> {
+    use crate::render::statement::{statement_document, statement_language};
+    use crate::service::statement::{month_period, monthly_statement};
+    let period = args
+        .month
+        .split_once('-')
+        .and_then(|(year, month)| month_period(year.parse().ok()?, month.parse().ok()?))
+        .with_context(|| format!("--month {}: write the month as YYYY-MM, e.g. 2026-01", args.month))?;
+    let statement = monthly_statement(&context.store, args.book, period).await?;
+    let language = match &args.lang {
+        Some(code) => Language::parse(code)?,
+        None => statement_language(Language::parse(&statement.language)?),
+    };
+    let document = statement_document(&statement, &Locale::new(language));
+    let bytes = match args.format {
+        StatementFormat::Json => serde_json::to_vec_pretty(&statement)?,
+        StatementFormat::Html => crate::render::html(&document)?.into_bytes(),
+        StatementFormat::Pdf => {
+            anyhow::ensure!(args.out.is_some(), "a PDF is not for the terminal: add --out FILE.pdf");
+            crate::render::pdf::pdf(&document)?
+        }
+    };
+    write_out(args.out.as_deref(), &bytes)
+}
+
+#[derive(Debug, Args)]
+pub struct AccountArgs {
+    #[arg(long)]
+    book: BookId,
+    #[command(flatten)]
+    period: PeriodArgs,
+    #[arg(long, value_enum, default_value = "summary")]
+    format: ReportFormat,
+    /// Where to write the document; standard output when absent.
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    layout: LayoutArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,7 +197,7 @@ pub async fn export(context: &Context, args: &ExportArgs) -> anyhow::Result<Exit
     write_out(args.out.as_deref(), journal.as_bytes())
 }
 
-fn write_out(path: Option<&std::path::Path>, bytes: &[u8]) -> anyhow::Result<ExitCode> {
+pub(super) fn write_out(path: Option<&std::path::Path>, bytes: &[u8]) -> anyhow::Result<ExitCode> {
     match path {
         Some(path) => std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?,
         None => std::io::Write::write_all(&mut std::io::stdout().lock(), bytes)?,
@@ -120,15 +208,20 @@ fn write_out(path: Option<&std::path::Path>, bytes: &[u8]) -> anyhow::Result<Exi
 pub async fn report(context: &Context, command: &ReportCommand) -> anyhow::Result<ExitCode> {
     match command {
         ReportCommand::Account(args) => account(context, args).await,
+        ReportCommand::Statement(args) => statement(context, args).await,
+        ReportCommand::File(args) => super::filings::file(context, args).await,
+        ReportCommand::Filings(args) => super::filings::list(context, args).await,
+        ReportCommand::Approve(args) => super::filings::approve(context, args).await,
+        ReportCommand::Download(args) => super::filings::download(context, args).await,
     }
 }
 
 async fn account(context: &Context, args: &AccountArgs) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(
         args.out.is_none() || args.format != ReportFormat::Summary,
-        "--out writes a document: add --format html, json or csv (the summary prints on the terminal)"
+        "--out writes a document: add --format html, pdf, xlsx, json or csv (the summary prints on the terminal)"
     );
-    let account = periodic_account(&context.store, args.book, args.period()?).await?;
+    let account = periodic_account(&context.store, args.book, args.period.period()?).await?;
     let bytes = match args.format {
         ReportFormat::Summary => {
             summary(&account);
@@ -141,17 +234,25 @@ async fn account(context: &Context, args: &AccountArgs) -> anyhow::Result<ExitCo
             serde_json::to_vec_pretty(&account)?
         }
         ReportFormat::Csv => entries_csv(&account),
-        ReportFormat::Html => {
-            let jurisdiction = match &args.layout {
-                Some(layout) => Jurisdiction::parse(layout)?,
-                None => Jurisdiction::parse(&account.header.jurisdiction)?,
+        ReportFormat::Xlsx => {
+            anyhow::ensure!(
+                args.out.is_some(),
+                "a workbook is not for the terminal: add --out FILE.xlsx"
+            );
+            let language = match args.layout.language()? {
+                Some(language) => language,
+                None => court_language(Jurisdiction::parse(&account.header.jurisdiction)?),
             };
-            let language = match &args.lang {
-                Some(code) => Language::parse(code)?,
-                None => court_language(jurisdiction),
-            };
-            let document = account_document(&account, jurisdiction, &Locale::new(language));
-            crate::render::html(&document)?.into_bytes()
+            crate::render::account_xlsx::entries_xlsx(&account, &Locale::new(language))?
+        }
+        ReportFormat::Html | ReportFormat::Pdf => {
+            let (_, _, document) = document_for(&account, args.layout.layout()?, args.layout.language()?)?;
+            if args.format == ReportFormat::Pdf {
+                anyhow::ensure!(args.out.is_some(), "a PDF is not for the terminal: add --out FILE.pdf");
+                crate::render::pdf::pdf(&document)?
+            } else {
+                crate::render::html(&document)?.into_bytes()
+            }
         }
     };
     write_out(args.out.as_deref(), &bytes)

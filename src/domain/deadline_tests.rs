@@ -20,6 +20,7 @@ fn mandate(start: &str, end: Option<&str>, rule: PeriodRule, jurisdiction: Juris
         receipt_threshold: None,
         jurisdiction,
         agreement: None,
+        account_due_months: None,
     }
 }
 

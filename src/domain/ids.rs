@@ -60,4 +60,8 @@ id_type! {
     PaymentOrderId;
     /// A pain.001 file as produced and stored.
     PaymentFileId;
+    /// A periodic account as filed with the court.
+    FilingId;
+    /// A receipt or invoice attached to an entry.
+    EvidenceId;
 }

@@ -196,6 +196,9 @@ pub struct Mandate {
     pub receipt_threshold: Option<Money>,
     pub jurisdiction: Jurisdiction,
     pub agreement: Option<String>,
+    /// When the court wants the account, in months after the period's end, where it differs
+    /// from the jurisdiction's rule (see `deadline`).
+    pub account_due_months: Option<u32>,
 }
 
 #[cfg(test)]

@@ -104,6 +104,8 @@ pub struct ReportEntry {
     pub evidence_missing: bool,
     /// An adjustment correcting an entry of an earlier, locked period.
     pub correction: bool,
+    /// For a correction: which entry it corrects, as recorded ("entry 12 of 2025-03-05").
+    pub corrects: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -229,6 +231,9 @@ pub fn fold(input: &ReportInput<'_>) -> ReportData {
                 && input.receipt_threshold.is_some_and(|threshold| -amount > threshold)
                 && !input.with_evidence.contains(&entry.id),
             correction: entry.source == super::ledger::EntrySource::Adjustment,
+            corrects: (entry.source == super::ledger::EntrySource::Adjustment)
+                .then(|| entry.source_ref.clone())
+                .flatten(),
         })
         .collect();
     ReportData {

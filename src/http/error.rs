@@ -67,6 +67,10 @@ impl From<ServiceError> for ApiError {
         match error {
             ServiceError::Store(store) => store.into(),
             ServiceError::Lock(lock) => ApiError::Conflict(lock.to_string()),
+            ServiceError::Filing(refusal @ crate::domain::filing::FilingError::AlreadyLocked { .. }) => {
+                ApiError::Conflict(refusal.to_string())
+            }
+            failure @ (ServiceError::Pdf(_) | ServiceError::Html(_)) => ApiError::Internal(failure.to_string()),
             invalid => ApiError::Unprocessable(invalid.to_string()),
         }
     }

@@ -23,6 +23,7 @@ mod api_ledger;
 mod api_parties;
 mod api_payment_runs;
 mod api_payments;
+mod api_reports;
 mod error;
 mod extract;
 mod health;
@@ -49,8 +50,10 @@ pub fn router(state: AppState) -> Router {
         .merge(api_import::router())
         .merge(api_payments::router())
         .merge(api_payment_runs::router())
+        .merge(api_reports::router())
         .layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX))
-        .merge(api_import::upload_router());
+        .merge(api_import::upload_router())
+        .merge(api_reports::upload_router());
     Router::new()
         .nest("/api/v1", api)
         .merge(health::router())

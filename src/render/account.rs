@@ -27,6 +27,22 @@ pub fn court_language(jurisdiction: Jurisdiction) -> Language {
     }
 }
 
+/// The account's document in `layout` (default: the mandate's jurisdiction) and `language`
+/// (default: the court's language for the layout).
+pub fn document_for(
+    account: &PeriodicAccount,
+    layout: Option<Jurisdiction>,
+    language: Option<Language>,
+) -> Result<(Jurisdiction, Language, Document), crate::domain::mandate::MandateError> {
+    let layout = match layout {
+        Some(layout) => layout,
+        None => Jurisdiction::parse(&account.header.jurisdiction)?,
+    };
+    let language = language.unwrap_or_else(|| court_language(layout));
+    let document = account_document(account, layout, &Locale::new(language));
+    Ok((layout, language, document))
+}
+
 /// Builds the account's document in `jurisdiction`'s layout and `locale`'s language.
 pub fn account_document(account: &PeriodicAccount, jurisdiction: Jurisdiction, locale: &Locale) -> Document {
     let words = Words {
@@ -41,12 +57,16 @@ pub fn account_document(account: &PeriodicAccount, jurisdiction: Jurisdiction, l
             lettered("C", words.summary(data, false)),
             lettered("D", words.accounts(account)),
             words.debts(data),
+            words.budget(account),
             words.entries(data),
+            words.evidence(account),
         ],
         Jurisdiction::De => vec![
             lettered("A", words.summary(data, true)),
             lettered("B", words.assets(account)),
+            words.budget(account),
             words.entries(data),
+            words.evidence(account),
         ],
         Jurisdiction::Generic => vec![
             words.summary(data, false),
@@ -54,7 +74,9 @@ pub fn account_document(account: &PeriodicAccount, jurisdiction: Jurisdiction, l
             words.disbursements(data),
             words.accounts(account),
             words.debts(data),
+            words.budget(account),
             words.entries(data),
+            words.evidence(account),
         ],
     };
     sections.retain(|section| !section.tables.iter().all(|table| table.rows.is_empty()) || !section.notes.is_empty());

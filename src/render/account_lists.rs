@@ -24,7 +24,10 @@ impl Words<'_> {
                 notes.push(self.label("flag-evidence-missing"));
             }
             if entry.correction {
-                notes.push(self.label("flag-correction"));
+                notes.push(match &entry.corrects {
+                    Some(corrected) => format!("{} ({corrected})", self.label("flag-correction")),
+                    None => self.label("flag-correction"),
+                });
             }
             let transfer = entry.amount == 0;
             if transfer {
@@ -115,6 +118,7 @@ impl Words<'_> {
         if differing.is_empty() && unmatched.is_empty() {
             section = section.note(self.label("check-bank-ok"), false);
         }
+        section = self.opening_note(account, section);
         let missing = data.entries.iter().filter(|entry| entry.evidence_missing).count();
         let counted = [
             (

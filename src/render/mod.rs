@@ -2,10 +2,14 @@
 //! `Document` and rendered as printable HTML (askama, CSS `@page`).
 
 pub mod account;
+mod account_extras;
 mod account_lists;
+pub mod account_xlsx;
 pub mod chart;
 pub mod document;
 pub mod locale;
+pub mod pdf;
+pub mod statement;
 
 use askama::Template;
 

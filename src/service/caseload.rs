@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::ServiceResult;
 use crate::domain::book::Book;
+use crate::domain::deadline::{Deadline, next_deadline};
 use crate::domain::mandate::Mandate;
 use crate::domain::money::Money;
 use crate::domain::party::Beneficiary;
@@ -17,6 +18,8 @@ pub struct Case {
     pub book: Option<Book>,
     /// The sum of the money accounts (bank accounts and cash box), in the book's currency.
     pub money: Option<Money>,
+    /// The next account due to the court (court measures only): its period and deadline.
+    pub account_due: Option<Deadline>,
 }
 
 pub async fn caseload(store: &Store) -> ServiceResult<Vec<Case>> {
@@ -35,11 +38,19 @@ pub async fn caseload(store: &Store) -> ServiceResult<Vec<Case>> {
             Some(book) => Some(money_held(&mut tx, book).await?),
             None => None,
         };
+        let account_due = match (&mandate, &book) {
+            (Some(mandate), Some(book)) if mandate.kind.is_court_measure() => {
+                let filed_through = tx.filings(book.id).await?.last().map(|filing| filing.period.to);
+                next_deadline(mandate, filed_through, mandate.account_due_months)
+            }
+            _ => None,
+        };
         cases.push(Case {
             beneficiary,
             mandate,
             book,
             money,
+            account_due,
         });
     }
     tx.commit().await?;

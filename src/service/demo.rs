@@ -11,7 +11,7 @@ use super::ServiceResult;
 use super::demo_payments::{add_payments, run_demo_payments};
 use super::ledger::{open_book, post_entries};
 use super::parties::{create_beneficiary, create_mandate, create_office};
-use crate::domain::account::{Account, BankAccountSpec, ReportCategory};
+use crate::domain::account::{Account, AccountKind, BankAccountSpec, ReportCategory};
 use crate::domain::iban::Iban;
 use crate::domain::ids::BookId;
 use crate::domain::ledger::{EntryDraft, EntrySource, Posting};
@@ -150,6 +150,9 @@ pub async fn create_demo(
         entries += drafts.len() + usize::from(opened.opening_entry.is_some());
         post_entries(store, opened.book.id, drafts, now).await?;
         let currency = opened.book.currency;
+        for (category, monthly) in person.budget_plan(currency)? {
+            super::budget::plan(store, opened.book.id, category, monthly, start, now).await?;
+        }
         add_payments(
             store,
             office.id,
@@ -230,6 +233,37 @@ impl DemoPerson {
             Money::parse(&self.cash, currency)?,
             debts,
         )?)
+    }
+
+    /// A cautious plan from the monthly pattern: income rounded down and spending (debt
+    /// instalments included) rounded up to a multiple of ten currency units, per category.
+    fn budget_plan(&self, currency: Currency) -> ServiceResult<Vec<(ReportCategory, Money)>> {
+        let step = 10 * 10_i64.pow(currency.decimals());
+        let mut planned: std::collections::BTreeMap<ReportCategory, i64> = std::collections::BTreeMap::new();
+        for item in &self.monthly {
+            let category = match ReportCategory::parse(&item.account) {
+                Ok(category) => category,
+                Err(_) if item.account.starts_with("debt:") => ReportCategory::Debt,
+                Err(_) => continue,
+            };
+            if matches!(
+                category.kind(),
+                AccountKind::Income | AccountKind::Expense | AccountKind::Liability
+            ) {
+                *planned.entry(category).or_default() += Money::parse(&item.amount, currency)?.minor().abs();
+            }
+        }
+        Ok(planned
+            .into_iter()
+            .map(|(category, minor)| {
+                let rounded = if category.kind() == AccountKind::Income {
+                    minor / step * step
+                } else {
+                    (minor + step - 1) / step * step
+                };
+                (category, Money::from_minor(rounded, currency))
+            })
+            .collect())
     }
 
     fn monthly_entries(

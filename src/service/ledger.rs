@@ -178,6 +178,33 @@ pub async fn trial_balance(store: &Store, book: BookId, at: Option<NaiveDate>) -
     Ok(TrialBalance::from_totals(&accounts, &totals))
 }
 
+/// The reference an adjustment carries to the locked entry it corrects: "entry 12 of 2025-03-05".
+/// Refused unless the entry is in `book` and inside its locked period.
+pub async fn correction_reference(store: &Store, book: BookId, corrected: EntryId) -> ServiceResult<String> {
+    use crate::domain::filing::FilingError;
+    let mut tx = store.begin_read().await?;
+    let found = tx.book(book).await?;
+    let entry = tx.entry(corrected).await?;
+    tx.commit().await?;
+    if entry.book_id != book {
+        return Err(FilingError::OtherBook {
+            entry: corrected,
+            book,
+            other: entry.book_id,
+        }
+        .into());
+    }
+    match found.locked_through {
+        Some(locked_through) if entry.date <= locked_through => Ok(format!("entry {corrected} of {}", entry.date)),
+        locked_through => Err(FilingError::NotLocked {
+            entry: corrected,
+            date: entry.date,
+            locked_through: locked_through.map_or_else(|| "nothing is locked".to_owned(), |date| date.to_string()),
+        }
+        .into()),
+    }
+}
+
 /// Locks the book through `through`: entries dated on or before it are refused from now on.
 pub async fn lock_book(store: &Store, book: BookId, through: NaiveDate) -> ServiceResult<Book> {
     let mut tx = store.begin_write().await?;

@@ -13,15 +13,19 @@ use crate::domain::opening::OpeningError;
 use crate::domain::party::PartyError;
 use crate::storage::StoreError;
 
+pub mod budget;
 pub mod caseload;
 pub mod categorise;
 pub mod demo;
 mod demo_payments;
+pub mod evidence;
+pub mod filings;
 pub mod import;
 pub mod ledger;
 pub mod parties;
 pub mod payments;
 pub mod reports;
+pub mod statement;
 pub mod verify;
 
 #[derive(Debug, Error)]
@@ -50,6 +54,16 @@ pub enum ServiceError {
     #[error(transparent)]
     Payment(payments::PaymentRefusal),
     #[error(transparent)]
+    Budget(#[from] crate::domain::budget::BudgetError),
+    #[error(transparent)]
+    Filing(#[from] crate::domain::filing::FilingError),
+    #[error(transparent)]
+    Evidence(#[from] crate::domain::evidence::EvidenceError),
+    #[error(transparent)]
+    Pdf(#[from] crate::render::pdf::PdfError),
+    #[error("the document could not be laid out: {0}")]
+    Html(#[from] askama::Error),
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
@@ -63,7 +77,10 @@ impl ServiceError {
     /// True for errors the caller can fix by changing the input (as opposed to a missing record,
     /// a conflict or a failure of the database).
     pub fn is_invalid_input(&self) -> bool {
-        !matches!(self, ServiceError::Store(_) | ServiceError::Lock(_))
+        !matches!(
+            self,
+            ServiceError::Store(_) | ServiceError::Lock(_) | ServiceError::Pdf(_) | ServiceError::Html(_)
+        )
     }
 }
 

@@ -2,15 +2,17 @@
 //! with the header the court needs and the checks a clerk makes — the closing of each bank account
 //! against the bank's last statement, and the gaps and lines still open.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::ServiceResult;
+use crate::domain::budget::{BudgetComparison, compare};
+use crate::domain::evidence::EvidenceFile;
 use crate::domain::ids::{BookId, EntryId};
 use crate::domain::ledger::JournalEntry;
-use crate::domain::report::{Period, ReportData, ReportInput, fold};
+use crate::domain::report::{Period, ReportData, ReportInput, fold, opening_differences};
 use crate::storage::{EntryFilter, Store, StoreError, Tx};
 
 /// Who the account is about and for which court.
@@ -37,6 +39,16 @@ pub struct BankCheck {
     pub difference_minor: Option<i64>,
 }
 
+/// This account's opening against the closing of the account filed before it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpeningCheck {
+    /// The end of the previous filed period; `None` for the first account, whose opening is the
+    /// opening inventory.
+    pub previous_period_to: Option<NaiveDate>,
+    /// Money accounts whose opening differs: (code, previous closing, this opening).
+    pub differences: Vec<(String, i64, i64)>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodicAccount {
     pub header: ReportHeader,
@@ -44,11 +56,23 @@ pub struct PeriodicAccount {
     pub bank_checks: Vec<BankCheck>,
     /// Continuity gaps between statements not yet resolved.
     pub open_gaps: usize,
+    pub opening_check: OpeningCheck,
+    /// The receipts and invoices attached to the period's entries.
+    pub evidence: Vec<EvidenceFile>,
+    /// The budget plan against the period's actual receipts and disbursements by category.
+    pub budget: Vec<BudgetComparison>,
 }
 
 /// The account of `book` for `period`.
 pub async fn periodic_account(store: &Store, book: BookId, period: Period) -> ServiceResult<PeriodicAccount> {
     let mut tx = store.begin_read().await?;
+    let account = account_in(&mut tx, book, period).await?;
+    tx.commit().await?;
+    Ok(account)
+}
+
+/// The account of `book` for `period`, read within `tx` (a filing holds the book while it reads).
+pub(super) async fn account_in(tx: &mut Tx, book: BookId, period: Period) -> ServiceResult<PeriodicAccount> {
     let found = tx.book(book).await?;
     let office = tx.office(found.office_id).await?;
     let beneficiary = tx.beneficiary(found.beneficiary_id).await?;
@@ -64,16 +88,27 @@ pub async fn periodic_account(store: &Store, book: BookId, period: Period) -> Se
             id: beneficiary.id.to_string(),
         })?;
     let accounts = tx.accounts(book).await?;
-    let entries = all_entries(&mut tx, book, Some(period.to)).await?;
-    let evidence: BTreeSet<EntryId> = BTreeSet::new();
+    let entries = all_entries(tx, book, Some(period.to)).await?;
+    let in_period: BTreeSet<EntryId> = entries
+        .iter()
+        .filter(|entry| period.contains(entry.date))
+        .map(|entry| entry.id)
+        .collect();
+    let mut evidence = tx.evidence_files(book).await?;
+    evidence.retain(|file| in_period.contains(&file.entry));
+    let with_evidence: BTreeSet<EntryId> = evidence.iter().map(|file| file.entry).collect();
     let data = fold(&ReportInput {
         period,
         currency: found.currency,
         accounts: &accounts,
         entries: &entries,
         receipt_threshold: mandate.receipt_threshold.map(|threshold| threshold.minor()),
-        with_evidence: &evidence,
+        with_evidence: &with_evidence,
     });
+    let mut actual = data.receipts_by_category();
+    actual.extend(data.disbursements_by_category());
+    let budget = compare(&tx.budget_lines(book).await?, &actual, period);
+    let opening_check = opening_check(tx, book, &data).await?;
     let mut bank_checks = Vec::new();
     for account in accounts.iter().filter(|account| account.iban.is_some()) {
         let Some(report) = data.accounts.iter().find(|report| report.account == account.id) else {
@@ -92,7 +127,6 @@ pub async fn periodic_account(store: &Store, book: BookId, period: Period) -> Se
         });
     }
     let open_gaps = tx.open_gaps(Some(book)).await?.len();
-    tx.commit().await?;
     let court = mandate.court.as_ref();
     Ok(PeriodicAccount {
         header: ReportHeader {
@@ -108,7 +142,46 @@ pub async fn periodic_account(store: &Store, book: BookId, period: Period) -> Se
         data,
         bank_checks,
         open_gaps,
+        opening_check,
+        evidence,
+        budget,
     })
+}
+
+/// Compares the opening of each money account with its closing in the last account filed
+/// before the period, as stored in that filing's data.
+async fn opening_check(tx: &mut Tx, book: BookId, data: &ReportData) -> ServiceResult<OpeningCheck> {
+    let previous = tx
+        .filings(book)
+        .await?
+        .into_iter()
+        .rfind(|filing| filing.period.to < data.period.from);
+    let Some(previous) = previous else {
+        return Ok(OpeningCheck {
+            previous_period_to: None,
+            differences: Vec::new(),
+        });
+    };
+    let (_, json) = tx.filing_content(previous.id).await?;
+    let closing = filed_closings(&json).ok_or_else(|| StoreError::Corrupt {
+        what: "filed account",
+        id: previous.id.to_string(),
+        detail: "its data has no closing per account".to_owned(),
+    })?;
+    Ok(OpeningCheck {
+        previous_period_to: Some(previous.period.to),
+        differences: opening_differences(data, &closing),
+    })
+}
+
+/// Each money account's closing (code → minor units) in a filed account's data.
+fn filed_closings(json: &str) -> Option<BTreeMap<String, i64>> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    value["data"]["accounts"]
+        .as_array()?
+        .iter()
+        .map(|account| Some((account["code"].as_str()?.to_owned(), account["closing"].as_i64()?)))
+        .collect()
 }
 
 /// The book as an hledger journal (see `export::ledger_text`), from `from` (balances brought

@@ -13,8 +13,11 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use sqlx::{Postgres, Sqlite};
 use thiserror::Error;
 
+mod budget;
 mod creditors;
 mod entries;
+mod evidence;
+mod filings;
 mod incomes;
 mod ledger;
 mod orders;
@@ -27,6 +30,8 @@ mod statement_balances;
 mod statements;
 
 pub use entries::{ENTRIES_PAGE_MAX, EntryFilter};
+pub use evidence::NewEvidence;
+pub use filings::NewFiling;
 pub use orders::OpenOrder;
 pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OrderRecord, RunRecord};
 pub use rules::{NewRule, SuspenseItem, categorise_reference};

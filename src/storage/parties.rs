@@ -107,7 +107,7 @@ impl Tx {
                      period_rule, receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
                  RETURNING id, beneficiary_id, kind, court, case_number, judge, start_date, end_date, period_rule, \
-                     receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement",
+                     receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement, account_due_months",
             )
             .bind(mandate.beneficiary_id.get())
             .bind(mandate.kind.code())
@@ -135,6 +135,23 @@ impl Tx {
             .ok_or_else(|| not_found("mandate", id.get()))
     }
 
+    /// Sets when the court wants this measure's account, in months after the period's end
+    /// (`None`: the jurisdiction's rule).
+    pub async fn set_account_due_months(&mut self, id: MandateId, months: Option<u32>) -> StoreResult<Mandate> {
+        let updated = on_backend!(self, connection => {
+            sqlx::query("UPDATE mandates SET account_due_months = $2 WHERE id = $1")
+                .bind(id.get())
+                .bind(months.map(i64::from))
+                .execute(connection)
+                .await?
+                .rows_affected()
+        });
+        if updated == 0 {
+            return Err(not_found("mandate", id.get()));
+        }
+        self.mandate(id).await
+    }
+
     /// Mandates of one beneficiary, or of everyone, oldest first.
     pub async fn mandates(&mut self, beneficiary: Option<BeneficiaryId>) -> StoreResult<Vec<Mandate>> {
         self.mandates_where(beneficiary, None).await
@@ -148,7 +165,7 @@ impl Tx {
         on_backend!(self, connection => {
             let rows: Vec<MandateRow> = sqlx::query_as(
                 "SELECT id, beneficiary_id, kind, court, case_number, judge, start_date, end_date, period_rule, \
-                     receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement \
+                     receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement, account_due_months \
                  FROM mandates WHERE ($1 IS NULL OR beneficiary_id = $1) AND ($2 IS NULL OR id = $2) \
                  ORDER BY start_date, id",
             )

@@ -83,6 +83,7 @@ pub struct MandateRow {
     pub receipt_threshold_currency: Option<String>,
     pub jurisdiction: String,
     pub agreement: Option<String>,
+    pub account_due_months: Option<i64>,
 }
 
 impl TryFrom<MandateRow> for Mandate {
@@ -117,6 +118,10 @@ impl TryFrom<MandateRow> for Mandate {
             receipt_threshold,
             jurisdiction: Jurisdiction::parse(&row.jurisdiction).map_err(bad)?,
             agreement: row.agreement,
+            account_due_months: row
+                .account_due_months
+                .map(|months| u32::try_from(months).map_err(|error| corrupt("mandate", id, error)))
+                .transpose()?,
         })
     }
 }

@@ -1,0 +1,56 @@
+//! Attaching a receipt or invoice to an entry, and reading it back.
+
+use chrono::{DateTime, Utc};
+
+use super::ServiceResult;
+use super::filings::sha256_hex;
+use crate::domain::evidence::{EvidenceFile, check};
+use crate::domain::ids::{BookId, EntryId, EvidenceId};
+use crate::storage::{NewEvidence, Store};
+
+/// Attaches `content` to `entry` after checking its size and its type (from the content).
+/// A receipt may arrive after its period was filed: the filed account keeps what it had.
+pub async fn attach(
+    store: &Store,
+    entry: EntryId,
+    file_name: &str,
+    content: &[u8],
+    added_by: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<EvidenceFile> {
+    let media_type = check(file_name, content)?;
+    let mut tx = store.begin_write().await?;
+    let found = tx.entry(entry).await?;
+    let sha256 = sha256_hex(content);
+    let id = tx
+        .insert_evidence(&NewEvidence {
+            book: found.book_id,
+            entry,
+            file_name: file_name.trim(),
+            media_type,
+            content,
+            sha256: &sha256,
+            added_at: now,
+            added_by,
+        })
+        .await?;
+    let (_, file, _) = tx.evidence_content(id).await?;
+    tx.commit().await?;
+    Ok(file)
+}
+
+pub async fn evidence_files(store: &Store, book: BookId) -> ServiceResult<Vec<EvidenceFile>> {
+    let mut tx = store.begin_read().await?;
+    tx.book(book).await?;
+    let files = tx.evidence_files(book).await?;
+    tx.commit().await?;
+    Ok(files)
+}
+
+/// One file with its content and the book it belongs to.
+pub async fn evidence_content(store: &Store, id: EvidenceId) -> ServiceResult<(BookId, EvidenceFile, Vec<u8>)> {
+    let mut tx = store.begin_read().await?;
+    let found = tx.evidence_content(id).await?;
+    tx.commit().await?;
+    Ok(found)
+}

@@ -1,0 +1,211 @@
+//! Filing a periodic account with the court: the account is rendered as PDF and data, both are
+//! stored with their SHA-256 and the book's chain head, and the period is locked — all in one
+//! db transaction. Then the court's review, and the filed account as one bundle to download.
+
+use std::io::Write as _;
+
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use super::ServiceResult;
+use super::reports::account_in;
+use crate::domain::filing::{Filing, Review, Verdict, check_can_file};
+use crate::domain::ids::{BookId, EvidenceId, FilingId};
+use crate::domain::mandate::Jurisdiction;
+use crate::domain::party::Language;
+use crate::domain::report::Period;
+use crate::render::account::document_for;
+use crate::storage::{NewFiling, Store, StoreError};
+
+pub struct FilingRequest<'a> {
+    pub book: BookId,
+    pub period: Period,
+    /// Default: the mandate's jurisdiction.
+    pub layout: Option<Jurisdiction>,
+    /// Default: the court's language for the layout.
+    pub language: Option<Language>,
+    pub filed_by: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Files the account of `request.period`: stores the PDF and the account's data with their
+/// hashes and the chain head, and locks the book through the period's end. A period that ends
+/// inside what is locked already is refused.
+pub async fn file_account(store: &Store, request: &FilingRequest<'_>) -> ServiceResult<Filing> {
+    let mut tx = store.begin_write().await?;
+    // Holding the book's row: no entry can be appended between the account and the lock.
+    let book = tx.lock_book(request.book).await?;
+    check_can_file(request.period, book.locked_through)?;
+    let account = account_in(&mut tx, book.id, request.period).await?;
+    let (layout, language, document) = document_for(&account, request.layout, request.language)?;
+    let data_json = serde_json::to_string_pretty(&account).expect("BUG: the account serialises to JSON");
+    // Typesetting takes a tenth of a second: off the async threads.
+    let pdf = tokio::task::spawn_blocking(move || crate::render::pdf::pdf(&document))
+        .await
+        .expect("BUG: typesetting panicked")?;
+    let data_sha256 = sha256_hex(data_json.as_bytes());
+    let pdf_sha256 = sha256_hex(&pdf);
+    let id = tx
+        .insert_filing(&NewFiling {
+            book: book.id,
+            period: request.period,
+            layout,
+            language: language.code(),
+            data_json: &data_json,
+            data_sha256: &data_sha256,
+            pdf: &pdf,
+            pdf_sha256: &pdf_sha256,
+            chain_sequence: book.head_sequence,
+            chain_hash: &book.head_hash,
+            filed_at: request.now,
+            filed_by: request.filed_by,
+        })
+        .await?;
+    tx.set_locked_through(book.id, request.period.to).await?;
+    let filing = tx.filing(id).await?;
+    tx.commit().await?;
+    Ok(filing)
+}
+
+/// Records the court's review of a filed account.
+pub async fn review_filing(
+    store: &Store,
+    filing: FilingId,
+    verdict: Verdict,
+    remarks: Option<String>,
+    reviewed_by: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<Filing> {
+    let review = Review::new(verdict, remarks, now, reviewed_by.to_owned())?;
+    let mut tx = store.begin_write().await?;
+    tx.filing(filing).await?;
+    tx.insert_review(filing, &review).await?;
+    let filing = tx.filing(filing).await?;
+    tx.commit().await?;
+    Ok(filing)
+}
+
+pub async fn filings(store: &Store, book: BookId) -> ServiceResult<Vec<Filing>> {
+    let mut tx = store.begin_read().await?;
+    tx.book(book).await?;
+    let filings = tx.filings(book).await?;
+    tx.commit().await?;
+    Ok(filings)
+}
+
+/// A filed account as stored: the record, its PDF and its data, each checked against the hash
+/// taken at filing.
+pub struct FiledDocuments {
+    pub filing: Filing,
+    pub pdf: Vec<u8>,
+    pub data_json: String,
+}
+
+pub async fn filed_documents(store: &Store, id: FilingId) -> ServiceResult<FiledDocuments> {
+    let mut tx = store.begin_read().await?;
+    let filing = tx.filing(id).await?;
+    let (pdf, data_json) = tx.filing_content(id).await?;
+    tx.commit().await?;
+    for (what, bytes, expected) in [
+        ("PDF", pdf.as_slice(), &filing.pdf_sha256),
+        ("data", data_json.as_bytes(), &filing.data_sha256),
+    ] {
+        let found = sha256_hex(bytes);
+        if &found != expected {
+            return Err(StoreError::Corrupt {
+                what: "filed account",
+                id: id.to_string(),
+                detail: format!("its {what} hashes to {found}, not to {expected} as when filed"),
+            }
+            .into());
+        }
+    }
+    Ok(FiledDocuments { filing, pdf, data_json })
+}
+
+/// The filed account as one zip: the PDF, the data, the evidence files of its entries (named
+/// by receipt number) and a SHA256SUMS list of them all.
+pub async fn filing_bundle(store: &Store, id: FilingId) -> ServiceResult<Vec<u8>> {
+    let documents = filed_documents(store, id).await?;
+    let stem = format!("account-{}-{}", documents.filing.book, documents.filing.period.to);
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (format!("{stem}.pdf"), documents.pdf.clone()),
+        (format!("{stem}.json"), documents.data_json.clone().into_bytes()),
+    ];
+    let mut tx = store.begin_read().await?;
+    for (evidence, name) in filed_evidence(&documents.data_json) {
+        let (_, _, content) = tx.evidence_content(evidence).await?;
+        files.push((format!("evidence/{name}"), content));
+    }
+    tx.commit().await?;
+    let sums: String = files
+        .iter()
+        .map(|(name, bytes)| format!("{}  {name}\n", sha256_hex(bytes)))
+        .collect();
+    files.push(("SHA256SUMS".to_owned(), sums.into_bytes()));
+    Ok(zip_files(&files))
+}
+
+/// The evidence listed in a filed account's data, each with a file name that starts with its
+/// entry's receipt number: (evidence id, "0007-invoice.pdf").
+fn filed_evidence(data_json: &str) -> Vec<(EvidenceId, String)> {
+    let value: serde_json::Value = serde_json::from_str(data_json).unwrap_or_default();
+    let receipt_of = |entry: i64| {
+        value["data"]["entries"]
+            .as_array()
+            .and_then(|entries| entries.iter().find(|found| found["entry"].as_i64() == Some(entry)))
+            .and_then(|found| found["receipt_number"].as_u64())
+            .unwrap_or(0)
+    };
+    value["evidence"]
+        .as_array()
+        .map(|files| {
+            files
+                .iter()
+                .filter_map(|file| {
+                    let id = file["id"].as_i64()?;
+                    let name = file["file_name"].as_str()?;
+                    let receipt = receipt_of(file["entry"].as_i64()?);
+                    Some((
+                        EvidenceId::new(id),
+                        format!("{receipt:04}-{id}-{}", safe_file_name(name)),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A file name with nothing that could climb out of the bundle's folder or upset a file system.
+fn safe_file_name(name: &str) -> String {
+    name.chars()
+        .map(|character| match character {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            other if other.is_control() => '_',
+            other => other,
+        })
+        .collect::<String>()
+        .trim_start_matches('.')
+        .to_owned()
+}
+
+fn zip_files(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        writer
+            .start_file(name.as_str(), options)
+            .expect("BUG: writing a zip to memory cannot fail");
+        writer
+            .write_all(bytes)
+            .expect("BUG: writing a zip to memory cannot fail");
+    }
+    writer
+        .finish()
+        .expect("BUG: writing a zip to memory cannot fail")
+        .into_inner()
+}

@@ -191,6 +191,8 @@ backend_tests! {
         assert!(page.contains("Rui Almeida"));
         assert!(page.contains("TUT 2026/77"));
         assert!(page.contains("1000.00 EUR"), "bank 1000.00 plus empty cash box");
+        // Luxembourg's courts set their own date: until it is recorded, three months are assumed.
+        assert!(page.contains("2026-01-01 to 2026-12-31, due 2027-03-31 (assumed)"), "{page}");
     }
 
     async fn a_statement_uploaded_over_http_is_imported_once_and_its_lines_can_be_categorised(db) {

@@ -78,4 +78,4 @@ CREATE TABLE budget_lines (
 
 -- When the court wants this measure's account: months after the period's end, when it differs
 -- from the jurisdiction's rule (see domain::deadline).
-ALTER TABLE mandates ADD COLUMN account_due_months INTEGER CHECK (account_due_months BETWEEN 0 AND 24);
+ALTER TABLE mandates ADD COLUMN account_due_months BIGINT CHECK (account_due_months BETWEEN 0 AND 24);

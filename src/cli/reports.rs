@@ -15,6 +15,7 @@ use crate::domain::mandate::Jurisdiction;
 use crate::domain::money::Money;
 use crate::domain::party::Language;
 use crate::domain::report::Period;
+use crate::export::ledger_text::Dialect;
 use crate::render::account::{court_language, document_for};
 use crate::render::locale::Locale;
 use crate::service::reports::{PeriodicAccount, entries_csv, periodic_account};
@@ -169,6 +170,8 @@ pub struct AccountArgs {
 pub enum LedgerFormat {
     /// An hledger journal (`hledger -f FILE balance` recomputes every balance).
     Hledger,
+    /// A beancount ledger (`bean-check FILE` validates it, `bean-report`/`bean-query` recompute).
+    Beancount,
 }
 
 #[derive(Debug, Args)]
@@ -192,8 +195,12 @@ pub async fn export(context: &Context, args: &ExportArgs) -> anyhow::Result<Exit
     if let (Some(from), Some(to)) = (args.from, args.to) {
         anyhow::ensure!(from <= to, "--from {from} is after --to {to}");
     }
-    let LedgerFormat::Hledger = args.format;
-    let journal = crate::service::reports::hledger_journal(&context.store, args.book, args.from, args.to).await?;
+    let dialect = match args.format {
+        LedgerFormat::Hledger => Dialect::Hledger,
+        LedgerFormat::Beancount => Dialect::Beancount,
+    };
+    let journal =
+        crate::service::reports::ledger_journal(&context.store, args.book, dialect, args.from, args.to).await?;
     write_out(args.out.as_deref(), journal.as_bytes())
 }
 

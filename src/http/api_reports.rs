@@ -194,7 +194,7 @@ struct ExportQuery {
     to: Option<NaiveDate>,
 }
 
-/// The book as an hledger journal.
+/// The book as an hledger journal or a beancount ledger.
 async fn export(
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,

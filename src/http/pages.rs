@@ -22,6 +22,8 @@ struct CaseRow {
     book: String,
     money: String,
     negative: bool,
+    /// The next account for the court and its deadline; "assumed" when the court has not said.
+    account_due: String,
 }
 
 impl From<&Case> for CaseRow {
@@ -44,6 +46,18 @@ impl From<&Case> for CaseRow {
                 .unwrap_or_else(|| "no book yet".into()),
             money: case.money.map(|money| money.to_string()).unwrap_or_else(|| "—".into()),
             negative: case.money.is_some_and(|money| money.is_negative()),
+            account_due: case.account_due.map_or_else(
+                || "—".into(),
+                |deadline| {
+                    format!(
+                        "{} to {}, due {}{}",
+                        deadline.period.from,
+                        deadline.period.to,
+                        deadline.due,
+                        if deadline.assumed { " (assumed)" } else { "" }
+                    )
+                },
+            ),
         }
     }
 }

@@ -192,18 +192,27 @@ pub async fn hledger_journal(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> ServiceResult<String> {
+    ledger_journal(store, book, crate::export::ledger_text::Dialect::Hledger, from, to).await
+}
+
+/// The book as a journal in `dialect` (hledger or beancount), from `from` to `to`.
+pub async fn ledger_journal(
+    store: &Store,
+    book: BookId,
+    dialect: crate::export::ledger_text::Dialect,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> ServiceResult<String> {
     let mut tx = store.begin_read().await?;
     let found = tx.book(book).await?;
     let accounts = tx.accounts(book).await?;
     let entries = all_entries(&mut tx, book, to).await?;
     tx.commit().await?;
-    Ok(crate::export::ledger_text::hledger(
-        &accounts,
-        &entries,
-        found.currency,
-        from,
-        to,
-    ))
+    let write = match dialect {
+        crate::export::ledger_text::Dialect::Hledger => crate::export::ledger_text::hledger,
+        crate::export::ledger_text::Dialect::Beancount => crate::export::ledger_text::beancount,
+    };
+    Ok(write(&accounts, &entries, found.currency, from, to))
 }
 
 /// Every entry of the book (dated up to `to` when given), page by page in chain order.

@@ -136,6 +136,16 @@ backend_tests! {
             assert!(text.contains("O seu dinheiro"), "{text}");
             assert!(text.contains(&Locale::new(Language::Pt).amount(spent, currency)), "{text}");
         }
+        // This month's statement lists next month's payments, Maria's pocket money among them, in
+        // her own language (Portuguese) when none is asked for.
+        let today = chrono::Utc::now().date_naive();
+        let this_month = format!("{}-{:02}", today.year(), today.month());
+        let path = folder.path().join("this-month.html");
+        ok(&db, &["report", "statement", "--book", "1", "--month", &this_month, "--out", path.to_str().unwrap()]);
+        let page = std::fs::read_to_string(&path).unwrap();
+        assert!(page.contains("<html lang=\"pt\">") && page.contains("Pagamentos do próximo mês"), "{page}");
+        assert!(page.contains("Maria Fernandes (compte personnel) (dinheiro de bolso)"), "{page}");
+        assert!(page.contains("Agence Immobilière Sud"), "{page}");
         let error = fails(&db, &["report", "statement", "--book", "1", "--month", "January"]);
         assert!(error.contains("write the month as YYYY-MM"), "{error}");
     }

@@ -136,8 +136,13 @@ pub async fn filing_bundle(store: &Store, id: FilingId) -> ServiceResult<Vec<u8>
         (format!("{stem}.pdf"), documents.pdf.clone()),
         (format!("{stem}.json"), documents.data_json.clone().into_bytes()),
     ];
+    let listed = filed_evidence(&documents.data_json).ok_or_else(|| StoreError::Corrupt {
+        what: "filed account",
+        id: id.to_string(),
+        detail: "its data does not list its evidence and entries".to_owned(),
+    })?;
     let mut tx = store.begin_read().await?;
-    for (evidence, name) in filed_evidence(&documents.data_json) {
+    for (evidence, name) in listed {
         let (_, _, content) = tx.evidence_content(evidence).await?;
         files.push((format!("evidence/{name}"), content));
     }
@@ -152,32 +157,28 @@ pub async fn filing_bundle(store: &Store, id: FilingId) -> ServiceResult<Vec<u8>
 
 /// The evidence listed in a filed account's data, each with a file name that starts with its
 /// entry's receipt number: (evidence id, "0007-invoice.pdf").
-fn filed_evidence(data_json: &str) -> Vec<(EvidenceId, String)> {
-    let value: serde_json::Value = serde_json::from_str(data_json).unwrap_or_default();
+fn filed_evidence(data_json: &str) -> Option<Vec<(EvidenceId, String)>> {
+    let value: serde_json::Value = serde_json::from_str(data_json).ok()?;
+    let entries = value["data"]["entries"].as_array()?;
     let receipt_of = |entry: i64| {
-        value["data"]["entries"]
-            .as_array()
-            .and_then(|entries| entries.iter().find(|found| found["entry"].as_i64() == Some(entry)))
+        entries
+            .iter()
+            .find(|found| found["entry"].as_i64() == Some(entry))
             .and_then(|found| found["receipt_number"].as_u64())
-            .unwrap_or(0)
     };
     value["evidence"]
-        .as_array()
-        .map(|files| {
-            files
-                .iter()
-                .filter_map(|file| {
-                    let id = file["id"].as_i64()?;
-                    let name = file["file_name"].as_str()?;
-                    let receipt = receipt_of(file["entry"].as_i64()?);
-                    Some((
-                        EvidenceId::new(id),
-                        format!("{receipt:04}-{id}-{}", safe_file_name(name)),
-                    ))
-                })
-                .collect()
+        .as_array()?
+        .iter()
+        .map(|file| {
+            let id = file["id"].as_i64()?;
+            let name = file["file_name"].as_str()?;
+            let receipt = receipt_of(file["entry"].as_i64()?)?;
+            Some((
+                EvidenceId::new(id),
+                format!("{receipt:04}-{id}-{}", safe_file_name(name)),
+            ))
         })
-        .unwrap_or_default()
+        .collect()
 }
 
 /// A file name with nothing that could climb out of the bundle's folder or upset a file system.

@@ -100,13 +100,12 @@ impl Tx {
             what: "evidence",
             id: id.to_string(),
         })?;
-        let book = BookId::new(book);
-        let file = self
-            .evidence_files(book)
-            .await?
-            .into_iter()
-            .find(|file| file.id == id)
-            .expect("BUG: the row was just read");
-        Ok((book, file, content))
+        let file: EvidenceRow = on_backend!(self, connection => {
+            sqlx::query_as("SELECT id, entry_id, file_name, media_type, size_bytes, sha256 FROM evidence WHERE id = $1")
+                .bind(id.get())
+                .fetch_one(connection)
+                .await?
+        });
+        Ok((BookId::new(book), file.try_into()?, content))
     }
 }

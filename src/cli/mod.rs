@@ -22,6 +22,7 @@ mod payments;
 mod reports;
 mod rules;
 mod statements;
+mod users;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -101,6 +102,9 @@ pub enum Command {
     /// Documents for the court and the person: the periodic account.
     #[command(subcommand)]
     Report(reports::ReportCommand),
+    /// People who sign in: add, passwd, disable, enable, assign, list.
+    #[command(subcommand)]
+    User(users::UserCommand),
     /// Receipts and invoices attached to entries.
     #[command(subcommand)]
     Evidence(evidence::EvidenceCommand),
@@ -188,6 +192,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Forecast(args) => pay::forecast(&context, &args).await?,
         Command::Report(args) => reports::report(&context, &args).await?,
         Command::Export(args) => reports::export(&context, &args).await?,
+        Command::User(command) => users::user(&context, command).await?,
         Command::Evidence(command) => evidence::evidence(&context, command).await?,
         Command::Budget(command) => evidence::budget(&context, command).await?,
     };

@@ -1,5 +1,6 @@
 //! The domain: pure types and rules, no I/O, no clock, no database.
 
+pub mod access;
 pub mod account;
 pub mod allocation;
 pub mod balance;
@@ -21,3 +22,4 @@ pub mod opening;
 pub mod party;
 pub mod report;
 pub mod schedule;
+pub mod user;

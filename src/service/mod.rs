@@ -26,6 +26,7 @@ pub mod parties;
 pub mod payments;
 pub mod reports;
 pub mod statement;
+pub mod users;
 pub mod verify;
 
 #[derive(Debug, Error)]
@@ -54,6 +55,12 @@ pub enum ServiceError {
     #[error(transparent)]
     Payment(payments::PaymentRefusal),
     #[error(transparent)]
+    User(#[from] crate::domain::user::UserError),
+    #[error("{0}")]
+    Assignment(String),
+    #[error("the password could not be hashed: {0}")]
+    Password(String),
+    #[error(transparent)]
     Budget(#[from] crate::domain::budget::BudgetError),
     #[error(transparent)]
     Filing(#[from] crate::domain::filing::FilingError),
@@ -79,7 +86,11 @@ impl ServiceError {
     pub fn is_invalid_input(&self) -> bool {
         !matches!(
             self,
-            ServiceError::Store(_) | ServiceError::Lock(_) | ServiceError::Pdf(_) | ServiceError::Html(_)
+            ServiceError::Store(_)
+                | ServiceError::Lock(_)
+                | ServiceError::Pdf(_)
+                | ServiceError::Html(_)
+                | ServiceError::Password(_)
         )
     }
 }

@@ -28,6 +28,7 @@ mod rows;
 mod rules;
 mod statement_balances;
 mod statements;
+mod users;
 
 pub use entries::{ENTRIES_PAGE_MAX, EntryFilter};
 pub use evidence::NewEvidence;

@@ -1,0 +1,156 @@
+//! Users: created with an argon2id password hash, their password changed, disabled, assigned
+//! books; signing in checks a password in the same time whether or not the login exists; and the
+//! access rule (`domain::access::decide`) asked with the facts from the database.
+
+use std::sync::LazyLock;
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
+use chrono::{DateTime, Utc};
+
+use super::{ServiceError, ServiceResult};
+use crate::domain::access::{Action, BookFacts, Decision, Principal, Role, decide};
+use crate::domain::ids::BookId;
+use crate::domain::user::{NewUser, User, UserError, check_password};
+use crate::storage::{Store, StoreError};
+
+/// Hashes off the async threads: argon2id takes tens of milliseconds by design.
+async fn hash(password: String) -> ServiceResult<String> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|hash| hash.to_string())
+    })
+    .await
+    .expect("BUG: hashing panicked")
+    .map_err(|error| ServiceError::Password(error.to_string()))
+}
+
+/// A hash of nothing anyone knows, checked when the login does not exist, so that an unknown
+/// login takes as long as a wrong password.
+static DECOY_HASH: LazyLock<String> = LazyLock::new(|| {
+    Argon2::default()
+        .hash_password(b"gestio decoy: no user has this password")
+        .expect("BUG: hashing a constant cannot fail")
+        .to_string()
+});
+
+fn verifies(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored)
+        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+pub async fn add_user(store: &Store, user: NewUser, password: &str, now: DateTime<Utc>) -> ServiceResult<User> {
+    let user = user.check()?;
+    check_password(&user.login, password)?;
+    let password_hash = hash(password.to_owned()).await?;
+    let mut tx = store.begin_write().await?;
+    tx.office(user.office).await?;
+    if let Some(beneficiary) = user.beneficiary
+        && tx.beneficiary(beneficiary).await?.office_id != user.office
+    {
+        return Err(UserError::TieForOtherRole.into());
+    }
+    let created = tx.insert_user(&user, &password_hash, now).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+pub async fn set_password(store: &Store, login: &str, password: &str) -> ServiceResult<User> {
+    check_password(login, password)?;
+    let password_hash = hash(password.to_owned()).await?;
+    let mut tx = store.begin_write().await?;
+    let (user, _) = tx.user_by_login(login).await?;
+    tx.set_password_hash(user.id, &password_hash).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+pub async fn set_disabled(store: &Store, login: &str, disabled: bool) -> ServiceResult<User> {
+    let mut tx = store.begin_write().await?;
+    let (user, _) = tx.user_by_login(login).await?;
+    tx.set_disabled(user.id, disabled).await?;
+    let user = tx.user(user.id).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// Assigns a book of the counsellor's office to a counsellor.
+pub async fn assign(store: &Store, login: &str, book: BookId, now: DateTime<Utc>) -> ServiceResult<User> {
+    let mut tx = store.begin_write().await?;
+    let (user, _) = tx.user_by_login(login).await?;
+    let found = tx.book(book).await?;
+    if user.role != Role::Counsellor || found.office_id != user.office {
+        return Err(ServiceError::Assignment(format!(
+            "{login} is a {} of office {}: books are assigned to counsellors of the book's office ({})",
+            user.role.code(),
+            user.office,
+            found.office_id
+        )));
+    }
+    tx.assign_book(user.id, book, now).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
+pub async fn users(store: &Store) -> ServiceResult<Vec<User>> {
+    let mut tx = store.begin_read().await?;
+    let found = tx.users(None).await?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// The user whose login and password these are, if any and not disabled. The same work is done
+/// whatever is wrong, so the answer's timing does not tell an unknown login from a wrong password.
+pub async fn authenticate(store: &Store, login: &str, password: &str) -> ServiceResult<Option<User>> {
+    let mut tx = store.begin_read().await?;
+    let found = match tx.user_by_login(login).await {
+        Ok(found) => Some(found),
+        Err(StoreError::NotFound { .. }) => None,
+        Err(error) => return Err(error.into()),
+    };
+    tx.commit().await?;
+    let stored = found
+        .as_ref()
+        .map_or_else(|| DECOY_HASH.clone(), |(_, hash)| hash.clone());
+    let password = password.to_owned();
+    let matches = tokio::task::spawn_blocking(move || verifies(&password, &stored))
+        .await
+        .expect("BUG: verifying panicked");
+    Ok(found
+        .filter(|(user, _)| matches && !user.disabled)
+        .map(|(user, _)| user))
+}
+
+/// The access rule's answer for `user`, `action` and `book`, from the stored facts.
+pub async fn authorize(store: &Store, user: i64, action: Action, book: BookId) -> ServiceResult<Decision> {
+    let mut tx = store.begin_read().await?;
+    let user = tx.user(user).await?;
+    let principal = Principal {
+        office: user.office,
+        role: user.role,
+        disabled: user.disabled,
+        assigned_books: tx.assigned_books(user.id).await?,
+        beneficiary: user.beneficiary,
+        court: user.court.clone(),
+    };
+    let found = match tx.book(book).await {
+        Ok(found) => found,
+        Err(StoreError::NotFound { .. }) => return Ok(Decision::Hidden),
+        Err(error) => return Err(error.into()),
+    };
+    let courts = tx
+        .mandates(Some(found.beneficiary_id))
+        .await?
+        .into_iter()
+        .filter_map(|mandate| mandate.court.map(|court| court.name))
+        .collect();
+    tx.commit().await?;
+    let facts = BookFacts {
+        book,
+        office: found.office_id,
+        beneficiary: found.beneficiary_id,
+        courts,
+    };
+    Ok(decide(&principal, action, &facts))
+}

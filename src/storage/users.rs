@@ -1,0 +1,173 @@
+//! Users, their password hashes and their assigned books.
+
+use chrono::{DateTime, Utc};
+
+use super::{StoreError, StoreResult, Tx, on_backend};
+use crate::domain::access::Role;
+use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
+use crate::domain::party::Language;
+use crate::domain::user::{NewUser, User};
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    office_id: i64,
+    login: String,
+    display_name: String,
+    role: String,
+    language: Option<String>,
+    beneficiary_id: Option<i64>,
+    court: Option<String>,
+    disabled: bool,
+}
+
+const USER_COLUMNS: &str = "id, office_id, login, display_name, role, language, beneficiary_id, court, disabled";
+
+impl TryFrom<UserRow> for User {
+    type Error = StoreError;
+    fn try_from(row: UserRow) -> StoreResult<User> {
+        let corrupt = |detail: String| StoreError::Corrupt {
+            what: "user",
+            id: row.id.to_string(),
+            detail,
+        };
+        let role = Role::parse(&row.role).ok_or_else(|| corrupt(format!("unknown role {}", row.role)))?;
+        let language = row
+            .language
+            .as_deref()
+            .map(Language::parse)
+            .transpose()
+            .map_err(|error| corrupt(error.to_string()))?;
+        Ok(User {
+            id: row.id,
+            office: OfficeId::new(row.office_id),
+            login: row.login,
+            display_name: row.display_name,
+            role,
+            language,
+            beneficiary: row.beneficiary_id.map(BeneficiaryId::new),
+            court: row.court,
+            disabled: row.disabled,
+        })
+    }
+}
+
+impl Tx {
+    pub async fn insert_user(&mut self, user: &NewUser, password_hash: &str, now: DateTime<Utc>) -> StoreResult<User> {
+        let result = on_backend!(self, connection => {
+            sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO users (office_id, login, display_name, role, password_hash, language, beneficiary_id, court, \
+                     created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {USER_COLUMNS}"
+            )))
+            .bind(user.office.get())
+            .bind(&user.login)
+            .bind(&user.display_name)
+            .bind(user.role.code())
+            .bind(password_hash)
+            .bind(user.language.map(Language::code))
+            .bind(user.beneficiary.map(BeneficiaryId::get))
+            .bind(user.court.as_deref())
+            .bind(now)
+            .fetch_one(connection)
+            .await
+        });
+        match result.map_err(StoreError::from) {
+            Err(StoreError::Duplicate { .. }) => Err(StoreError::Duplicate {
+                what: "a user",
+                detail: format!("the login {} is taken", user.login),
+            }),
+            other => other?.try_into(),
+        }
+    }
+
+    pub async fn user_by_login(&mut self, login: &str) -> StoreResult<(User, String)> {
+        let row: Option<(i64, String)> = on_backend!(self, connection => {
+            sqlx::query_as("SELECT id, password_hash FROM users WHERE login = $1")
+                .bind(login.trim())
+                .fetch_optional(connection)
+                .await?
+        });
+        let (id, hash) = row.ok_or_else(|| StoreError::NotFound {
+            what: "user",
+            id: login.to_owned(),
+        })?;
+        Ok((self.user(id).await?, hash))
+    }
+
+    pub async fn user(&mut self, id: i64) -> StoreResult<User> {
+        let row: Option<UserRow> = on_backend!(self, connection => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1")))
+                .bind(id)
+                .fetch_optional(connection)
+                .await?
+        });
+        row.ok_or_else(|| StoreError::NotFound {
+            what: "user",
+            id: id.to_string(),
+        })?
+        .try_into()
+    }
+
+    pub async fn users(&mut self, office: Option<OfficeId>) -> StoreResult<Vec<User>> {
+        let rows: Vec<UserRow> = on_backend!(self, connection => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {USER_COLUMNS} FROM users WHERE ($1 IS NULL OR office_id = $1) ORDER BY login"
+            )))
+            .bind(office.map(OfficeId::get))
+            .fetch_all(connection)
+            .await?
+        });
+        rows.into_iter().map(User::try_from).collect()
+    }
+
+    pub async fn set_password_hash(&mut self, user: i64, password_hash: &str) -> StoreResult<()> {
+        on_backend!(self, connection => {
+            sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1")
+                .bind(user)
+                .bind(password_hash)
+                .execute(connection)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn set_disabled(&mut self, user: i64, disabled: bool) -> StoreResult<()> {
+        on_backend!(self, connection => {
+            sqlx::query("UPDATE users SET disabled = $2 WHERE id = $1")
+                .bind(user)
+                .bind(disabled)
+                .execute(connection)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn assign_book(&mut self, user: i64, book: BookId, now: DateTime<Utc>) -> StoreResult<()> {
+        let result = on_backend!(self, connection => {
+            sqlx::query("INSERT INTO user_books (user_id, book_id, assigned_at) VALUES ($1, $2, $3)")
+                .bind(user)
+                .bind(book.get())
+                .bind(now)
+                .execute(connection)
+                .await
+                .map(|_| ())
+        });
+        match result.map_err(StoreError::from) {
+            Err(StoreError::Duplicate { .. }) => Err(StoreError::Duplicate {
+                what: "an assignment",
+                detail: format!("book {book} is assigned to this user already"),
+            }),
+            other => other,
+        }
+    }
+
+    pub async fn assigned_books(&mut self, user: i64) -> StoreResult<Vec<BookId>> {
+        let rows: Vec<(i64,)> = on_backend!(self, connection => {
+            sqlx::query_as("SELECT book_id FROM user_books WHERE user_id = $1 ORDER BY book_id")
+                .bind(user)
+                .fetch_all(connection)
+                .await?
+        });
+        Ok(rows.into_iter().map(|(book,)| BookId::new(book)).collect())
+    }
+}

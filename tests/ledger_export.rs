@@ -6,50 +6,16 @@
 #[path = "support/cli.rs"]
 mod cli_support;
 mod common;
+#[path = "support/hledger.rs"]
+mod hledger;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
 use cli_support::ok;
-use gestio::domain::money::{Currency, Money};
+use gestio::domain::money::Currency;
 use serde_json::Value;
-
-fn hledger_present() -> bool {
-    if Command::new("hledger").arg("--version").output().is_ok() {
-        return true;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("hledger is not installed (apt-get install hledger); CI must run the independent check");
-    }
-    eprintln!("\n*** HLEDGER CHECK NOT RUN: hledger is not installed (apt-get install hledger) ***\n");
-    false
-}
-
-/// hledger's balance of every account, in minor units, for the dates given as hledger flags.
-fn balances(journal: &Path, currency: Currency, dates: &[&str]) -> BTreeMap<String, i64> {
-    let output = Command::new("hledger")
-        .arg("-f")
-        .arg(journal)
-        .args(["balance", "--flat", "--no-total", "-O", "csv"])
-        .args(dates)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "hledger: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
-    reader
-        .records()
-        .map(|record| {
-            let record = record.unwrap();
-            let amount = record[1].trim_end_matches(currency.code()).trim();
-            (record[0].to_owned(), Money::parse(amount, currency).unwrap().minor())
-        })
-        .collect()
-}
 
 fn export(db: &common::TestDb, folder: &Path, book: &str, from: Option<&str>) -> std::path::PathBuf {
     let path = folder.join(format!("book-{book}-{}.journal", from.unwrap_or("all")));
@@ -82,7 +48,7 @@ fn export(db: &common::TestDb, folder: &Path, book: &str, from: Option<&str>) ->
 
 backend_tests! {
     async fn hledger_agrees_with_every_number_of_every_demo_account(db) {
-        if !hledger_present() {
+        if !hledger::present() {
             return;
         }
         ok(&db, &["demo", "--no-serve"]);
@@ -97,10 +63,10 @@ backend_tests! {
             let currency = Currency::parse(data["currency"].as_str().unwrap()).unwrap();
             let whole = export(&db, folder.path(), book, None);
             let brought_forward = export(&db, folder.path(), book, Some(from));
-            let opening = balances(&whole, currency, &["-e", from]);
-            let closing = balances(&whole, currency, &["-e", after]);
-            let moved = balances(&whole, currency, &["-b", from, "-e", after]);
-            let closing_again = balances(&brought_forward, currency, &["-e", after]);
+            let opening = hledger::balances(&whole, currency, &["-e", from]);
+            let closing = hledger::balances(&whole, currency, &["-e", after]);
+            let moved = hledger::balances(&whole, currency, &["-b", from, "-e", after]);
+            let closing_again = hledger::balances(&brought_forward, currency, &["-e", after]);
             let mut income = 0;
             let mut expenses = 0;
             for (name, minor) in &moved {

@@ -4,7 +4,6 @@
 //! Pure: no database; hledger must be installed (CI installs it; elsewhere a loud skip).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Command;
 
 use chrono::{Days, NaiveDate};
 use gestio::domain::account::{Account, ReportCategory};
@@ -13,6 +12,9 @@ use gestio::domain::ledger::{EntrySource, JournalEntry, Posting};
 use gestio::domain::money::{Currency, Money};
 use gestio::domain::report::{Period, ReportInput, fold};
 use proptest::prelude::*;
+
+#[path = "support/hledger.rs"]
+mod hledger;
 
 const CHART: [(&str, ReportCategory); 10] = [
     ("1100", ReportCategory::Bank),
@@ -44,47 +46,6 @@ fn chart() -> Vec<Account> {
         .collect()
 }
 
-fn hledger_present() -> bool {
-    if Command::new("hledger").arg("--version").output().is_ok() {
-        return true;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("hledger is not installed (apt-get install hledger); CI must run the independent check");
-    }
-    eprintln!("\n*** HLEDGER CHECK ON RANDOM BOOKS NOT RUN: hledger is not installed (apt-get install hledger) ***\n");
-    false
-}
-
-/// hledger's balance per account (minor units) with the given date flags.
-fn balances(journal: &std::path::Path, dates: &[&str]) -> BTreeMap<String, i64> {
-    let output = Command::new("hledger")
-        .arg("-f")
-        .arg(journal)
-        .args(["balance", "--flat", "--no-total", "--empty", "-O", "csv"])
-        .args(dates)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "hledger: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
-    reader
-        .records()
-        .map(|record| {
-            let record = record.unwrap();
-            let amount = record[1].trim_end_matches("EUR").trim();
-            let minor = if amount == "0" {
-                0
-            } else {
-                Money::parse(amount, Currency::EUR).unwrap().minor()
-            };
-            (record[0].to_owned(), minor)
-        })
-        .collect()
-}
-
 fn date(text: &str) -> NaiveDate {
     text.parse().unwrap()
 }
@@ -96,7 +57,7 @@ proptest! {
     fn hledger_agrees_with_the_account_of_any_book(
         movements in prop::collection::vec((0_usize..10, 0_usize..10, 1_i64..500_000, 0_u64..730), 1..40)
     ) {
-        if !hledger_present() {
+        if !hledger::present() {
             return Ok(());
         }
         let accounts = chart();
@@ -138,8 +99,8 @@ proptest! {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("book.journal");
         std::fs::write(&path, gestio::export::ledger_text::hledger(&accounts, &sorted, Currency::EUR, None, None)).unwrap();
-        let closing = balances(&path, &["-e", "2026-07-01"]);
-        let moved = balances(&path, &["-b", "2025-07-01", "-e", "2026-07-01"]);
+        let closing = hledger::balances(&path, Currency::EUR, &["-e", "2026-07-01"]);
+        let moved = hledger::balances(&path, Currency::EUR, &["-b", "2025-07-01", "-e", "2026-07-01"]);
         for report in &data.accounts {
             let name = format!("assets:{}", report.code);
             let found = |map: &BTreeMap<String, i64>| map.get(&name).copied().unwrap_or(0);

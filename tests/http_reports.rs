@@ -106,6 +106,9 @@ backend_tests! {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{reviewed}");
         let (status, reviewed) = post(&app, &format!("/api/v1/filings/{id}/review"), json!({ "verdict": "approved" })).await;
         assert_eq!((status, &reviewed["review"]["verdict"]), (StatusCode::OK, &json!("approved")));
+        let (status, _, shown) = get_bytes(&app, &format!("/api/v1/filings/{id}")).await;
+        let shown: Value = serde_json::from_slice(&shown).unwrap();
+        assert_eq!((status, &shown["review"]["verdict"], &shown["pdf_sha256"]), (StatusCode::OK, &json!("approved"), &filing["pdf_sha256"]));
         let (status, media_type, pdf) = get_bytes(&app, &format!("/api/v1/filings/{id}/pdf")).await;
         assert_eq!((status, media_type.as_str()), (StatusCode::OK, "application/pdf"));
         assert_eq!(gestio::service::filings::sha256_hex(&pdf), filing["pdf_sha256"].as_str().unwrap());

@@ -252,9 +252,7 @@ async fn show_filing(
     State(state): State<AppState>,
     PathParams(filing): PathParams<FilingId>,
 ) -> Result<axum::Json<Filing>, ApiError> {
-    Ok(axum::Json(
-        filing_use_case::filed_documents(&state.store, filing).await?.filing,
-    ))
+    Ok(axum::Json(filing_use_case::filing(&state.store, filing).await?))
 }
 
 #[derive(Deserialize)]

@@ -97,6 +97,14 @@ pub async fn filings(store: &Store, book: BookId) -> ServiceResult<Vec<Filing>> 
     Ok(filings)
 }
 
+/// A filed account's record and the court's latest review, without its documents.
+pub async fn filing(store: &Store, id: FilingId) -> ServiceResult<Filing> {
+    let mut tx = store.begin_read().await?;
+    let filing = tx.filing(id).await?;
+    tx.commit().await?;
+    Ok(filing)
+}
+
 /// A filed account as stored: the record, its PDF and its data, each checked against the hash
 /// taken at filing.
 pub struct FiledDocuments {

@@ -76,18 +76,8 @@ pub fn hledger(
     journal(Dialect::Hledger, accounts, entries, currency, from, to)
 }
 
-/// The same as a beancount ledger (`bean-check` validates it).
-pub fn beancount(
-    accounts: &[Account],
-    entries: &[JournalEntry],
-    currency: Currency,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> String {
-    journal(Dialect::Beancount, accounts, entries, currency, from, to)
-}
-
-fn journal(
+/// The journal of `entries` in `dialect` (hledger's, or beancount's: `bean-check` validates it).
+pub fn journal(
     dialect: Dialect,
     accounts: &[Account],
     entries: &[JournalEntry],

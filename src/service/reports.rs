@@ -208,11 +208,14 @@ pub async fn ledger_journal(
     let accounts = tx.accounts(book).await?;
     let entries = all_entries(&mut tx, book, to).await?;
     tx.commit().await?;
-    let write = match dialect {
-        crate::export::ledger_text::Dialect::Hledger => crate::export::ledger_text::hledger,
-        crate::export::ledger_text::Dialect::Beancount => crate::export::ledger_text::beancount,
-    };
-    Ok(write(&accounts, &entries, found.currency, from, to))
+    Ok(crate::export::ledger_text::journal(
+        dialect,
+        &accounts,
+        &entries,
+        found.currency,
+        from,
+        to,
+    ))
 }
 
 /// Every entry of the book (dated up to `to` when given), page by page in chain order.

@@ -14,6 +14,7 @@ use crate::config::{DEFAULT_BIND_ADDR, DatabaseUrl};
 use crate::domain::ids::BookId;
 use crate::http::{AppState, serve as serve_http, shutdown_signal};
 use crate::service::demo::create_demo;
+use crate::service::demo_users::demo_sign_ins;
 use crate::service::verify::verify as verify_books;
 use crate::storage::Store;
 
@@ -36,7 +37,7 @@ async fn run_server(store: Store, url: &DatabaseUrl, bind: SocketAddr) -> anyhow
     let address = listener.local_addr()?;
     tracing::info!(database = %url, %address, "serving");
     println!("gestio is serving {url} at http://{address}/ (Ctrl-C to stop)");
-    serve_http(listener, AppState { store: store.clone() }, shutdown_signal()).await?;
+    serve_http(listener, AppState::new(store.clone()), shutdown_signal()).await?;
     store.close().await;
     Ok(())
 }
@@ -63,6 +64,21 @@ pub async fn demo(url: DatabaseUrl, args: &DemoArgs, author: &str) -> anyhow::Re
         );
     } else {
         println!("demo office already present in {url}: reusing it");
+    }
+    let sign_ins = demo_sign_ins(&store, outcome.office, now())
+        .await
+        .context("creating the demo users")?;
+    println!(
+        "sign in at http://{}/sign-in as (the passwords are new each time the demo starts):",
+        args.bind
+    );
+    for sign_in in &sign_ins {
+        println!(
+            "  {:<12} {:<12} {}",
+            sign_in.role.code(),
+            sign_in.login,
+            sign_in.password
+        );
     }
     if args.no_serve {
         store.close().await;

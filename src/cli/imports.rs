@@ -45,6 +45,7 @@ pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit
         force_reason: args.force_reason.as_deref(),
         csv_profile: profile.as_ref(),
         account_iban: args.account_iban.as_deref(),
+        writable_books: None,
     };
     let mut summaries = Vec::with_capacity(args.files.len());
     let mut batch = ImportBatch::begin(&context.store).await?;

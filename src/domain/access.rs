@@ -3,8 +3,8 @@
 //! - admin / supervisor: every book of their office, read and write, and the office's users;
 //! - counsellor (tutor): the books assigned to them, read and write;
 //! - beneficiary: their own book, read only;
-//! - court staff: the books whose mandate is before their court, in any office, read only, and
-//!   may record the court's review of a filed account.
+//! - court staff: the books whose mandate is before their court, in any office: the accounts filed
+//!   with the court and their evidence, and the court's review of them; not the running ledger.
 //!
 //! A user who may not read a book must not learn that it exists: callers answer "not found".
 
@@ -49,10 +49,14 @@ impl Role {
 pub enum Action {
     /// See the book: balances, entries, statements, accounts, evidence.
     Read,
+    /// See what was filed with the court: the filed accounts, their documents and evidence.
+    ReadFiled,
     /// Change it: import, categorise, post, pay, file.
     Write,
     /// Record the court's approval or remarks on a filed account.
     Review,
+    /// Run the office: its users, its settings, approving payment runs (the second pair of eyes).
+    Administer,
 }
 
 /// The user as the access rule needs them.
@@ -110,12 +114,28 @@ pub fn decide(user: &Principal, action: Action, book: &BookFacts) -> Decision {
     }
     let allowed = matches!(
         (user.role, action),
-        (_, Action::Read) | (Role::Supervisor | Role::Counsellor, Action::Write) | (Role::Court, Action::Review)
+        (_, Action::ReadFiled)
+            | (Role::Supervisor | Role::Counsellor | Role::Beneficiary, Action::Read)
+            | (Role::Supervisor | Role::Counsellor, Action::Write)
+            | (Role::Court, Action::Review)
     );
     if allowed {
         Decision::Allowed
     } else {
         Decision::Forbidden
+    }
+}
+
+/// The rule for what belongs to an office rather than to one book: its creditors, rules, payment
+/// runs and settings, and the people it has not yet opened a book for. Its staff read and write
+/// them; only supervisors administer; beneficiaries and court staff do not see the office's side.
+pub fn decide_office(user: &Principal, action: Action, office: OfficeId) -> Decision {
+    if user.disabled || user.office != office || matches!(user.role, Role::Beneficiary | Role::Court) {
+        return Decision::Hidden;
+    }
+    match (user.role, action) {
+        (Role::Supervisor, _) | (Role::Counsellor, Action::Read | Action::Write) => Decision::Allowed,
+        _ => Decision::Forbidden,
     }
 }
 

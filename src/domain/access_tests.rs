@@ -44,7 +44,7 @@ fn every_role_sees_exactly_its_books() {
         ..user(Role::Court)
     };
     let supervisor = user(Role::Supervisor);
-    // (who, book, read, write, review)
+    // (who, book, read, write, review); what was filed is seen by all who see the book
     let expected = [
         (&supervisor, 1, Allowed, Allowed, Forbidden),
         (&supervisor, 2, Allowed, Allowed, Forbidden),
@@ -52,7 +52,7 @@ fn every_role_sees_exactly_its_books() {
         (&counsellor, 2, Hidden, Hidden, Hidden),
         (&beneficiary, 1, Allowed, Forbidden, Forbidden),
         (&beneficiary, 2, Hidden, Hidden, Hidden),
-        (&court, 1, Allowed, Forbidden, Allowed),
+        (&court, 1, Forbidden, Forbidden, Allowed),
         (&other_court, 1, Hidden, Hidden, Hidden),
     ];
     for (who, number, read, write, review) in expected {
@@ -67,6 +67,13 @@ fn every_role_sees_exactly_its_books() {
             decide(who, Action::Write, &facts),
             write,
             "{:?} writes book {number}",
+            who.role
+        );
+        let sees = if read == Hidden { Hidden } else { Allowed };
+        assert_eq!(
+            decide(who, Action::ReadFiled, &facts),
+            sees,
+            "{:?} reads filings of {number}",
             who.role
         );
         assert_eq!(
@@ -96,7 +103,7 @@ fn another_office_and_a_disabled_user_see_nothing() {
         ..user(Role::Court)
     };
     assert_eq!(
-        decide(&court_elsewhere, Action::Read, &book(1)),
+        decide(&court_elsewhere, Action::ReadFiled, &book(1)),
         Decision::Allowed,
         "the court's mandates, any office"
     );
@@ -111,4 +118,38 @@ fn roles_read_back_from_their_codes() {
     }
     assert_eq!(Role::parse("admin"), Some(Role::Supervisor));
     assert_eq!(Role::parse("judge"), None);
+}
+
+#[test]
+fn the_office_side_is_for_its_staff_and_only_supervisors_administer() {
+    let office = OfficeId::new(1);
+    let staff = |role| Principal {
+        office,
+        role,
+        disabled: false,
+        assigned_books: vec![],
+        beneficiary: (role == Role::Beneficiary).then(|| BeneficiaryId::new(1)),
+        court: (role == Role::Court).then(|| "Tribunal".to_owned()),
+    };
+    let supervisor = staff(Role::Supervisor);
+    let counsellor = staff(Role::Counsellor);
+    for action in [Action::Read, Action::Write, Action::Administer] {
+        assert_eq!(decide_office(&supervisor, action, office), Decision::Allowed);
+        assert_eq!(decide_office(&supervisor, action, OfficeId::new(2)), Decision::Hidden);
+        assert_eq!(
+            decide_office(&staff(Role::Beneficiary), action, office),
+            Decision::Hidden
+        );
+        assert_eq!(decide_office(&staff(Role::Court), action, office), Decision::Hidden);
+    }
+    assert_eq!(decide_office(&counsellor, Action::Write, office), Decision::Allowed);
+    assert_eq!(
+        decide_office(&counsellor, Action::Administer, office),
+        Decision::Forbidden
+    );
+    let disabled = Principal {
+        disabled: true,
+        ..supervisor
+    };
+    assert_eq!(decide_office(&disabled, Action::Read, office), Decision::Hidden);
 }

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod account;
 pub mod allocation;
+pub mod audit;
 pub mod balance;
 pub mod book;
 pub mod budget;
@@ -22,4 +23,5 @@ pub mod opening;
 pub mod party;
 pub mod report;
 pub mod schedule;
+pub mod session;
 pub mod user;

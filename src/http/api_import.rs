@@ -9,8 +9,10 @@ use serde::Deserialize;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use super::AppState;
+use super::auth::Caller;
 use super::error::ApiError;
 use super::extract::{JsonBody, PathParams, QueryParams};
+use crate::domain::access::Action;
 use crate::domain::account::ReportCategory;
 use crate::domain::ids::{BookId, EntryId, OfficeId};
 use crate::domain::money::{Currency, Money};
@@ -19,9 +21,6 @@ use crate::import::rules::{Conditions, Direction, RuleTarget, pattern};
 use crate::service::categorise::{self, Categorised, RULE_PRIORITY_DEFAULT, RuleView};
 use crate::service::import::{ImportOptions, ImportSummary, import_file};
 use crate::storage::{Gap, ImportRecord, LineRecord, SuspenseItem};
-
-/// Recorded as the author of imports and categorisations until sign-in names the user.
-const API_AUTHOR: &str = "api";
 
 /// The upload route, with its own body limit: a statement file may be far larger than a JSON
 /// request, and a larger one is refused with 413 from its Content-Length, before it is read.
@@ -55,10 +54,14 @@ struct UploadQuery {
 
 /// `POST /api/v1/imports?file_name=…` with the file as the body (any content type).
 async fn upload(
+    caller: Caller,
     State(state): State<AppState>,
     QueryParams(query): QueryParams<UploadQuery>,
     body: Bytes,
 ) -> Result<(StatusCode, axum::Json<ImportSummary>), ApiError> {
+    if let Some(book) = query.book {
+        caller.book(&state, Action::Write, book).await?;
+    }
     let name = query.file_name.unwrap_or_else(|| "upload".to_owned());
     let profile = match query.profile.as_deref() {
         Some(name) => Some(crate::import::csv::built_in_profile(name).ok_or_else(|| {
@@ -68,13 +71,26 @@ async fn upload(
         })?),
         None => None,
     };
+    let writable = caller.books_allowed(&state, Action::Write).await?;
     let options = ImportOptions {
         book: query.book,
         force_reason: query.force_reason.as_deref(),
         csv_profile: profile.as_ref(),
         account_iban: query.account_iban.as_deref(),
+        writable_books: Some(&writable),
     };
-    let summary = import_file(&state.store, &name, &body, options, API_AUTHOR, chrono::Utc::now()).await?;
+    let summary = import_file(
+        &state.store,
+        &name,
+        &body,
+        options,
+        &caller.author(),
+        chrono::Utc::now(),
+    )
+    .await?;
+    if let Some(statement) = summary.statements.first() {
+        caller.note_book(statement.book);
+    }
     Ok((StatusCode::CREATED, axum::Json(summary)))
 }
 
@@ -84,10 +100,15 @@ struct BookQuery {
 }
 
 async fn list_imports(
+    caller: Caller,
     State(state): State<AppState>,
     QueryParams(query): QueryParams<BookQuery>,
 ) -> Result<axum::Json<Vec<ImportRecord>>, ApiError> {
-    Ok(axum::Json(state.store.begin_read().await?.imports(query.book).await?))
+    let book = query
+        .book
+        .ok_or_else(|| ApiError::Unprocessable("name the book whose imports to list: ?book=ID".to_owned()))?;
+    caller.book(&state, Action::Read, book).await?;
+    Ok(axum::Json(state.store.begin_read().await?.imports(Some(book)).await?))
 }
 
 #[derive(Deserialize)]
@@ -96,28 +117,34 @@ struct LineQuery {
 }
 
 async fn list_lines(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
     QueryParams(query): QueryParams<LineQuery>,
 ) -> Result<axum::Json<Vec<LineRecord>>, ApiError> {
+    caller.book(&state, Action::Read, id).await?;
     let mut tx = state.store.begin_read().await?;
     tx.book(id).await?;
     Ok(axum::Json(tx.statement_lines(id, query.status.as_deref()).await?))
 }
 
 async fn list_gaps(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
 ) -> Result<axum::Json<Vec<Gap>>, ApiError> {
+    caller.book(&state, Action::Read, id).await?;
     let mut tx = state.store.begin_read().await?;
     tx.book(id).await?;
     Ok(axum::Json(tx.open_gaps(Some(id)).await?))
 }
 
 async fn list_suspense(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
 ) -> Result<axum::Json<Vec<SuspenseItem>>, ApiError> {
+    caller.book(&state, Action::Read, id).await?;
     Ok(axum::Json(categorise::suspense(&state.store, id).await?))
 }
 
@@ -130,10 +157,12 @@ struct CategoriseRequest {
 }
 
 async fn categorise_line(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams((id, entry, line)): PathParams<(BookId, EntryId, i64)>,
     JsonBody(request): JsonBody<CategoriseRequest>,
 ) -> Result<(StatusCode, axum::Json<Categorised>), ApiError> {
+    caller.book(&state, Action::Write, id).await?;
     let done = categorise::categorise(
         &state.store,
         id,
@@ -141,7 +170,7 @@ async fn categorise_line(
         line,
         &request.account_code,
         request.make_rule,
-        API_AUTHOR,
+        &caller.author(),
         chrono::Utc::now(),
     )
     .await?;
@@ -149,10 +178,15 @@ async fn categorise_line(
 }
 
 async fn list_rules(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<OfficeId>,
     QueryParams(query): QueryParams<BookQuery>,
 ) -> Result<axum::Json<Vec<RuleView>>, ApiError> {
+    caller.office(Action::Read, id)?;
+    if let Some(book) = query.book {
+        caller.book(&state, Action::Read, book).await?;
+    }
     Ok(axum::Json(categorise::rules(&state.store, id, query.book).await?))
 }
 
@@ -224,10 +258,15 @@ impl RuleRequest {
 }
 
 async fn add_rule(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<OfficeId>,
     JsonBody(request): JsonBody<RuleRequest>,
 ) -> Result<(StatusCode, axum::Json<RuleView>), ApiError> {
+    caller.office(Action::Write, id)?;
+    if let Some(book) = request.book {
+        caller.book(&state, Action::Write, book).await?;
+    }
     let priority = request.priority.unwrap_or(RULE_PRIORITY_DEFAULT);
     let rule = categorise::add_rule(
         &state.store,
@@ -237,7 +276,7 @@ async fn add_rule(
         priority,
         request.conditions()?,
         request.target()?,
-        API_AUTHOR,
+        &caller.author(),
         chrono::Utc::now(),
     )
     .await?;

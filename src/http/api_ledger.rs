@@ -8,8 +8,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::AppState;
+use super::auth::Caller;
 use super::error::ApiError;
 use super::extract::{JsonBody, PathParams, QueryParams};
+use crate::domain::access::Action;
 use crate::domain::account::{Account, BankAccountSpec, NewAccount, ReportCategory};
 use crate::domain::balance::TrialBalance;
 use crate::domain::book::Book;
@@ -21,9 +23,6 @@ use crate::domain::opening::{OpeningBank, OpeningDebt, OpeningInventory};
 use crate::service::ledger::{self as use_case, OpenedBook};
 use crate::service::verify::{BookVerification, verify};
 use crate::storage::EntryFilter;
-
-/// Recorded as the author of what the API posts until sign-in names the user.
-const API_AUTHOR: &str = "api";
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -100,22 +99,31 @@ impl OpenBookRequest {
 }
 
 async fn open_book(
+    caller: Caller,
     State(state): State<AppState>,
     JsonBody(request): JsonBody<OpenBookRequest>,
 ) -> Result<(StatusCode, axum::Json<OpenedBook>), ApiError> {
+    let person = request.beneficiary_id;
+    caller
+        .person(&state, Action::Write, person, "beneficiary", person.get())
+        .await?;
     let opened = use_case::open_book(
         &state.store,
         request.beneficiary_id,
         &request.inventory()?,
-        API_AUTHOR,
+        &caller.author(),
         chrono::Utc::now(),
     )
     .await?;
     Ok((StatusCode::CREATED, axum::Json(opened)))
 }
 
-async fn list_books(State(state): State<AppState>) -> Result<axum::Json<Vec<Book>>, ApiError> {
-    Ok(axum::Json(state.store.begin_read().await?.books(None).await?))
+async fn list_books(caller: Caller, State(state): State<AppState>) -> Result<axum::Json<Vec<Book>>, ApiError> {
+    let readable = caller.books_allowed(&state, Action::ReadFiled).await?;
+    let books = state.store.begin_read().await?.books(None).await?;
+    Ok(axum::Json(
+        books.into_iter().filter(|book| readable.contains(&book.id)).collect(),
+    ))
 }
 
 #[derive(Serialize)]
@@ -125,9 +133,11 @@ struct BookWithAccounts {
 }
 
 async fn show_book(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
 ) -> Result<axum::Json<BookWithAccounts>, ApiError> {
+    caller.book(&state, Action::Read, id).await?;
     let mut tx = state.store.begin_read().await?;
     let book = tx.book(id).await?;
     let accounts = tx.accounts(id).await?;
@@ -135,9 +145,11 @@ async fn show_book(
 }
 
 async fn list_accounts(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
 ) -> Result<axum::Json<Vec<Account>>, ApiError> {
+    caller.book(&state, Action::Read, id).await?;
     let mut tx = state.store.begin_read().await?;
     tx.book(id).await?;
     Ok(axum::Json(tx.accounts(id).await?))
@@ -154,10 +166,12 @@ struct AccountRequest {
 }
 
 async fn add_account(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
     JsonBody(request): JsonBody<AccountRequest>,
 ) -> Result<(StatusCode, axum::Json<Account>), ApiError> {
+    caller.book(&state, Action::Write, id).await?;
     let book = state.store.begin_read().await?.book(id).await?;
     let currency = request
         .currency
@@ -180,9 +194,11 @@ async fn add_account(
 }
 
 async fn close_account(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams((id, code)): PathParams<(BookId, String)>,
 ) -> Result<axum::Json<Account>, ApiError> {
+    caller.book(&state, Action::Write, id).await?;
     Ok(axum::Json(use_case::close_account(&state.store, id, &code).await?))
 }
 
@@ -195,10 +211,12 @@ struct EntryQuery {
 }
 
 async fn list_entries(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
     QueryParams(query): QueryParams<EntryQuery>,
 ) -> Result<axum::Json<Vec<JournalEntry>>, ApiError> {
+    caller.book(&state, Action::Read, id).await?;
     let mut tx = state.store.begin_read().await?;
     tx.book(id).await?;
     let filter = EntryFilter {
@@ -231,10 +249,12 @@ struct EntryRequest {
 }
 
 async fn post_entry(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
     JsonBody(request): JsonBody<EntryRequest>,
 ) -> Result<(StatusCode, axum::Json<JournalEntry>), ApiError> {
+    caller.book(&state, Action::Write, id).await?;
     let accounts = {
         let mut tx = state.store.begin_read().await?;
         tx.book(id).await?;
@@ -276,7 +296,7 @@ async fn post_entry(
         source,
         source_ref: request.source_ref,
         receipt: request.receipt,
-        author: API_AUTHOR.to_owned(),
+        author: caller.author(),
         reverses: None,
         postings,
     };
@@ -287,10 +307,15 @@ async fn post_entry(
 }
 
 async fn show_entry(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<EntryId>,
 ) -> Result<axum::Json<JournalEntry>, ApiError> {
-    Ok(axum::Json(state.store.begin_read().await?.entry(id).await?))
+    let entry = state.store.begin_read().await?.entry(id).await?;
+    caller
+        .record_of(&state, Action::Read, entry.book_id, "entry", id.get())
+        .await?;
+    Ok(axum::Json(entry))
 }
 
 #[derive(Deserialize, Default)]
@@ -301,13 +326,17 @@ struct ReversalRequest {
 }
 
 async fn reverse_entry(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<EntryId>,
     JsonBody(request): JsonBody<ReversalRequest>,
 ) -> Result<(StatusCode, axum::Json<JournalEntry>), ApiError> {
+    let book = state.store.begin_read().await?.entry(id).await?.book_id;
+    caller.record_of(&state, Action::Write, book, "entry", id.get()).await?;
     let now = chrono::Utc::now();
     let date = request.date.unwrap_or(now.date_naive());
-    let reversal = use_case::reverse_entry(&state.store, id, date, API_AUTHOR, request.reason.as_deref(), now).await?;
+    let reversal =
+        use_case::reverse_entry(&state.store, id, date, &caller.author(), request.reason.as_deref(), now).await?;
     Ok((StatusCode::CREATED, axum::Json(reversal)))
 }
 
@@ -317,17 +346,21 @@ struct BalanceQuery {
 }
 
 async fn balance(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
     QueryParams(query): QueryParams<BalanceQuery>,
 ) -> Result<axum::Json<TrialBalance>, ApiError> {
+    caller.book(&state, Action::Read, id).await?;
     Ok(axum::Json(use_case::trial_balance(&state.store, id, query.at).await?))
 }
 
 async fn verification(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
 ) -> Result<axum::Json<BookVerification>, ApiError> {
+    caller.book(&state, Action::Read, id).await?;
     let mut results = verify(&state.store, Some(id)).await?;
     results
         .pop()

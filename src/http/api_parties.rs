@@ -8,17 +8,19 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::AppState;
+use super::auth::Caller;
 use super::error::ApiError;
 use super::extract::{JsonBody, PathParams, QueryParams};
+use crate::domain::access::Action;
 use crate::domain::ids::{BeneficiaryId, MandateId, OfficeId};
 use crate::domain::mandate::{Jurisdiction, Mandate, MandateInput, MandateKind, NewMandate, PeriodRule};
 use crate::domain::money::{Currency, Money};
-use crate::domain::party::{Beneficiary, Language, NewBeneficiary, NewOffice, Office};
+use crate::domain::party::{Beneficiary, Language, NewBeneficiary, Office};
 use crate::service::parties;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/offices", get(list_offices).post(create_office))
+        .route("/offices", get(list_offices))
         .route("/offices/{id}", get(show_office))
         .route("/beneficiaries", get(list_beneficiaries).post(create_beneficiary))
         .route("/beneficiaries/{id}", get(show_beneficiary))
@@ -28,30 +30,21 @@ pub fn router() -> Router<AppState> {
 
 type Created<T> = (StatusCode, axum::Json<T>);
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OfficeRequest {
-    name: String,
-    country: String,
-}
-
-async fn create_office(
-    State(state): State<AppState>,
-    JsonBody(request): JsonBody<OfficeRequest>,
-) -> Result<Created<Office>, ApiError> {
-    let office = NewOffice::new(&request.name, &request.country)?;
-    let office = parties::create_office(&state.store, &office, chrono::Utc::now()).await?;
-    Ok((StatusCode::CREATED, axum::Json(office)))
-}
-
-async fn list_offices(State(state): State<AppState>) -> Result<axum::Json<Vec<Office>>, ApiError> {
-    Ok(axum::Json(state.store.begin_read().await?.offices().await?))
+/// Offices are created by the server's operator (`gestio office create`); a user sees their own.
+async fn list_offices(caller: Caller, State(state): State<AppState>) -> Result<axum::Json<Vec<Office>>, ApiError> {
+    Ok(axum::Json(vec![
+        state.store.begin_read().await?.office(caller.office_id()).await?,
+    ]))
 }
 
 async fn show_office(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<OfficeId>,
 ) -> Result<axum::Json<Office>, ApiError> {
+    if id != caller.office_id() {
+        return Err(ApiError::NotFound(format!("office {id} does not exist")));
+    }
     Ok(axum::Json(state.store.begin_read().await?.office(id).await?))
 }
 
@@ -66,9 +59,11 @@ struct BeneficiaryRequest {
 }
 
 async fn create_beneficiary(
+    caller: Caller,
     State(state): State<AppState>,
     JsonBody(request): JsonBody<BeneficiaryRequest>,
 ) -> Result<Created<Beneficiary>, ApiError> {
+    caller.office(Action::Administer, request.office_id)?;
     let now = chrono::Utc::now();
     let person = NewBeneficiary::new(
         request.office_id,
@@ -87,19 +82,29 @@ struct OfficeQuery {
     office_id: Option<OfficeId>,
 }
 
+/// The people the caller may see, of one office if asked.
 async fn list_beneficiaries(
+    caller: Caller,
     State(state): State<AppState>,
     QueryParams(query): QueryParams<OfficeQuery>,
 ) -> Result<axum::Json<Vec<Beneficiary>>, ApiError> {
+    let people = state.store.begin_read().await?.beneficiaries(query.office_id).await?;
+    let pairs: Vec<_> = people.iter().map(|person| (person.id, person.office_id)).collect();
+    let readable = caller.readable_people(&state, &pairs).await?;
     Ok(axum::Json(
-        state.store.begin_read().await?.beneficiaries(query.office_id).await?,
+        people
+            .into_iter()
+            .filter(|person| readable.contains(&person.id))
+            .collect(),
     ))
 }
 
 async fn show_beneficiary(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BeneficiaryId>,
 ) -> Result<axum::Json<Beneficiary>, ApiError> {
+    caller.person(&state, Action::Read, id, "beneficiary", id.get()).await?;
     Ok(axum::Json(state.store.begin_read().await?.beneficiary(id).await?))
 }
 
@@ -134,9 +139,14 @@ struct MandateRequest {
 }
 
 async fn create_mandate(
+    caller: Caller,
     State(state): State<AppState>,
     JsonBody(request): JsonBody<MandateRequest>,
 ) -> Result<Created<Mandate>, ApiError> {
+    let person = request.beneficiary_id;
+    caller
+        .person(&state, Action::Write, person, "beneficiary", person.get())
+        .await?;
     let input = MandateInput {
         court: request.court.as_deref(),
         case_number: request.case_number.as_deref(),
@@ -166,18 +176,34 @@ struct BeneficiaryQuery {
     beneficiary_id: Option<BeneficiaryId>,
 }
 
+/// The mandates of the people the caller may see.
 async fn list_mandates(
+    caller: Caller,
     State(state): State<AppState>,
     QueryParams(query): QueryParams<BeneficiaryQuery>,
 ) -> Result<axum::Json<Vec<Mandate>>, ApiError> {
+    let mut tx = state.store.begin_read().await?;
+    let mandates = tx.mandates(query.beneficiary_id).await?;
+    let people = tx.beneficiaries(None).await?;
+    tx.commit().await?;
+    let pairs: Vec<_> = people.iter().map(|person| (person.id, person.office_id)).collect();
+    let readable = caller.readable_people(&state, &pairs).await?;
     Ok(axum::Json(
-        state.store.begin_read().await?.mandates(query.beneficiary_id).await?,
+        mandates
+            .into_iter()
+            .filter(|mandate| readable.contains(&mandate.beneficiary_id))
+            .collect(),
     ))
 }
 
 async fn show_mandate(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<MandateId>,
 ) -> Result<axum::Json<Mandate>, ApiError> {
-    Ok(axum::Json(state.store.begin_read().await?.mandate(id).await?))
+    let mandate = state.store.begin_read().await?.mandate(id).await?;
+    caller
+        .person(&state, Action::Read, mandate.beneficiary_id, "mandate", id.get())
+        .await?;
+    Ok(axum::Json(mandate))
 }

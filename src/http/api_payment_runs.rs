@@ -9,16 +9,15 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::AppState;
+use super::auth::Caller;
 use super::error::ApiError;
 use super::extract::{JsonBody, PathParams, QueryParams};
+use crate::domain::access::Action;
 use crate::domain::ids::{BookId, OfficeId, PaymentFileId, PaymentRunId};
 use crate::export::pain001::PainVersion;
 use crate::service::ServiceError;
 use crate::service::payments::{self as use_case, RunReport, RunRequest};
-use crate::storage::OrderRecord;
-
-/// Recorded as the author of what the API does until sign-in names the user.
-const API_AUTHOR: &str = "api";
+use crate::storage::{OrderRecord, RunRecord};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -42,10 +41,20 @@ struct RunRequestBody {
     format: Option<String>,
 }
 
+/// A counsellor runs the payments of a book they work on; a run over the whole office is the
+/// supervisor's.
 async fn run(
+    caller: Caller,
     State(state): State<AppState>,
     JsonBody(request): JsonBody<RunRequestBody>,
 ) -> Result<(StatusCode, axum::Json<RunReport>), ApiError> {
+    match request.book_id {
+        Some(book) => {
+            caller.office(Action::Read, request.office_id)?;
+            caller.book(&state, Action::Write, book).await?;
+        }
+        None => caller.office(Action::Administer, request.office_id)?,
+    }
     let format = match request.format.as_deref() {
         None => PainVersion::V09,
         Some(text) => PainVersion::parse(text)
@@ -56,24 +65,68 @@ async fn run(
         book: request.book_id,
         date: request.date,
         format,
-        author: API_AUTHOR,
+        author: &caller.author(),
     };
     let report = use_case::run_payments(&state.store, run, chrono::Utc::now()).await?;
     Ok((StatusCode::CREATED, axum::Json(report)))
 }
 
+/// Who may see a run: for a one-book run, whoever may read the book; for a run over the whole
+/// office, its supervisors, and for anyone else it does not exist. Approving (`Administer`) is
+/// the supervisors' alone: the second pair of eyes.
+async fn check_run(
+    caller: &Caller,
+    state: &AppState,
+    run: &RunRecord,
+    action: Action,
+    what: &'static str,
+    id: i64,
+) -> Result<(), ApiError> {
+    let office = crate::domain::ids::OfficeId::new(run.office_id);
+    match run.book_id {
+        Some(book) => {
+            caller
+                .record_of(state, Action::Read, BookId::new(book), what, id)
+                .await?
+        }
+        None => caller
+            .office(Action::Administer, office)
+            .map_err(|_| ApiError::NotFound(format!("{what} {id} does not exist")))?,
+    }
+    if action == Action::Administer {
+        caller
+            .office(Action::Administer, office)
+            .map_err(|_| ApiError::Forbidden(format!("{what} {id} is approved by a supervisor of the office")))?;
+    }
+    Ok(())
+}
+
 async fn show_run(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(run): PathParams<PaymentRunId>,
 ) -> Result<axum::Json<RunReport>, ApiError> {
-    Ok(axum::Json(use_case::run_report(&state.store, run).await?))
+    let report = use_case::run_report(&state.store, run).await?;
+    check_run(&caller, &state, &report.run, Action::Read, "payment run", run.get()).await?;
+    Ok(axum::Json(report))
 }
 
 async fn approve(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(run): PathParams<PaymentRunId>,
 ) -> Result<axum::Json<RunReport>, ApiError> {
-    let report = use_case::approve_run(&state.store, run, API_AUTHOR, chrono::Utc::now())
+    let prepared = use_case::run_report(&state.store, run).await?;
+    check_run(
+        &caller,
+        &state,
+        &prepared.run,
+        Action::Administer,
+        "payment run",
+        run.get(),
+    )
+    .await?;
+    let report = use_case::approve_run(&state.store, run, &caller.author(), chrono::Utc::now())
         .await
         .map_err(|error| match error {
             // Approving twice, or by the preparer, conflicts with the run's state.
@@ -85,10 +138,13 @@ async fn approve(
 
 /// The file's bytes exactly as produced, as an XML download named by its message id.
 async fn download(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(file): PathParams<PaymentFileId>,
 ) -> Result<impl IntoResponse, ApiError> {
     let (record, bytes) = use_case::payment_file(&state.store, file).await?;
+    let run = use_case::run_report(&state.store, PaymentRunId::new(record.run_id)).await?;
+    check_run(&caller, &state, &run.run, Action::Read, "payment file", file.get()).await?;
     let disposition = format!("attachment; filename=\"{}.xml\"", record.message_id);
     Ok((
         [
@@ -105,12 +161,22 @@ struct LateQuery {
     today: Option<NaiveDate>,
 }
 
+/// The orders the bank has not shown, of the books the caller may read.
 async fn late(
+    caller: Caller,
     State(state): State<AppState>,
     QueryParams(query): QueryParams<LateQuery>,
 ) -> Result<axum::Json<Vec<OrderRecord>>, ApiError> {
+    if let Some(book) = query.book {
+        caller.book(&state, Action::Read, book).await?;
+    }
+    let readable = caller.books_allowed(&state, Action::Read).await?;
     let today = query.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let orders = use_case::orders_not_executed(&state.store, query.book, today).await?;
     Ok(axum::Json(
-        use_case::orders_not_executed(&state.store, query.book, today).await?,
+        orders
+            .into_iter()
+            .filter(|order| readable.contains(&BookId::new(order.book_id)))
+            .collect(),
     ))
 }

@@ -8,8 +8,10 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::AppState;
+use super::auth::Caller;
 use super::error::ApiError;
 use super::extract::{JsonBody, PathParams, QueryParams};
+use crate::domain::access::Action;
 use crate::domain::creditor::{Bic, Creditor, NewCreditor, PaymentTarget, PostalAddress, Remittance};
 use crate::domain::iban::Iban;
 use crate::domain::ids::{AccountId, BookId, CreditorId, OfficeId, ScheduleId};
@@ -17,9 +19,6 @@ use crate::domain::money::Money;
 use crate::domain::schedule::{Ending, ExpectedIncome, Frequency, NewSchedule, Priority, Schedule};
 use crate::service::ledger;
 use crate::service::payments::{self as use_case, DebtView, ForecastReport, settings};
-
-/// Recorded as the author of what the API does until sign-in names the user.
-const API_AUTHOR: &str = "api";
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -56,10 +55,15 @@ struct CreditorRequest {
 }
 
 async fn add_creditor(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(office): PathParams<OfficeId>,
     JsonBody(request): JsonBody<CreditorRequest>,
 ) -> Result<(StatusCode, axum::Json<Creditor>), ApiError> {
+    caller.office(Action::Write, office)?;
+    if let Some(book) = request.book_id {
+        caller.book(&state, Action::Write, book).await?;
+    }
     let address = PostalAddress::new(
         request.street.as_deref(),
         request.building.as_deref(),
@@ -98,10 +102,15 @@ struct BookQuery {
 }
 
 async fn list_creditors(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(office): PathParams<OfficeId>,
     QueryParams(query): QueryParams<BookQuery>,
 ) -> Result<axum::Json<Vec<Creditor>>, ApiError> {
+    caller.office(Action::Read, office)?;
+    if let Some(book) = query.book {
+        caller.book(&state, Action::Read, book).await?;
+    }
     Ok(axum::Json(use_case::creditors(&state.store, office, query.book).await?))
 }
 
@@ -127,10 +136,12 @@ struct ScheduleRequest {
 }
 
 async fn add_schedule(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
     JsonBody(request): JsonBody<ScheduleRequest>,
 ) -> Result<(StatusCode, axum::Json<Schedule>), ApiError> {
+    caller.book(&state, Action::Write, book).await?;
     let found = ledger::book(&state.store, book).await?;
     let ending = match (request.end, request.instalments, request.until_repaid) {
         (Some(date), None, false) => Ending::On { date },
@@ -168,9 +179,11 @@ async fn add_schedule(
 }
 
 async fn list_schedules(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
 ) -> Result<axum::Json<Vec<Schedule>>, ApiError> {
+    caller.book(&state, Action::Read, book).await?;
     Ok(axum::Json(use_case::schedules(&state.store, book).await?))
 }
 
@@ -181,10 +194,15 @@ struct AuthorisationRequest {
 }
 
 async fn authorise(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(schedule): PathParams<ScheduleId>,
     JsonBody(request): JsonBody<AuthorisationRequest>,
 ) -> Result<StatusCode, ApiError> {
+    let book = state.store.begin_read().await?.schedule_book(schedule).await?;
+    caller
+        .record_of(&state, Action::Write, book, "schedule", schedule.get())
+        .await?;
     use_case::authorise_schedule(&state.store, schedule, &request.reference).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -201,10 +219,12 @@ struct IncomeRequest {
 }
 
 async fn add_income(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
     JsonBody(request): JsonBody<IncomeRequest>,
 ) -> Result<StatusCode, ApiError> {
+    caller.book(&state, Action::Write, book).await?;
     let found = ledger::book(&state.store, book).await?;
     let Frequency::Monthly { day } = Frequency::parse("monthly", &request.day).map_err(invalid)? else {
         unreachable!("monthly gives a monthly frequency")
@@ -224,9 +244,11 @@ async fn add_income(
 }
 
 async fn debts(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
 ) -> Result<axum::Json<Vec<DebtView>>, ApiError> {
+    caller.book(&state, Action::Read, book).await?;
     Ok(axum::Json(use_case::debts(&state.store, book).await?))
 }
 
@@ -239,10 +261,12 @@ struct DebtRequest {
 }
 
 async fn add_debt(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
     JsonBody(request): JsonBody<DebtRequest>,
 ) -> Result<(StatusCode, axum::Json<crate::domain::account::Account>), ApiError> {
+    caller.book(&state, Action::Write, book).await?;
     let currency = ledger::book(&state.store, book).await?.currency;
     let amount = Money::parse(&request.amount, currency)?;
     let account = use_case::add_debt(
@@ -251,7 +275,7 @@ async fn add_debt(
         &request.creditor,
         amount,
         request.date,
-        API_AUTHOR,
+        &caller.author(),
         chrono::Utc::now(),
     )
     .await?;
@@ -265,10 +289,12 @@ struct ForecastQuery {
 }
 
 async fn forecast(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
     QueryParams(query): QueryParams<ForecastQuery>,
 ) -> Result<axum::Json<ForecastReport>, ApiError> {
+    caller.book(&state, Action::Read, book).await?;
     let today = query.today.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let days = query.days.unwrap_or(90).min(crate::domain::forecast::FORECAST_DAYS_MAX);
     Ok(axum::Json(use_case::forecast(&state.store, book, today, days).await?))
@@ -283,10 +309,12 @@ struct OfficeSettingsRequest {
 }
 
 async fn office_settings(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(office): PathParams<OfficeId>,
     JsonBody(request): JsonBody<OfficeSettingsRequest>,
 ) -> Result<StatusCode, ApiError> {
+    caller.office(Action::Administer, office)?;
     if let Some(required) = request.four_eyes {
         settings::set_four_eyes(&state.store, office, required).await?;
     }
@@ -310,10 +338,12 @@ struct BookSettingsRequest {
 }
 
 async fn book_settings(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
     JsonBody(request): JsonBody<BookSettingsRequest>,
 ) -> Result<StatusCode, ApiError> {
+    caller.book(&state, Action::Write, book).await?;
     let currency = ledger::book(&state.store, book).await?.currency;
     if let Some(reserve) = &request.reserve {
         settings::set_reserve(&state.store, book, Money::parse(reserve, currency)?.minor()).await?;

@@ -12,8 +12,10 @@ use serde::Deserialize;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use super::AppState;
+use super::auth::Caller;
 use super::error::ApiError;
 use super::extract::{JsonBody, PathParams, QueryParams};
+use crate::domain::access::Action;
 use crate::domain::evidence::{EVIDENCE_BYTES_MAX, EvidenceFile};
 use crate::domain::filing::{Filing, Verdict};
 use crate::domain::ids::{BookId, EntryId, EvidenceId, FilingId};
@@ -27,9 +29,6 @@ use crate::service::filings::{self as filing_use_case, FilingRequest};
 use crate::service::reports::{entries_csv, periodic_account};
 use crate::service::statement::{month_period, monthly_statement};
 use crate::service::{evidence, reports};
-
-/// Recorded as the author of what the API does until sign-in names the user.
-const API_AUTHOR: &str = "api";
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -102,10 +101,12 @@ fn layout_and_language(
 
 /// The account of a period: `format` json (default), html, pdf, csv or xlsx.
 async fn account(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
     QueryParams(query): QueryParams<AccountQuery>,
 ) -> Result<Response, ApiError> {
+    caller.book(&state, Action::Read, book).await?;
     let account = periodic_account(&state.store, book, period(query.from, query.to)?).await?;
     let (layout, language) = layout_and_language(query.layout.as_deref(), query.lang.as_deref())?;
     let stem = format!("account-{book}-{}", query.to);
@@ -159,10 +160,12 @@ struct StatementQuery {
 }
 
 async fn statement(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
     QueryParams(query): QueryParams<StatementQuery>,
 ) -> Result<Response, ApiError> {
+    caller.book(&state, Action::Read, book).await?;
     let period = query
         .month
         .split_once('-')
@@ -196,10 +199,12 @@ struct ExportQuery {
 
 /// The book as an hledger journal or a beancount ledger.
 async fn export(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
     QueryParams(query): QueryParams<ExportQuery>,
 ) -> Result<Response, ApiError> {
+    caller.book(&state, Action::Read, book).await?;
     if let Some(other) = query.format.as_deref().filter(|format| *format != "hledger") {
         return Err(invalid(format!("format {other}: use hledger")));
     }
@@ -224,17 +229,19 @@ struct FileBody {
 }
 
 async fn file(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
     JsonBody(body): JsonBody<FileBody>,
 ) -> Result<(StatusCode, axum::Json<Filing>), ApiError> {
+    caller.book(&state, Action::Write, book).await?;
     let (layout, language) = layout_and_language(body.layout.as_deref(), body.lang.as_deref())?;
     let request = FilingRequest {
         book,
         period: period(body.from, body.to)?,
         layout,
         language,
-        filed_by: API_AUTHOR,
+        filed_by: &caller.author(),
         now: chrono::Utc::now(),
     };
     let filing = filing_use_case::file_account(&state.store, &request).await?;
@@ -242,17 +249,24 @@ async fn file(
 }
 
 async fn list_filings(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
 ) -> Result<axum::Json<Vec<Filing>>, ApiError> {
+    caller.book(&state, Action::ReadFiled, book).await?;
     Ok(axum::Json(filing_use_case::filings(&state.store, book).await?))
 }
 
 async fn show_filing(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(filing): PathParams<FilingId>,
 ) -> Result<axum::Json<Filing>, ApiError> {
-    Ok(axum::Json(filing_use_case::filing(&state.store, filing).await?))
+    let found = filing_use_case::filing(&state.store, filing).await?;
+    caller
+        .record_of(&state, Action::ReadFiled, found.book, "filing", filing.get())
+        .await?;
+    Ok(axum::Json(found))
 }
 
 #[derive(Deserialize)]
@@ -263,17 +277,22 @@ struct ReviewBody {
 }
 
 async fn review(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(filing): PathParams<FilingId>,
     JsonBody(body): JsonBody<ReviewBody>,
 ) -> Result<axum::Json<Filing>, ApiError> {
+    let found = filing_use_case::filing(&state.store, filing).await?;
+    caller
+        .record_of(&state, Action::Review, found.book, "filing", filing.get())
+        .await?;
     let verdict = Verdict::parse(&body.verdict).map_err(invalid)?;
     let reviewed = filing_use_case::review_filing(
         &state.store,
         filing,
         verdict,
         body.remarks,
-        API_AUTHOR,
+        &caller.author(),
         chrono::Utc::now(),
     )
     .await?;
@@ -281,27 +300,42 @@ async fn review(
 }
 
 async fn filed_pdf(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(filing): PathParams<FilingId>,
 ) -> Result<Response, ApiError> {
+    let found = filing_use_case::filing(&state.store, filing).await?;
+    caller
+        .record_of(&state, Action::ReadFiled, found.book, "filing", filing.get())
+        .await?;
     let documents = filing_use_case::filed_documents(&state.store, filing).await?;
     let name = format!("account-{}-{}.pdf", documents.filing.book, documents.filing.period.to);
     Ok(download("application/pdf", &name, documents.pdf))
 }
 
 async fn filed_data(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(filing): PathParams<FilingId>,
 ) -> Result<Response, ApiError> {
+    let found = filing_use_case::filing(&state.store, filing).await?;
+    caller
+        .record_of(&state, Action::ReadFiled, found.book, "filing", filing.get())
+        .await?;
     let documents = filing_use_case::filed_documents(&state.store, filing).await?;
     let name = format!("account-{}-{}.json", documents.filing.book, documents.filing.period.to);
     Ok(download("application/json", &name, documents.data_json.into_bytes()))
 }
 
 async fn filed_bundle(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(filing): PathParams<FilingId>,
 ) -> Result<Response, ApiError> {
+    let found = filing_use_case::filing(&state.store, filing).await?;
+    caller
+        .record_of(&state, Action::ReadFiled, found.book, "filing", filing.get())
+        .await?;
     let bytes = filing_use_case::filing_bundle(&state.store, filing).await?;
     Ok(download("application/zip", &format!("filing-{filing}.zip"), bytes))
 }
@@ -314,17 +348,22 @@ struct AttachQuery {
 
 /// The body is the file itself; its type is read from its content.
 async fn attach(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(entry): PathParams<EntryId>,
     QueryParams(query): QueryParams<AttachQuery>,
     body: Bytes,
 ) -> Result<(StatusCode, axum::Json<EvidenceFile>), ApiError> {
+    let book = state.store.begin_read().await?.entry(entry).await?.book_id;
+    caller
+        .record_of(&state, Action::Write, book, "entry", entry.get())
+        .await?;
     let file = evidence::attach(
         &state.store,
         entry,
         &query.file_name,
         &body,
-        API_AUTHOR,
+        &caller.author(),
         chrono::Utc::now(),
     )
     .await?;
@@ -332,17 +371,23 @@ async fn attach(
 }
 
 async fn list_evidence(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
 ) -> Result<axum::Json<Vec<EvidenceFile>>, ApiError> {
+    caller.book(&state, Action::ReadFiled, book).await?;
     Ok(axum::Json(evidence::evidence_files(&state.store, book).await?))
 }
 
 async fn evidence_file(
+    caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<EvidenceId>,
 ) -> Result<Response, ApiError> {
-    let (_, file, content) = evidence::evidence_content(&state.store, id).await?;
+    let (book, file, content) = evidence::evidence_content(&state.store, id).await?;
+    caller
+        .record_of(&state, Action::ReadFiled, book, "evidence", id.get())
+        .await?;
     let name = format!("evidence-{id}.{}", file.media_type.extension());
     Ok(download(file.media_type.code(), &name, content))
 }

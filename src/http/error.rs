@@ -15,6 +15,12 @@ use crate::storage::StoreError;
 pub enum ApiError {
     /// 400: the request could not be read (malformed JSON, a path that is not an id…).
     BadRequest(String),
+    /// 401: not signed in, or the session has ended.
+    Unauthorized(String),
+    /// 403: signed in and allowed to see this, but not to do this (or the CSRF token is missing).
+    Forbidden(String),
+    /// 429: too many failed sign-ins; try again later.
+    TooManyRequests(String),
     /// 404: no such record, or one the caller may not know about.
     NotFound(String),
     /// 409: the request conflicts with the stored state (duplicate, lock moving back).
@@ -39,6 +45,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, detail) = match &self {
             ApiError::BadRequest(detail) => (StatusCode::BAD_REQUEST, Some(detail.as_str())),
+            ApiError::Unauthorized(detail) => (StatusCode::UNAUTHORIZED, Some(detail.as_str())),
+            ApiError::Forbidden(detail) => (StatusCode::FORBIDDEN, Some(detail.as_str())),
+            ApiError::TooManyRequests(detail) => (StatusCode::TOO_MANY_REQUESTS, Some(detail.as_str())),
             ApiError::NotFound(detail) => (StatusCode::NOT_FOUND, Some(detail.as_str())),
             ApiError::Conflict(detail) => (StatusCode::CONFLICT, Some(detail.as_str())),
             ApiError::Unprocessable(detail) => (StatusCode::UNPROCESSABLE_ENTITY, Some(detail.as_str())),

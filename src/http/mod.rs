@@ -1,10 +1,12 @@
 //! The web service: router, shared state, middleware, and serving.
 //!
-//! Each area owns a `router()`. Sign-in and roles are not built yet: they will add the session
-//! store to `AppState` and one function, in `auth.rs`, that every route asks whether the caller
-//! may see or change a book. Until then the service has no users and binds to 127.0.0.1.
+//! Each area owns a `router()`. Every route but the health checks and signing in needs a session
+//! (`auth::Caller`), asks `auth` whether the caller may see or change what it names, and is
+//! written to the audit log.
 
 use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -16,6 +18,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::domain::session::SignInThrottle;
 use crate::storage::Store;
 
 mod api_import;
@@ -24,8 +27,11 @@ mod api_parties;
 mod api_payment_runs;
 mod api_payments;
 mod api_reports;
+mod api_session;
+pub mod auth;
 mod error;
 mod extract;
+mod hardening;
 mod health;
 mod pages;
 
@@ -40,6 +46,17 @@ const API_BODY_BYTES_MAX: usize = 1024 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// Failed sign-ins per login and per address.
+    pub throttle: Arc<Mutex<SignInThrottle>>,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> AppState {
+        AppState {
+            store,
+            throttle: Arc::default(),
+        }
+    }
 }
 
 pub fn router(state: AppState) -> Router {
@@ -54,11 +71,28 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX))
         .merge(api_import::upload_router())
         .merge(api_reports::upload_router());
+    // What needs a session is written to the audit log; signing in writes its own records.
+    let audited =
+        Router::new()
+            .nest("/api/v1", api)
+            .merge(pages::router())
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                auth::audit_requests,
+            ));
+    let public = Router::new()
+        .nest(
+            "/api/v1",
+            api_session::api_router().layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX)),
+        )
+        .merge(api_session::page_router().layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX)))
+        .merge(health::router());
     Router::new()
-        .nest("/api/v1", api)
-        .merge(health::router())
-        .merge(pages::router())
+        .merge(audited)
+        .merge(public)
         .with_state(state)
+        .layer(axum::middleware::from_fn(hardening::refuse_cross_site))
+        .layer(axum::middleware::from_fn(hardening::security_headers))
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -86,9 +120,13 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    // The peer's address feeds the sign-in throttle.
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -1,13 +1,17 @@
-//! Server-rendered pages (askama). For now the caseload; the workbench comes with sign-in.
+//! Server-rendered pages (askama). For now the caseload of the signed-in user; without a
+//! session, pages send the browser to the sign-in page.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 use super::AppState;
+use super::auth::PageCaller;
 use super::error::ApiError;
+use crate::domain::access::Action;
 use crate::service::caseload::{Case, caseload};
 
 pub fn router() -> Router<AppState> {
@@ -66,13 +70,26 @@ impl From<&Case> for CaseRow {
 #[template(path = "caseload.html")]
 struct CaseloadPage {
     lang: &'static str,
+    user_name: String,
+    csrf: String,
     rows: Vec<CaseRow>,
 }
 
-async fn caseload_page(State(state): State<AppState>) -> Result<CaseloadPage, ApiError> {
-    let cases = caseload(&state.store).await?;
+/// The books the user may read, with their money; without a session, the sign-in page.
+async fn caseload_page(
+    caller: Result<PageCaller, ApiError>,
+    State(state): State<AppState>,
+) -> Result<Response, ApiError> {
+    let Ok(PageCaller(caller)) = caller else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    let books = caller.books_allowed(&state, Action::Read).await?;
+    let cases = caseload(&state.store, Some(&books)).await?;
     Ok(CaseloadPage {
         lang: "en",
+        user_name: caller.signed_in.user.display_name.clone(),
+        csrf: caller.signed_in.csrf_token.clone(),
         rows: cases.iter().map(CaseRow::from).collect(),
-    })
+    }
+    .into_response())
 }

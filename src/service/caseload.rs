@@ -1,10 +1,12 @@
-//! The caseload: every beneficiary with their mandate and the money they have.
+//! The caseload: the beneficiaries (all, or those of the given books) with their mandate and the
+//! money they have.
 
 use serde::Serialize;
 
 use super::ServiceResult;
 use crate::domain::book::Book;
 use crate::domain::deadline::{Deadline, next_deadline};
+use crate::domain::ids::BookId;
 use crate::domain::mandate::Mandate;
 use crate::domain::money::Money;
 use crate::domain::party::Beneficiary;
@@ -22,13 +24,19 @@ pub struct Case {
     pub account_due: Option<Deadline>,
 }
 
-pub async fn caseload(store: &Store) -> ServiceResult<Vec<Case>> {
+pub async fn caseload(store: &Store, only: Option<&[BookId]>) -> ServiceResult<Vec<Case>> {
     let mut tx = store.begin_read().await?;
+    let mut books = tx.books(None).await?;
+    if let Some(only) = only {
+        books.retain(|book| only.contains(&book.id));
+    }
     let people = tx.beneficiaries(None).await?;
     let mut mandates = tx.mandates(None).await?;
-    let books = tx.books(None).await?;
-    let mut cases = Vec::with_capacity(people.len());
+    let mut cases = Vec::with_capacity(books.len());
     for beneficiary in people {
+        if only.is_some() && !books.iter().any(|book| book.beneficiary_id == beneficiary.id) {
+            continue;
+        }
         let mandate_index = mandates
             .iter()
             .rposition(|mandate| mandate.beneficiary_id == beneficiary.id);

@@ -93,6 +93,7 @@ struct DemoItem {
 pub struct DemoOutcome {
     /// False when the demo office was already there and was reused.
     pub created: bool,
+    pub office: crate::domain::ids::OfficeId,
     pub beneficiaries: usize,
     pub entries: usize,
     /// Orders in the demo's payment run for the first day of next month.
@@ -110,9 +111,10 @@ pub async fn create_demo(
     let demo: Demo =
         serde_json::from_str(DEMO_DATA).expect("BUG: samples/demo/office.json is valid JSON of the demo's shape");
     let existing = store.begin_read().await?.offices().await?;
-    if existing.iter().any(|office| office.name == demo.office.name) {
+    if let Some(office) = existing.iter().find(|office| office.name == demo.office.name) {
         return Ok(DemoOutcome {
             created: false,
+            office: office.id,
             beneficiaries: 0,
             entries: 0,
             payment_orders: 0,
@@ -167,6 +169,7 @@ pub async fn create_demo(
     let payment_orders = run_demo_payments(store, office.id, next_month, author, now).await?;
     Ok(DemoOutcome {
         created: true,
+        office: office.id,
         beneficiaries: demo.beneficiaries.len(),
         entries,
         payment_orders,

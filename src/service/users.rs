@@ -62,6 +62,8 @@ pub async fn set_password(store: &Store, login: &str, password: &str) -> Service
     let mut tx = store.begin_write().await?;
     let (user, _) = tx.user_by_login(login).await?;
     tx.set_password_hash(user.id, &password_hash).await?;
+    // Whoever signed in with the old password is signed out.
+    tx.delete_sessions_of(user.id).await?;
     tx.commit().await?;
     Ok(user)
 }
@@ -70,6 +72,9 @@ pub async fn set_disabled(store: &Store, login: &str, disabled: bool) -> Service
     let mut tx = store.begin_write().await?;
     let (user, _) = tx.user_by_login(login).await?;
     tx.set_disabled(user.id, disabled).await?;
+    if disabled {
+        tx.delete_sessions_of(user.id).await?;
+    }
     let user = tx.user(user.id).await?;
     tx.commit().await?;
     Ok(user)

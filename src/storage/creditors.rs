@@ -318,6 +318,21 @@ impl Tx {
     }
 
     /// Records the judge's authorisation of a schedule's payments; `false` when no such schedule.
+    /// The book a schedule pays from.
+    pub async fn schedule_book(&mut self, schedule: ScheduleId) -> StoreResult<BookId> {
+        let row: Option<(i64,)> = on_backend!(self, connection => {
+            sqlx::query_as("SELECT book_id FROM payment_schedules WHERE id = $1")
+                .bind(schedule.get())
+                .fetch_optional(connection)
+                .await?
+        });
+        row.map(|(book,)| BookId::new(book))
+            .ok_or_else(|| StoreError::NotFound {
+                what: "schedule",
+                id: schedule.to_string(),
+            })
+    }
+
     pub async fn authorise_schedule(&mut self, schedule: ScheduleId, reference: &str) -> StoreResult<bool> {
         let updated = on_backend!(self, connection => {
             sqlx::query("UPDATE payment_schedules SET authorisation_ref = $1 WHERE id = $2")

@@ -26,6 +26,7 @@ mod payment_settings;
 mod payments;
 mod rows;
 mod rules;
+mod sessions;
 mod statement_balances;
 mod statements;
 mod users;
@@ -36,6 +37,7 @@ pub use filings::NewFiling;
 pub use orders::OpenOrder;
 pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OrderRecord, RunRecord};
 pub use rules::{NewRule, SuspenseItem, categorise_reference};
+pub use sessions::StoredSession;
 pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewBankStatement, PreviousStatement};
 
 /// How long a SQLite writer waits for another to finish before giving up.

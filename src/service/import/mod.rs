@@ -44,6 +44,9 @@ pub struct ImportOptions<'a> {
     pub csv_profile: Option<&'a CsvProfile>,
     /// The account's IBAN for files that do not carry it (some CSV exports).
     pub account_iban: Option<&'a str>,
+    /// The books the importing user may write to; an account of any other book is treated as
+    /// unknown, so the answer does not tell that it exists. `None` for the server's operator.
+    pub writable_books: Option<&'a [BookId]>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -355,6 +358,9 @@ async fn find_account(tx: &mut Tx, context: &StatementContext<'_>, statement: &S
         .map(|iban| iban.electronic().to_owned())
         .unwrap_or_else(|_| text.to_owned());
     let mut accounts = tx.money_accounts_by_iban(&iban, context.options.book).await?;
+    if let Some(writable) = context.options.writable_books {
+        accounts.retain(|account| writable.contains(&account.book_id));
+    }
     match accounts.len() {
         1 => Ok(accounts.remove(0)),
         0 => Err(context.refuse(|file, statement| ImportRefusal::UnknownAccount { file, statement, iban })),

@@ -1,0 +1,30 @@
+-- Signed-in sessions (DESIGN §8). The cookie carries a random token; only its SHA-256 is kept, so
+-- a copy of the database does not let anyone sign in. Signing out, a new password and disabling
+-- the user delete the rows.
+CREATE TABLE sessions (
+    token_sha256  TEXT PRIMARY KEY CHECK (length(token_sha256) = 64),
+    user_id       INTEGER NOT NULL REFERENCES users (id),
+    csrf_token    TEXT NOT NULL CHECK (length(csrf_token) = 64),
+    created_at    TEXT NOT NULL,
+    last_seen_at  TEXT NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+
+-- Who read or changed what, when, and what they were refused. Append-only. The book is recorded
+-- as asked, without a foreign key: a refused look at a book that does not exist is kept too.
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    user_id   INTEGER REFERENCES users (id),
+    kind      TEXT NOT NULL CHECK (kind IN ('read', 'change', 'denied', 'sign_in', 'sign_in_refused', 'sign_out')),
+    route     TEXT NOT NULL,
+    book_id   INTEGER,
+    status    INTEGER NOT NULL
+);
+CREATE INDEX audit_log_by_book ON audit_log (book_id, id);
+CREATE INDEX audit_log_by_user ON audit_log (user_id, id);
+
+CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is kept as written'); END;
+CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is kept as written'); END;

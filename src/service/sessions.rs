@@ -1,0 +1,277 @@
+//! Signing in and out, and finding who is behind a session token (DESIGN §8).
+//!
+//! The token is 32 random bytes, given to the browser once; the database keeps only its SHA-256.
+//! Every session carries its own CSRF token, which pages put in their forms and API clients send
+//! in a header.
+
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+
+use super::ServiceResult;
+use super::users::authenticate;
+use crate::domain::access::{Action, Decision, Principal, decide};
+use crate::domain::audit::{AuditKind, AuditRecord};
+use crate::domain::ids::BookId;
+use crate::domain::session::{FAILURES_PER_ADDRESS, FAILURES_PER_LOGIN, SignInThrottle};
+use crate::domain::user::User;
+use crate::storage::{Store, Tx};
+
+/// A signed-in user, as every request sees them.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: User,
+    pub principal: Principal,
+    pub csrf_token: String,
+}
+
+/// What signing in came to.
+#[derive(Debug)]
+pub enum SignIn {
+    /// The token for the cookie, and the user.
+    Opened { token: String, signed_in: Box<SignedIn> },
+    /// Wrong login or password, or a disabled user: the same answer for all three.
+    Refused,
+    /// Too many failures for this login or address; try again later.
+    Throttled,
+}
+
+/// 32 bytes from the operating system's generator, as 64 hex digits.
+fn random_token() -> String {
+    let mut bytes = [0_u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system's random generator failed");
+    hex::encode(bytes)
+}
+
+fn token_hash(token: &str) -> String {
+    super::filings::sha256_hex(token.as_bytes())
+}
+
+pub async fn sign_in(
+    store: &Store,
+    throttle: &Mutex<SignInThrottle>,
+    login: &str,
+    password: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<SignIn> {
+    let login_key = format!("login:{}", login.trim().to_lowercase());
+    let address_key = format!("address:{address}");
+    {
+        let throttle = throttle.lock().expect("BUG: the sign-in throttle was poisoned");
+        if !throttle.allows(&login_key, FAILURES_PER_LOGIN, now)
+            || !throttle.allows(&address_key, FAILURES_PER_ADDRESS, now)
+        {
+            return Ok(SignIn::Throttled);
+        }
+    }
+    let Some(user) = authenticate(store, login, password).await? else {
+        {
+            let mut throttle = throttle.lock().expect("BUG: the sign-in throttle was poisoned");
+            throttle.record_failure(&login_key, now);
+            throttle.record_failure(&address_key, now);
+        }
+        let mut tx = store.begin_write().await?;
+        tx.insert_audit(&sign_in_record(now, None, AuditKind::SignInRefused, 401))
+            .await?;
+        tx.commit().await?;
+        return Ok(SignIn::Refused);
+    };
+    throttle
+        .lock()
+        .expect("BUG: the sign-in throttle was poisoned")
+        .clear(&login_key);
+    let token = random_token();
+    let csrf_token = random_token();
+    let mut tx = store.begin_write().await?;
+    tx.insert_session(&token_hash(&token), user.id, &csrf_token, now)
+        .await?;
+    tx.insert_audit(&sign_in_record(now, Some(user.id), AuditKind::SignIn, 200))
+        .await?;
+    let principal = principal(&mut tx, &user).await?;
+    tx.commit().await?;
+    Ok(SignIn::Opened {
+        token,
+        signed_in: Box::new(SignedIn {
+            user,
+            principal,
+            csrf_token,
+        }),
+    })
+}
+
+fn sign_in_record(now: DateTime<Utc>, user: Option<i64>, kind: AuditKind, status: u16) -> AuditRecord {
+    AuditRecord {
+        at: now,
+        user,
+        kind,
+        route: "POST sign-in".to_owned(),
+        book: None,
+        status,
+    }
+}
+
+async fn principal(tx: &mut Tx, user: &User) -> ServiceResult<Principal> {
+    Ok(Principal {
+        office: user.office,
+        role: user.role,
+        disabled: user.disabled,
+        assigned_books: tx.assigned_books(user.id).await?,
+        beneficiary: user.beneficiary,
+        court: user.court.clone(),
+    })
+}
+
+/// The user behind `token`, if the session is live and the user not disabled. An expired session
+/// is deleted; a live one is marked as used (at most once a minute).
+pub async fn session(store: &Store, token: &str, now: DateTime<Utc>) -> ServiceResult<Option<SignedIn>> {
+    let hash = token_hash(token);
+    let mut tx = store.begin_read().await?;
+    let Some(stored) = tx.session(&hash).await? else {
+        return Ok(None);
+    };
+    if stored.times.check(now).is_err() {
+        tx.commit().await?;
+        end_session(store, &hash).await?;
+        return Ok(None);
+    }
+    let user = tx.user(stored.user).await?;
+    let principal = principal(&mut tx, &user).await?;
+    tx.commit().await?;
+    if user.disabled {
+        return Ok(None);
+    }
+    if stored.times.needs_touch(now) {
+        let mut tx = store.begin_write().await?;
+        tx.touch_session(&hash, now).await?;
+        tx.commit().await?;
+    }
+    Ok(Some(SignedIn {
+        user,
+        principal,
+        csrf_token: stored.csrf_token,
+    }))
+}
+
+async fn end_session(store: &Store, hash: &str) -> ServiceResult<()> {
+    let mut tx = store.begin_write().await?;
+    tx.delete_session(hash).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends the session of `token` and writes it down.
+pub async fn sign_out(store: &Store, token: &str, user: i64, now: DateTime<Utc>) -> ServiceResult<()> {
+    let mut tx = store.begin_write().await?;
+    tx.delete_session(&token_hash(token)).await?;
+    tx.insert_audit(&AuditRecord {
+        at: now,
+        user: Some(user),
+        kind: AuditKind::SignOut,
+        route: "POST sign-out".to_owned(),
+        book: None,
+        status: 200,
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The access rule's answer for a signed-in user; a book that does not exist is `Hidden`.
+pub async fn authorize_book(
+    store: &Store,
+    principal: &Principal,
+    action: Action,
+    book: BookId,
+) -> ServiceResult<Decision> {
+    let mut tx = store.begin_read().await?;
+    let facts = tx.book_facts(book).await?;
+    tx.commit().await?;
+    Ok(facts.map_or(Decision::Hidden, |facts| decide(principal, action, &facts)))
+}
+
+/// The books `principal` may do `action` with, in id order.
+pub async fn allowed_books(store: &Store, principal: &Principal, action: Action) -> ServiceResult<Vec<BookId>> {
+    let mut tx = store.begin_read().await?;
+    let office = (principal.role != crate::domain::access::Role::Court).then_some(principal.office);
+    let facts = tx.all_book_facts(office).await?;
+    tx.commit().await?;
+    Ok(facts
+        .into_iter()
+        .filter(|facts| decide(principal, action, facts) == Decision::Allowed)
+        .map(|facts| facts.book)
+        .collect())
+}
+
+pub async fn record_audit(store: &Store, record: &AuditRecord) -> ServiceResult<()> {
+    let mut tx = store.begin_write().await?;
+    tx.insert_audit(record).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn search_audit(
+    store: &Store,
+    query: &crate::domain::audit::AuditQuery,
+) -> ServiceResult<Vec<(i64, AuditRecord)>> {
+    let mut tx = store.begin_read().await?;
+    let found = tx.audit(query).await?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// The rule for a person's records (the beneficiary, their mandates): through their book when
+/// they have one; before a book is opened, through their office (read by its staff, changed by
+/// its supervisors, who open cases).
+pub fn decide_person(
+    principal: &Principal,
+    action: Action,
+    office: crate::domain::ids::OfficeId,
+    book: Option<&crate::domain::access::BookFacts>,
+) -> Decision {
+    match (book, action) {
+        // Who may see what was filed about someone may know who they are.
+        (Some(facts), Action::Read | Action::ReadFiled) => decide(principal, Action::ReadFiled, facts),
+        (_, Action::Read | Action::ReadFiled) => crate::domain::access::decide_office(principal, Action::Read, office),
+        (_, _) => crate::domain::access::decide_office(principal, Action::Administer, office),
+    }
+}
+
+/// The rule's answer for a person, from the stored facts; a person who does not exist is `Hidden`.
+pub async fn authorize_person(
+    store: &Store,
+    principal: &Principal,
+    action: Action,
+    person: crate::domain::ids::BeneficiaryId,
+) -> ServiceResult<Decision> {
+    let mut tx = store.begin_read().await?;
+    let office = match tx.beneficiary(person).await {
+        Ok(found) => found.office_id,
+        Err(crate::storage::StoreError::NotFound { .. }) => return Ok(Decision::Hidden),
+        Err(error) => return Err(error.into()),
+    };
+    let facts = tx.all_book_facts(Some(office)).await?;
+    tx.commit().await?;
+    let book = facts.iter().find(|facts| facts.beneficiary == person);
+    Ok(decide_person(principal, action, office, book))
+}
+
+/// Of `people` (with their offices), those `principal` may read.
+pub async fn readable_people(
+    store: &Store,
+    principal: &Principal,
+    people: &[(crate::domain::ids::BeneficiaryId, crate::domain::ids::OfficeId)],
+) -> ServiceResult<std::collections::HashSet<crate::domain::ids::BeneficiaryId>> {
+    let mut tx = store.begin_read().await?;
+    let office = (principal.role != crate::domain::access::Role::Court).then_some(principal.office);
+    let facts = tx.all_book_facts(office).await?;
+    tx.commit().await?;
+    let books: std::collections::HashMap<_, _> = facts.iter().map(|facts| (facts.beneficiary, facts)).collect();
+    Ok(people
+        .iter()
+        .filter(|(person, office)| {
+            decide_person(principal, Action::Read, *office, books.get(person).copied()) == Decision::Allowed
+        })
+        .map(|(person, _)| *person)
+        .collect())
+}

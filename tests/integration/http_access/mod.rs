@@ -1,0 +1,272 @@
+//! Every route × every persona, against the demo office: who gets the data, who is told it does
+//! not exist (404), who may see but not do (403), and who must sign in first (401). The routes are
+//! read from the router's source, so a route added without a line here fails this test.
+
+mod routes;
+mod world;
+
+use std::collections::BTreeSet;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::common::TestApp;
+use routes::{Body, EXEMPT, Row, rows};
+use world::set_up;
+
+/// The people who ask. The target is the demo's first book (Maria Fernandes): her counsellor, her
+/// own login and the court her mandate is before; and one of each who must not see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Persona {
+    Supervisor,
+    Counsellor,
+    OtherCounsellor,
+    Beneficiary,
+    OtherBeneficiary,
+    Court,
+    OtherCourt,
+    Anonymous,
+}
+
+const PERSONAS: [Persona; 8] = [
+    Persona::Supervisor,
+    Persona::Counsellor,
+    Persona::OtherCounsellor,
+    Persona::Beneficiary,
+    Persona::OtherBeneficiary,
+    Persona::Court,
+    Persona::OtherCourt,
+    Persona::Anonymous,
+];
+
+/// What a persona must get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// Through the access rule: any answer but 401, 403 or the 404 of a refusal.
+    Allowed,
+    Status(u16),
+}
+
+use Expect::{Allowed, Status};
+const HIDDEN: Expect = Status(404);
+const FORBIDDEN: Expect = Status(403);
+const SIGN_IN: Expect = Status(401);
+const UNKNOWN_IBAN: Expect = Status(422);
+
+/// The rule a route follows, as one expectation per persona (in `PERSONAS` order).
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    Read,
+    ReadFiled,
+    Write,
+    Review,
+    OfficeRead,
+    OfficeWrite,
+    OfficeAdminister,
+    PersonRead,
+    PersonWrite,
+    SignedIn,
+    OfficeWideRun,
+    BookRun,
+    BookRunApprove,
+    Upload,
+    /// A page: without a session the browser is sent to sign in.
+    Page,
+}
+
+impl Rule {
+    fn expected(self) -> [Expect; 8] {
+        match self {
+            Rule::Read => [Allowed, Allowed, HIDDEN, Allowed, HIDDEN, FORBIDDEN, HIDDEN, SIGN_IN],
+            Rule::ReadFiled | Rule::PersonRead => [Allowed, Allowed, HIDDEN, Allowed, HIDDEN, Allowed, HIDDEN, SIGN_IN],
+            Rule::Write => [Allowed, Allowed, HIDDEN, FORBIDDEN, HIDDEN, FORBIDDEN, HIDDEN, SIGN_IN],
+            Rule::Review => [
+                FORBIDDEN, FORBIDDEN, HIDDEN, FORBIDDEN, HIDDEN, Allowed, HIDDEN, SIGN_IN,
+            ],
+            Rule::OfficeRead | Rule::OfficeWrite => {
+                [Allowed, Allowed, Allowed, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN]
+            }
+            Rule::OfficeAdminister | Rule::PersonWrite => {
+                [Allowed, FORBIDDEN, FORBIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN]
+            }
+            Rule::SignedIn => [Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, SIGN_IN],
+            Rule::OfficeWideRun => [Allowed, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN],
+            Rule::BookRun => [Allowed, Allowed, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN],
+            Rule::BookRunApprove => [
+                Allowed, FORBIDDEN, HIDDEN, FORBIDDEN, HIDDEN, FORBIDDEN, HIDDEN, SIGN_IN,
+            ],
+            Rule::Upload => [
+                Allowed,
+                Allowed,
+                UNKNOWN_IBAN,
+                UNKNOWN_IBAN,
+                UNKNOWN_IBAN,
+                UNKNOWN_IBAN,
+                UNKNOWN_IBAN,
+                SIGN_IN,
+            ],
+            Rule::Page => [
+                Allowed,
+                Allowed,
+                Allowed,
+                Allowed,
+                Allowed,
+                Allowed,
+                Allowed,
+                Status(303),
+            ],
+        }
+    }
+}
+
+/// Every (method, route) the router serves, read from `src/http`: one `.route("…", get(…).post(…))`
+/// per line there.
+fn served_routes() -> BTreeSet<(String, String)> {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/src/http");
+    let route = regex::Regex::new(r#"\.route\("([^"]+)",\s*(.*)$"#).unwrap();
+    let method = regex::Regex::new(r"\b(get|post|put|patch|delete)\(").unwrap();
+    let mut routes = BTreeSet::new();
+    for file in std::fs::read_dir(folder).unwrap() {
+        let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+        for line in text.lines() {
+            if let Some(found) = route.captures(line) {
+                for verb in method.captures_iter(&found[2]) {
+                    routes.insert((verb[1].to_uppercase(), found[1].to_owned()));
+                }
+            }
+        }
+    }
+    routes
+}
+
+fn login(persona: Persona) -> Option<&'static str> {
+    match persona {
+        Persona::Supervisor => Some("supervisor"),
+        Persona::Counsellor => Some("counsellor"),
+        Persona::OtherCounsellor => Some("other-counsellor"),
+        Persona::Beneficiary => Some("maria"),
+        Persona::OtherBeneficiary => Some("jean-paul"),
+        Persona::Court => Some("greffe-lux"),
+        Persona::OtherCourt => Some("greffe-metz"),
+        Persona::Anonymous => None,
+    }
+}
+
+/// An answer that turned the persona away: not signed in, forbidden, hidden, an import refused as
+/// for an unknown account, or a failure.
+fn is_refusal(status: u16, detail: &str) -> bool {
+    matches!(status, 401 | 403 | 500..)
+        || (status == 404 && is_refusal_404(detail))
+        || detail.contains("no book has a bank account with IBAN")
+}
+
+/// A 404 that the access rule gave (or that a missing record gave, which must look the same).
+fn is_refusal_404(detail: &str) -> bool {
+    const GUARDED: [&str; 11] = [
+        "book ",
+        "entry ",
+        "filing ",
+        "evidence ",
+        "schedule ",
+        "payment run ",
+        "payment file ",
+        "office ",
+        "beneficiary ",
+        "mandate ",
+        "user ",
+    ];
+    detail.ends_with("does not exist") && GUARDED.iter().any(|what| detail.starts_with(what))
+}
+
+async fn ask(app: &TestApp, client: &reqwest::Client, row: &Row) -> (u16, String) {
+    let url = if row.route == "/" {
+        app.url("/")
+    } else {
+        app.url(&format!("/api/v1{}", row.path))
+    };
+    let request = match row.method {
+        "GET" => client.get(url),
+        "POST" => client.post(url),
+        other => panic!("no {other} routes are in the matrix"),
+    };
+    let request = match &row.body {
+        Body::None => request,
+        Body::Json(value) => request.json(value),
+        Body::Bytes(bytes) => request.body(bytes.clone()),
+    };
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap_or_default();
+    let detail = serde_json::from_str::<Value>(&text)
+        .ok()
+        .and_then(|problem| problem["detail"].as_str().map(str::to_owned))
+        .unwrap_or_default();
+    (status, detail)
+}
+
+crate::backend_tests! {
+    async fn every_route_answers_every_persona_as_the_access_rule_says(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = set_up(&app).await;
+        let rows = rows(&ids);
+
+        let in_matrix: BTreeSet<(String, String)> = rows.iter().map(|row| (row.method.to_owned(), row.route.to_owned()))
+            .chain(EXEMPT.iter().map(|(method, route)| ((*method).to_owned(), (*route).to_owned())))
+            .collect();
+        let missing: Vec<_> = served_routes().difference(&in_matrix).cloned().collect();
+        assert!(missing.is_empty(), "routes without a row in the access matrix: {missing:?}");
+
+        let mut clients = Vec::new();
+        for persona in PERSONAS {
+            let client = match login(persona) {
+                Some(login) => app.client_of(login).await,
+                None => reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+            };
+            clients.push((persona, client));
+        }
+        let mut wrong = Vec::new();
+        for row in &rows {
+            for (index, (persona, client)) in clients.iter().enumerate() {
+                let expected = row.rule.expected()[index];
+                let (status, detail) = ask(&app, client, row).await;
+                let fits = match expected {
+                    Allowed => !is_refusal(status, &detail),
+                    Status(404) => status == 404 && is_refusal_404(&detail),
+                    Status(422) => status == 422 && detail.contains("no book has a bank account with IBAN"),
+                    Status(code) => status == code,
+                };
+                if !fits {
+                    wrong.push(format!("{} {} as {persona:?}: {status} {detail:?}, expected {expected:?}", row.method, row.path));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{} answers break the access rule:\n{}", wrong.len(), wrong.join("\n"));
+    }
+
+    async fn lists_show_only_what_the_caller_may_see(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = set_up(&app).await;
+        let books_of = |body: &Value| -> Vec<i64> { body.as_array().unwrap().iter().map(|book| book["id"].as_i64().unwrap()).collect() };
+        let get = |login: &'static str, path: &'static str| {
+            let app = &app;
+            async move {
+                let client = app.client_of(login).await;
+                let response = client.get(app.url(path)).send().await.unwrap();
+                assert_eq!(response.status(), StatusCode::OK, "{login} {path}");
+                response.json::<Value>().await.unwrap()
+            }
+        };
+        assert_eq!(books_of(&get("maria", "/api/v1/books").await), vec![ids.book.get()]);
+        assert_eq!(books_of(&get("counsellor", "/api/v1/books").await), vec![ids.book.get()]);
+        assert_eq!(books_of(&get("supervisor", "/api/v1/books").await).len(), 6, "the demo office's six books");
+        let lux_books = books_of(&get("greffe-lux", "/api/v1/books").await);
+        assert!(lux_books.contains(&ids.book.get()) && lux_books.len() == 2, "Luxembourg's two measures: {lux_books:?}");
+        let people = get("jean-paul", "/api/v1/beneficiaries").await;
+        assert_eq!(people.as_array().unwrap().len(), 1, "{people}");
+        assert_ne!(people[0]["id"].as_i64(), Some(ids.person));
+        let mandates = get("maria", "/api/v1/mandates").await;
+        assert!(mandates.as_array().unwrap().iter().all(|mandate| mandate["beneficiary_id"].as_i64() == Some(ids.person)));
+        let page = app.client_of("counsellor").await.get(app.url("/")).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("Maria Fernandes") && !page.contains("Jean-Paul Schmit"), "the counsellor's caseload is theirs only");
+    }
+}

@@ -1,0 +1,31 @@
+//! The integration tests, compiled as one binary: each test file used to be its own binary, and
+//! linking two dozen copies of the application (typst included) cost minutes and gigabytes in CI.
+//! `cargo test NAME` still selects tests by path, e.g. `cargo test cli::` or `cargo test filings::`.
+
+mod common;
+mod support;
+
+mod beancount_export;
+mod camt_conformance;
+mod categorise;
+mod cli;
+mod cli_filings;
+mod cli_payments;
+mod cli_reports;
+mod crash;
+mod filings;
+mod http_access;
+mod http_api;
+mod http_payments;
+mod http_reports;
+mod http_sessions;
+mod import;
+mod ledger_export;
+mod ledger_export_random;
+mod ledger_store;
+mod pain001_xsd;
+mod payment_loop;
+mod payments;
+mod reports;
+mod store_properties;
+mod users;

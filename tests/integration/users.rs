@@ -1,0 +1,138 @@
+//! Users and the access rule with stored facts, on SQLite and PostgreSQL: argon2id passwords, the
+//! same answer for an unknown login and a wrong password, disabled users, assignments, and who
+//! may read, write or review which demo book.
+
+use crate::common;
+use crate::support::cli as cli_support;
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use common::now;
+use gestio::domain::access::{Action, Decision, Role};
+use gestio::domain::ids::{BeneficiaryId, BookId, OfficeId};
+use gestio::domain::user::{NewUser, UserError};
+use gestio::service::ServiceError;
+use gestio::service::users::{add_user, assign, authenticate, authorize, set_disabled, set_password};
+
+const PASSWORD: &str = "correct horse battery staple";
+const LUXEMBOURG_COURT: &str = "Tribunal d'arrondissement de Luxembourg, juge des tutelles";
+
+fn person(login: &str, role: Role) -> NewUser {
+    NewUser {
+        office: OfficeId::new(1),
+        login: login.into(),
+        display_name: login.into(),
+        role,
+        language: None,
+        beneficiary: None,
+        court: None,
+    }
+}
+
+/// `gestio ARGUMENTS`, with the password on standard input.
+fn gestio_with_stdin(db: &common::TestDb, arguments: &[&str], input: &str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gestio"))
+        .arg("--database-url")
+        .arg(&db.url)
+        .args(arguments)
+        .env_remove("GESTIO_PASSWORD")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+crate::backend_tests! {
+    async fn users_are_managed_from_the_command_line_without_passwords_in_arguments(db) {
+        let demo = cli_support::ok(&db, &["demo", "--no-serve"]);
+        for role in ["supervisor", "counsellor", "beneficiary", "court"] {
+            assert!(demo.lines().any(|line| line.trim_start().starts_with(role)), "the demo prints a sign-in for {role}: {demo}");
+        }
+        let added = gestio_with_stdin(&db, &["user", "add", "--office", "1", "--login", "marie.weber", "--name", "Marie Weber", "--role", "counsellor"], "correct horse battery staple\n");
+        assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+        let short = gestio_with_stdin(&db, &["user", "add", "--office", "1", "--login", "paul", "--name", "Paul", "--role", "counsellor"], "short\n");
+        assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
+        let court = gestio_with_stdin(&db, &["user", "add", "--office", "1", "--login", "greffe", "--name", "Greffe", "--role", "court"], "correct horse battery staple\n");
+        assert!(String::from_utf8_lossy(&court.stderr).contains("must name their court"));
+        cli_support::ok(&db, &["user", "assign", "marie.weber", "--book", "1"]);
+        cli_support::ok(&db, &["user", "disable", "marie.weber"]);
+        let listed = cli_support::json(&db, &["user", "list"]);
+        let marie = listed.as_array().unwrap().iter().find(|user| user["login"] == "marie.weber").unwrap();
+        assert_eq!(marie["disabled"], true);
+        assert_eq!(marie["role"], "counsellor");
+        let store = db.store().await;
+        assert_eq!(authenticate(&store, "marie.weber", "correct horse battery staple").await.unwrap(), None, "disabled");
+        cli_support::ok(&db, &["user", "enable", "marie.weber"]);
+        assert!(authenticate(&store, "marie.weber", "correct horse battery staple").await.unwrap().is_some());
+    }
+
+    async fn users_sign_in_with_their_password_and_see_what_their_role_allows(db) {
+        let store = db.store().await;
+        gestio::service::demo::create_demo(&store, "test", common::date("2026-11-23"), now()).await.unwrap();
+        let supervisor = add_user(&store, person("sup.ervisor", Role::Supervisor), PASSWORD, now()).await.unwrap();
+        let counsellor = add_user(&store, person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap();
+        let idle = add_user(&store, person("paul.idle", Role::Counsellor), PASSWORD, now()).await.unwrap();
+        let maria = add_user(&store, NewUser { beneficiary: Some(BeneficiaryId::new(1)), ..person("maria", Role::Beneficiary) }, PASSWORD, now()).await.unwrap();
+        let clerk = add_user(&store, NewUser { court: Some(LUXEMBOURG_COURT.into()), ..person("greffe.lux", Role::Court) }, PASSWORD, now()).await.unwrap();
+        let trier = add_user(&store, NewUser { court: Some("Amtsgericht Trier, Betreuungsgericht".into()), ..person("ag.trier", Role::Court) }, PASSWORD, now()).await.unwrap();
+
+        // The hash is argon2id, never the password.
+        let hash: String = {
+            let mut tx = store.begin_read().await.unwrap();
+            tx.user_by_login("marie.weber").await.unwrap().1
+        };
+        assert!(hash.starts_with("$argon2id$") && !hash.contains(PASSWORD));
+        assert_eq!(authenticate(&store, "marie.weber", PASSWORD).await.unwrap().map(|user| user.id), Some(counsellor.id));
+        assert_eq!(authenticate(&store, "marie.weber", "wrong horse battery staple").await.unwrap(), None);
+        assert_eq!(authenticate(&store, "nobody.here", PASSWORD).await.unwrap(), None);
+
+        assign(&store, "marie.weber", BookId::new(1), now()).await.unwrap();
+        let error = assign(&store, "maria", BookId::new(2), now()).await.unwrap_err();
+        assert!(matches!(error, ServiceError::Assignment(_)), "{error}");
+        let error = assign(&store, "marie.weber", BookId::new(1), now()).await.unwrap_err();
+        assert!(error.to_string().contains("assigned to this user already"), "{error}");
+
+        use Decision::{Allowed, Forbidden, Hidden};
+        // (user, book, read, write, review): Maria's book 1 and Jean-Paul's book 2 are before the
+        // Luxembourg court; Klaus's book 4 before Trier's. Courts read what is filed, not the ledger.
+        let expected = [
+            (supervisor.id, 1, Allowed, Allowed, Forbidden),
+            (supervisor.id, 4, Allowed, Allowed, Forbidden),
+            (counsellor.id, 1, Allowed, Allowed, Forbidden),
+            (counsellor.id, 2, Hidden, Hidden, Hidden),
+            (idle.id, 1, Hidden, Hidden, Hidden),
+            (maria.id, 1, Allowed, Forbidden, Forbidden),
+            (maria.id, 2, Hidden, Hidden, Hidden),
+            (clerk.id, 1, Forbidden, Forbidden, Allowed),
+            (clerk.id, 2, Forbidden, Forbidden, Allowed),
+            (clerk.id, 4, Hidden, Hidden, Hidden),
+            (trier.id, 4, Forbidden, Forbidden, Allowed),
+            (trier.id, 1, Hidden, Hidden, Hidden),
+            (supervisor.id, 999, Hidden, Hidden, Hidden),
+        ];
+        for (user, book, read, write, review) in expected {
+            let book = BookId::new(book);
+            assert_eq!(authorize(&store, user, Action::Read, book).await.unwrap(), read, "user {user} reads {book}");
+            assert_eq!(authorize(&store, user, Action::Write, book).await.unwrap(), write, "user {user} writes {book}");
+            assert_eq!(authorize(&store, user, Action::Review, book).await.unwrap(), review, "user {user} reviews {book}");
+        }
+
+        // Disabled: no sign-in, nothing visible; enabled again, both come back.
+        set_disabled(&store, "marie.weber", true).await.unwrap();
+        assert_eq!(authenticate(&store, "marie.weber", PASSWORD).await.unwrap(), None);
+        assert_eq!(authorize(&store, counsellor.id, Action::Read, BookId::new(1)).await.unwrap(), Hidden);
+        set_disabled(&store, "marie.weber", false).await.unwrap();
+        set_password(&store, "marie.weber", "a brand new passphrase").await.unwrap();
+        assert_eq!(authenticate(&store, "marie.weber", PASSWORD).await.unwrap(), None);
+        assert!(authenticate(&store, "marie.weber", "a brand new passphrase").await.unwrap().is_some());
+
+        let error = add_user(&store, person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap_err();
+        assert!(error.to_string().contains("the login marie.weber is taken"), "{error}");
+        let error = add_user(&store, person("short.pw", Role::Counsellor), "too short", now()).await.unwrap_err();
+        assert!(matches!(error, ServiceError::User(UserError::PasswordLength)), "{error}");
+    }
+}

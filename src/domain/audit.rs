@@ -71,6 +71,8 @@ pub struct AuditRecord {
 /// What a supervisor searches the log for; every field narrows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditQuery {
+    /// Records of the office's users or books.
+    pub office: Option<super::ids::OfficeId>,
     pub user: Option<i64>,
     pub book: Option<BookId>,
     pub kind: Option<AuditKind>,

@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, State};
-use axum::http::{Extensions, HeaderValue, StatusCode, header};
+use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
@@ -14,6 +14,7 @@ use super::AppState;
 use super::auth::{Caller, PageCaller, SESSION_COOKIE, peer_address, session_token};
 use super::error::ApiError;
 use super::extract::JsonBody;
+use super::pages::Chrome;
 use crate::domain::access::Role;
 use crate::service::sessions::{self, SignIn};
 
@@ -120,14 +121,14 @@ async fn api_sign_out(
 #[derive(Template, WebTemplate)]
 #[template(path = "sign_in.html")]
 struct SignInPage {
-    lang: &'static str,
+    chrome: Chrome,
     login: String,
-    error: Option<&'static str>,
+    error: Option<String>,
 }
 
-async fn sign_in_page() -> SignInPage {
+async fn sign_in_page(headers: HeaderMap) -> SignInPage {
     SignInPage {
-        lang: "en",
+        chrome: Chrome::anonymous(&headers),
         login: String::new(),
         error: None,
     }
@@ -136,6 +137,7 @@ async fn sign_in_page() -> SignInPage {
 async fn page_sign_in(
     State(state): State<AppState>,
     extensions: Extensions,
+    headers: HeaderMap,
     Form(credentials): Form<Credentials>,
 ) -> Result<Response, ApiError> {
     let (status, error) = match sign_in(&state, &extensions, &credentials).await? {
@@ -146,13 +148,14 @@ async fn page_sign_in(
                 .insert(header::SET_COOKIE, session_cookie(&token));
             return Ok(response);
         }
-        SignIn::Refused => (StatusCode::UNAUTHORIZED, REFUSED),
-        SignIn::Throttled => (StatusCode::TOO_MANY_REQUESTS, THROTTLED),
+        SignIn::Refused => (StatusCode::UNAUTHORIZED, "web-refused"),
+        SignIn::Throttled => (StatusCode::TOO_MANY_REQUESTS, "web-throttled"),
     };
+    let chrome = Chrome::anonymous(&headers);
     let page = SignInPage {
-        lang: "en",
+        error: Some(chrome.t.get(error)),
+        chrome,
         login: credentials.login,
-        error: Some(error),
     };
     Ok((status, page).into_response())
 }
@@ -165,7 +168,7 @@ struct SignOutForm {
 async fn page_sign_out(
     PageCaller(caller): PageCaller,
     State(state): State<AppState>,
-    headers: axum::http::HeaderMap,
+    headers: HeaderMap,
     Form(form): Form<SignOutForm>,
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;

@@ -33,6 +33,8 @@ mod error;
 mod extract;
 mod hardening;
 mod health;
+mod language;
+pub mod openapi;
 mod pages;
 
 pub use error::ApiError;
@@ -83,7 +85,9 @@ pub fn router(state: AppState) -> Router {
     let public = Router::new()
         .nest(
             "/api/v1",
-            api_session::api_router().layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX)),
+            api_session::api_router()
+                .layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX))
+                .merge(openapi::router()),
         )
         .merge(api_session::page_router().layer(RequestBodyLimitLayer::new(API_BODY_BYTES_MAX)))
         .merge(health::router());

@@ -16,6 +16,7 @@ mod crash;
 mod filings;
 mod http_access;
 mod http_api;
+mod http_pages;
 mod http_payments;
 mod http_reports;
 mod http_sessions;

@@ -3,7 +3,7 @@
 //! read from the router's source, so a route added without a line here fails this test.
 
 mod routes;
-mod world;
+pub mod world;
 
 use std::collections::BTreeSet;
 
@@ -72,6 +72,8 @@ enum Rule {
     Upload,
     /// A page: without a session the browser is sent to sign in.
     Page,
+    /// The supervisors' page (the audit log).
+    AdministerPage,
 }
 
 impl Rule {
@@ -105,6 +107,16 @@ impl Rule {
                 UNKNOWN_IBAN,
                 SIGN_IN,
             ],
+            Rule::AdministerPage => [
+                Allowed,
+                FORBIDDEN,
+                FORBIDDEN,
+                HIDDEN,
+                HIDDEN,
+                HIDDEN,
+                HIDDEN,
+                Status(303),
+            ],
             Rule::Page => [
                 Allowed,
                 Allowed,
@@ -119,15 +131,30 @@ impl Rule {
     }
 }
 
-/// Every (method, route) the router serves, read from `src/http`: one `.route("…", get(…).post(…))`
-/// per line there.
+/// Every (method, route) the router serves, read from `src/http` and its folders: one
+/// `.route("…", get(…).post(…))` per line there.
 fn served_routes() -> BTreeSet<(String, String)> {
-    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/src/http");
     let route = regex::Regex::new(r#"\.route\("([^"]+)",\s*(.*)$"#).unwrap();
     let method = regex::Regex::new(r"\b(get|post|put|patch|delete)\(").unwrap();
     let mut routes = BTreeSet::new();
-    for file in std::fs::read_dir(folder).unwrap() {
-        let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+    let mut folders = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/http"
+    ))];
+    let mut files = Vec::new();
+    while let Some(folder) = folders.pop() {
+        for found in std::fs::read_dir(folder).unwrap() {
+            let path = found.unwrap().path();
+            if path.is_dir() {
+                folders.push(path)
+            } else {
+                files.push(path)
+            }
+        }
+    }
+    assert!(files.len() > 10, "the router's source was not found: {files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
         for line in text.lines() {
             if let Some(found) = route.captures(line) {
                 for verb in method.captures_iter(&found[2]) {
@@ -178,9 +205,9 @@ fn is_refusal_404(detail: &str) -> bool {
     detail.ends_with("does not exist") && GUARDED.iter().any(|what| detail.starts_with(what))
 }
 
-async fn ask(app: &TestApp, client: &reqwest::Client, row: &Row) -> (u16, String) {
-    let url = if row.route == "/" {
-        app.url("/")
+async fn ask(app: &TestApp, client: &reqwest::Client, csrf: &str, row: &Row) -> (u16, String) {
+    let url = if row.page {
+        app.url(&row.path)
     } else {
         app.url(&format!("/api/v1{}", row.path))
     };
@@ -193,6 +220,11 @@ async fn ask(app: &TestApp, client: &reqwest::Client, row: &Row) -> (u16, String
         Body::None => request,
         Body::Json(value) => request.json(value),
         Body::Bytes(bytes) => request.body(bytes.clone()),
+        Body::Form(fields) => {
+            let mut fields: Vec<(&str, &str)> = fields.clone();
+            fields.push(("csrf", csrf));
+            request.form(&fields)
+        }
     };
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
@@ -204,7 +236,55 @@ async fn ask(app: &TestApp, client: &reqwest::Client, row: &Row) -> (u16, String
     (status, detail)
 }
 
+#[test]
+fn the_openapi_document_describes_exactly_the_api_routes() {
+    let not_api = [
+        "/",
+        "/sign-in",
+        "/sign-out",
+        "/healthz",
+        "/readyz",
+        "/openapi.json",
+        "/audit",
+        "/court/filings/{id}/review",
+    ];
+    let api: BTreeSet<(String, String)> = served_routes()
+        .into_iter()
+        .filter(|(_, route)| !not_api.contains(&route.as_str()))
+        .collect();
+    let described: BTreeSet<(String, String)> = gestio::http::openapi::described().into_iter().collect();
+    assert_eq!(
+        described.len(),
+        gestio::http::openapi::described().len(),
+        "an operation is described twice"
+    );
+    let undescribed: Vec<_> = api.difference(&described).collect();
+    let unserved: Vec<_> = described.difference(&api).collect();
+    assert!(
+        undescribed.is_empty() && unserved.is_empty(),
+        "not in openapi.rs: {undescribed:?}; not served: {unserved:?}"
+    );
+    let document = gestio::http::openapi::document();
+    for (method, path) in &described {
+        let operation = &document["paths"][path][method.to_lowercase()];
+        assert!(
+            operation["summary"].is_string() && operation["responses"].is_object(),
+            "{method} {path}: {operation}"
+        );
+    }
+}
+
 crate::backend_tests! {
+    async fn the_openapi_document_is_served_without_signing_in(db) {
+        let app = TestApp::spawn(&db).await;
+        let response = reqwest::Client::new().get(app.url("/api/v1/openapi.json")).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let document: Value = response.json().await.unwrap();
+        assert_eq!(document["openapi"], "3.1.0");
+        assert_eq!(document["components"]["securitySchemes"]["session"]["name"], "__Host-gestio-session");
+        assert!(document["paths"]["/books/{id}/entries"]["post"]["security"][0]["csrf"].is_array());
+    }
+
     async fn every_route_answers_every_persona_as_the_access_rule_says(db) {
         let app = TestApp::spawn(&db).await;
         let ids = set_up(&app).await;
@@ -218,17 +298,20 @@ crate::backend_tests! {
 
         let mut clients = Vec::new();
         for persona in PERSONAS {
-            let client = match login(persona) {
-                Some(login) => app.client_of(login).await,
-                None => reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+            let (client, csrf) = match login(persona) {
+                Some(login) => {
+                    let session = app.session(login, crate::common::PASSWORD).await.unwrap();
+                    (session.client(), session.csrf_token)
+                }
+                None => (reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(), String::new()),
             };
-            clients.push((persona, client));
+            clients.push((persona, client, csrf));
         }
         let mut wrong = Vec::new();
         for row in &rows {
-            for (index, (persona, client)) in clients.iter().enumerate() {
+            for (index, (persona, client, csrf)) in clients.iter().enumerate() {
                 let expected = row.rule.expected()[index];
-                let (status, detail) = ask(&app, client, row).await;
+                let (status, detail) = ask(&app, client, csrf, row).await;
                 let fits = match expected {
                     Allowed => !is_refusal(status, &detail),
                     Status(404) => status == 404 && is_refusal_404(&detail),

@@ -25,6 +25,8 @@ pub struct Ids {
 
 /// A row of the matrix: method, route as the router names it, the path asked, the rule, a body.
 pub struct Row {
+    /// A page (served at the root) rather than an API route (under /api/v1).
+    pub page: bool,
     pub method: &'static str,
     pub route: &'static str,
     pub path: String,
@@ -36,10 +38,13 @@ pub enum Body {
     None,
     Json(Value),
     Bytes(Vec<u8>),
+    /// A page's form; the persona's CSRF token is added as `csrf`.
+    Form(Vec<(&'static str, &'static str)>),
 }
 
 /// Routes with their own tests instead of a row: signing in and out, health, the caseload page.
-pub const EXEMPT: [(&str, &str); 8] = [
+pub const EXEMPT: [(&str, &str); 9] = [
+    ("GET", "/openapi.json"),
     ("GET", "/session"),
     ("POST", "/session"),
     ("DELETE", "/session"),
@@ -69,7 +74,16 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
         account_id,
         creditor,
     } = ids;
-    let row = |method, route, path: String, rule, body| Row {
+    let row = |method, route: &'static str, path: String, rule, body| Row {
+        page: false,
+        method,
+        route,
+        path,
+        rule,
+        body,
+    };
+    let page = |method, route: &'static str, path: String, rule, body| Row {
+        page: true,
         method,
         route,
         path,
@@ -461,6 +475,20 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::Write,
             Body::Bytes(PNG.to_vec()),
         ),
-        row("GET", "/", "/".into(), Rule::Page, none()),
+        page("GET", "/", "/".into(), Rule::Page, none()),
+        page(
+            "GET",
+            "/audit",
+            "/audit?kind=denied".into(),
+            Rule::AdministerPage,
+            none(),
+        ),
+        page(
+            "POST",
+            "/court/filings/{id}/review",
+            format!("/court/filings/{filing}/review"),
+            Rule::Review,
+            Body::Form(vec![("verdict", "approved")]),
+        ),
     ]
 }

@@ -1,22 +1,16 @@
-//! Server-rendered pages (askama). For now the caseload of the signed-in user; without a
-//! session, pages send the browser to the sign-in page.
+//! The caseload: the books the counsellor or supervisor may read, with their money and the next
+//! account due to the court.
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
-use axum::extract::State;
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::response::{IntoResponse, Response};
 
-use super::AppState;
-use super::auth::PageCaller;
-use super::error::ApiError;
+use super::Chrome;
 use crate::domain::access::Action;
+use crate::http::AppState;
+use crate::http::auth::Caller;
+use crate::http::error::ApiError;
 use crate::service::caseload::{Case, caseload};
-
-pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(caseload_page))
-}
 
 struct CaseRow {
     name: String,
@@ -69,26 +63,15 @@ impl From<&Case> for CaseRow {
 #[derive(Template, WebTemplate)]
 #[template(path = "caseload.html")]
 struct CaseloadPage {
-    lang: &'static str,
-    user_name: String,
-    csrf: String,
+    chrome: Chrome,
     rows: Vec<CaseRow>,
 }
 
-/// The books the user may read, with their money; without a session, the sign-in page.
-async fn caseload_page(
-    caller: Result<PageCaller, ApiError>,
-    State(state): State<AppState>,
-) -> Result<Response, ApiError> {
-    let Ok(PageCaller(caller)) = caller else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
-    let books = caller.books_allowed(&state, Action::Read).await?;
+pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<Response, ApiError> {
+    let books = caller.books_allowed(state, Action::Read).await?;
     let cases = caseload(&state.store, Some(&books)).await?;
     Ok(CaseloadPage {
-        lang: "en",
-        user_name: caller.signed_in.user.display_name.clone(),
-        csrf: caller.signed_in.csrf_token.clone(),
+        chrome,
         rows: cases.iter().map(CaseRow::from).collect(),
     }
     .into_response())

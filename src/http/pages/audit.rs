@@ -1,0 +1,117 @@
+//! The audit log for the office's supervisors: newest first, narrowed by user, book and kind,
+//! fifty records a page.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::Chrome;
+use crate::domain::access::Action;
+use crate::domain::audit::{AuditKind, AuditQuery};
+use crate::domain::ids::BookId;
+use crate::http::AppState;
+use crate::http::auth::PageCaller;
+use crate::http::error::ApiError;
+use crate::http::extract::QueryParams;
+use crate::service::sessions::search_audit;
+
+const PAGE_SIZE: u32 = 50;
+
+#[derive(Deserialize, Default)]
+pub struct AuditSearch {
+    user: Option<i64>,
+    book: Option<i64>,
+    kind: Option<String>,
+    before: Option<i64>,
+}
+
+struct AuditRow {
+    when: String,
+    who: String,
+    kind: &'static str,
+    route: String,
+    book: String,
+    status: u16,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    chrome: Chrome,
+    user: String,
+    book: String,
+    kind: String,
+    kinds: Vec<&'static str>,
+    rows: Vec<AuditRow>,
+    /// The link to older records, when there are more.
+    older: Option<String>,
+}
+
+pub async fn audit_page(
+    caller: Result<PageCaller, ApiError>,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    QueryParams(search): QueryParams<AuditSearch>,
+) -> Result<Response, ApiError> {
+    let Ok(PageCaller(caller)) = caller else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    caller.office(Action::Administer, caller.office_id())?;
+    let kind = search.kind.as_deref().filter(|kind| !kind.is_empty());
+    let query = AuditQuery {
+        office: Some(caller.office_id()),
+        user: search.user,
+        book: search.book.map(BookId::new),
+        kind: kind.and_then(AuditKind::parse),
+        before: search.before,
+        limit: PAGE_SIZE,
+        ..AuditQuery::default()
+    };
+    let found = search_audit(&state.store, &query).await?;
+    let chrome = Chrome::of(&caller, &headers);
+    let older = (found.len() == PAGE_SIZE as usize)
+        .then(|| found.last().map(|(id, _)| older_link(&search, *id)))
+        .flatten();
+    let rows = found
+        .into_iter()
+        .map(|(_, record)| AuditRow {
+            when: format!(
+                "{} {}",
+                chrome.t.locale().date(record.at.date_naive()),
+                record.at.format("%H:%M:%S UTC")
+            ),
+            who: record.user.map_or_else(|| "—".to_owned(), |user| user.to_string()),
+            kind: record.kind.code(),
+            route: record.route,
+            book: record.book.map_or_else(String::new, |book| book.to_string()),
+            status: record.status,
+        })
+        .collect();
+    Ok(AuditPage {
+        chrome,
+        user: search.user.map(|user| user.to_string()).unwrap_or_default(),
+        book: search.book.map(|book| book.to_string()).unwrap_or_default(),
+        kind: kind.unwrap_or_default().to_owned(),
+        kinds: AuditKind::ALL.iter().map(|kind| kind.code()).collect(),
+        rows,
+        older,
+    }
+    .into_response())
+}
+
+fn older_link(search: &AuditSearch, before: i64) -> String {
+    let mut link = format!("/audit?before={before}");
+    if let Some(user) = search.user {
+        link.push_str(&format!("&user={user}"));
+    }
+    if let Some(book) = search.book {
+        link.push_str(&format!("&book={book}"));
+    }
+    if let Some(kind) = search.kind.as_deref().filter(|kind| !kind.is_empty()) {
+        link.push_str(&format!("&kind={kind}"));
+    }
+    link
+}

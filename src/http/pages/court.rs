@@ -1,0 +1,132 @@
+//! Court staff's start: the accounts filed with their court, each with its documents and a form
+//! to approve it or send remarks. A review refused (remarks without text) comes back on the page,
+//! next to the field it is about.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::Chrome;
+use crate::domain::access::Action;
+use crate::domain::filing::Verdict;
+use crate::domain::ids::FilingId;
+use crate::http::AppState;
+use crate::http::auth::{Caller, PageCaller};
+use crate::http::error::ApiError;
+use crate::http::extract::PathParams;
+use crate::service::caseload::caseload;
+use crate::service::filings::{filing, filings, review_filing};
+
+struct FiledRow {
+    id: i64,
+    name: String,
+    case_number: String,
+    period: String,
+    filed_on: String,
+    review: String,
+    pdf: String,
+    bundle: String,
+    /// A refused review of this filing, shown by its remarks field.
+    error: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "court.html")]
+struct CourtPage {
+    chrome: Chrome,
+    rows: Vec<FiledRow>,
+}
+
+pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<Response, ApiError> {
+    render(caller, state, chrome, None)
+        .await
+        .map(IntoResponse::into_response)
+}
+
+async fn render(
+    caller: &Caller,
+    state: &AppState,
+    chrome: Chrome,
+    refused: Option<(i64, String)>,
+) -> Result<CourtPage, ApiError> {
+    let books = caller.books_allowed(state, Action::ReadFiled).await?;
+    let mut rows = Vec::new();
+    for case in caseload(&state.store, Some(&books)).await? {
+        let Some(book) = &case.book else { continue };
+        let case_number = case
+            .mandate
+            .as_ref()
+            .and_then(|mandate| mandate.court.as_ref())
+            .map(|court| court.case_number.clone())
+            .unwrap_or_default();
+        for filed in filings(&state.store, book.id).await?.into_iter().rev() {
+            let id = filed.id.get();
+            let review = match &filed.review {
+                None => chrome.t.get("web-review-none"),
+                Some(review) if review.verdict == Verdict::Approved => chrome.t.get("web-review-approved"),
+                Some(review) => format!(
+                    "{}: {}",
+                    chrome.t.get("web-review-remarks"),
+                    review.remarks.clone().unwrap_or_default()
+                ),
+            };
+            rows.push(FiledRow {
+                id,
+                name: case.beneficiary.name.clone(),
+                case_number: case_number.clone(),
+                period: format!(
+                    "{} – {}",
+                    chrome.t.locale().date(filed.period.from),
+                    chrome.t.locale().date(filed.period.to)
+                ),
+                filed_on: chrome.t.locale().date(filed.filed_at.date_naive()),
+                review,
+                pdf: format!("/api/v1/filings/{id}/pdf"),
+                bundle: format!("/api/v1/filings/{id}/bundle"),
+                error: refused
+                    .as_ref()
+                    .filter(|(refused_id, _)| *refused_id == id)
+                    .map(|(_, error)| error.clone()),
+            });
+        }
+    }
+    Ok(CourtPage { chrome, rows })
+}
+
+#[derive(Deserialize)]
+pub struct ReviewForm {
+    csrf: String,
+    verdict: String,
+    #[serde(default)]
+    remarks: String,
+}
+
+/// `POST /filings/{id}/review` from the court page's form.
+pub async fn review(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    PathParams(id): PathParams<FilingId>,
+    Form(form): Form<ReviewForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    let found = filing(&state.store, id).await?;
+    caller
+        .record_of(&state, Action::Review, found.book, "filing", id.get())
+        .await?;
+    let verdict = Verdict::parse(&form.verdict).map_err(|error| ApiError::BadRequest(error.to_string()))?;
+    let remarks = Some(form.remarks.trim().to_owned()).filter(|remarks| !remarks.is_empty());
+    let now = chrono::Utc::now();
+    match review_filing(&state.store, id, verdict, remarks, &caller.author(), now).await {
+        Ok(_) => Ok(Redirect::to("/").into_response()),
+        Err(error) if error.is_invalid_input() => {
+            let chrome = Chrome::of(&caller, &headers);
+            let page = render(&caller, &state, chrome, Some((id.get(), error.to_string()))).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
+}

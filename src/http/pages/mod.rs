@@ -1,0 +1,96 @@
+//! Server-rendered pages (askama), working without JavaScript, in the user's language. `/` shows
+//! each role its own start: the caseload to office staff, the portal to a beneficiary, the filed
+//! accounts to court staff. Without a session, pages send the browser to the sign-in page.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+use super::AppState;
+use super::auth::PageCaller;
+use super::error::ApiError;
+use super::language::page_language;
+use crate::domain::access::Role;
+use crate::domain::party::Language;
+use crate::render::locale::Locale;
+
+mod audit;
+mod caseload;
+mod court;
+mod portal;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(start_page))
+        .route("/court/filings/{id}/review", post(court::review))
+        .route("/audit", get(audit::audit_page))
+}
+
+/// Labels in the page's language, for templates: `{{ t.get("web-login") }}`.
+pub struct Labels {
+    locale: Locale,
+}
+
+impl Labels {
+    pub fn new(language: Language) -> Labels {
+        Labels {
+            locale: Locale::new(language),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> String {
+        self.locale.label(key)
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.tag()
+    }
+
+    pub fn locale(&self) -> &Locale {
+        &self.locale
+    }
+}
+
+/// What every page's frame shows: the language, and who is signed in with the sign-out form.
+pub struct Chrome {
+    pub t: Labels,
+    pub user_name: Option<String>,
+    pub csrf: String,
+}
+
+impl Chrome {
+    pub fn anonymous(headers: &HeaderMap) -> Chrome {
+        Chrome {
+            t: Labels::new(page_language(None, headers)),
+            user_name: None,
+            csrf: String::new(),
+        }
+    }
+
+    pub fn of(caller: &super::auth::Caller, headers: &HeaderMap) -> Chrome {
+        let user = &caller.signed_in.user;
+        Chrome {
+            t: Labels::new(page_language(user.language, headers)),
+            user_name: Some(user.display_name.clone()),
+            csrf: caller.signed_in.csrf_token.clone(),
+        }
+    }
+}
+
+async fn start_page(
+    caller: Result<PageCaller, ApiError>,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Ok(PageCaller(caller)) = caller else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    let chrome = Chrome::of(&caller, &headers);
+    match caller.role() {
+        Role::Supervisor | Role::Counsellor => caseload::page(&caller, &state, chrome).await,
+        Role::Beneficiary => portal::page(&caller, &state, chrome).await,
+        Role::Court => court::page(&caller, &state, chrome).await,
+    }
+}

@@ -1,0 +1,82 @@
+//! The pages each role starts on, in the user's language: the beneficiary's portal, the court's
+//! filed accounts with the review form, the supervisors' audit log.
+
+use reqwest::StatusCode;
+
+use crate::common::{PASSWORD, TestApp};
+use crate::http_access::world::set_up;
+
+/// A browser-like client signed in as `login`: the page, and the session's CSRF token.
+async fn page(app: &TestApp, login: &str, path: &str, language: &str) -> (StatusCode, String, String) {
+    let session = app.session(login, PASSWORD).await.unwrap();
+    let response = session
+        .client()
+        .get(app.url(path))
+        .header("accept-language", language)
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.text().await.unwrap(), session.csrf_token)
+}
+
+crate::backend_tests! {
+    async fn each_role_starts_on_its_own_page_in_its_language(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = set_up(&app).await;
+
+        let (status, portal, _) = page(&app, "maria", "/", "de").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(portal.contains(r#"<html lang="de">"#), "the browser's language when the profile has none");
+        assert!(portal.contains("Ihre Monatsübersichten"), "{portal}");
+        assert!(portal.contains(&format!("/api/v1/books/{}/statement?month=2026-", ids.book)), "{portal}");
+        assert!(portal.contains(&format!("/api/v1/filings/{}/pdf", ids.filing)), "the filed account: {portal}");
+
+        let (status, court, _) = page(&app, "greffe-lux", "/", "fr-LU,fr;q=0.9").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(court.contains(r#"<html lang="fr">"#) && court.contains("Comptes déposés au tribunal"), "{court}");
+        assert!(court.contains("Maria Fernandes") && court.contains(&format!("/api/v1/filings/{}/bundle", ids.filing)));
+        assert!(court.contains(&format!(r#"<label for="remarks-{}">"#, ids.filing)));
+
+        let (status, caseload, _) = page(&app, "counsellor", "/", "en").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(caseload.contains("Maria Fernandes") && !caseload.contains("Jean-Paul Schmit"));
+        assert!(caseload.contains(r##"<a class="skip" href="#main">Skip to content</a>"##));
+    }
+
+    async fn the_court_reviews_from_its_page_and_a_bad_review_comes_back_to_its_field(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = set_up(&app).await;
+        let session = app.session("greffe-lux", PASSWORD).await.unwrap();
+        let client = session.client();
+        let path = app.url(&format!("/court/filings/{}/review", ids.filing));
+        let empty = [("csrf", session.csrf_token.as_str()), ("verdict", "remarks"), ("remarks", "  ")];
+        let refused = client.post(&path).form(&empty).send().await.unwrap();
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let refused = refused.text().await.unwrap();
+        let field = format!(r#"aria-describedby="remarks-error-{}""#, ids.filing);
+        assert!(refused.contains(&field) && refused.contains("role=\"alert\""), "{refused}");
+        let remarks = [("csrf", session.csrf_token.as_str()), ("verdict", "remarks"), ("remarks", "Justificatif du loyer de mai manquant")];
+        let done = client.post(&path).form(&remarks).send().await.unwrap();
+        assert_eq!(done.status(), StatusCode::SEE_OTHER);
+        let filing = gestio::service::filings::filing(&app.store, gestio::domain::ids::FilingId::new(ids.filing)).await.unwrap();
+        assert_eq!(filing.review.unwrap().remarks.as_deref(), Some("Justificatif du loyer de mai manquant"));
+        let (_, court, _) = page(&app, "greffe-lux", "/", "en").await;
+        assert!(court.contains("Remarks: Justificatif du loyer de mai manquant"), "{court}");
+    }
+
+    async fn supervisors_search_the_audit_log_and_others_may_not(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = set_up(&app).await;
+        let (status, _, _) = page(&app, "other-counsellor", &format!("/api/v1/books/{}", ids.book), "en").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, log, _) = page(&app, "supervisor", "/audit?kind=denied", "en").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(log.contains(&format!("GET /api/v1/books/{}", ids.book)), "the refusal is in the log: {log}");
+        assert!(!log.contains("<td>read</td>"), "only denials were asked for");
+        let (status, log, _) = page(&app, "supervisor", &format!("/audit?book={}", ids.book), "en").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(log.contains("<td>denied</td>"));
+        let (status, _, _) = page(&app, "counsellor", "/audit", "en").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+}

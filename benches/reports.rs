@@ -14,31 +14,13 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use chrono::{Days, NaiveDate, Utc};
-use gestio::domain::account::{BankAccountSpec, ReportCategory};
-use gestio::domain::iban::Iban;
+use chrono::{NaiveDate, Utc};
 use gestio::domain::ids::BookId;
-use gestio::domain::ledger::{EntryDraft, EntrySource, Posting};
-use gestio::domain::mandate::{Jurisdiction, MandateInput, MandateKind, NewMandate, PeriodRule};
-use gestio::domain::money::{Currency, Money};
-use gestio::domain::opening::{OpeningBank, OpeningInventory};
-use gestio::domain::party::{Language, NewBeneficiary, NewOffice};
 use gestio::domain::report::Period;
 use gestio::render::account::document_for;
 use gestio::service::filings::{FilingRequest, file_account};
-use gestio::service::ledger::{open_book, post_entries};
-use gestio::service::parties::{create_beneficiary, create_mandate, create_office};
 use gestio::service::reports::periodic_account;
 use gestio::storage::Store;
-
-const CATEGORIES: [ReportCategory; 6] = [
-    ReportCategory::Housing,
-    ReportCategory::Energy,
-    ReportCategory::Health,
-    ReportCategory::PersonalAllowance,
-    ReportCategory::Telecom,
-    ReportCategory::Transport,
-];
 
 fn main() {
     let books = support::setting("BENCH_BOOKS", 1_000);
@@ -82,7 +64,7 @@ async fn run(books: usize, per_book: usize, large: usize) {
         .await
         .expect("a database");
     let started = Instant::now();
-    let large_book = set_up_book(&store, 0, large).await;
+    let large_book = support::books::set_up_book(&store, 0, large, year().from).await;
     println!(
         "set up one book with {large} entries in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -98,7 +80,7 @@ async fn run(books: usize, per_book: usize, large: usize) {
     let started = Instant::now();
     let mut ids = Vec::with_capacity(books);
     for number in 1..=books {
-        ids.push(set_up_book(&store, number, per_book).await);
+        ids.push(support::books::set_up_book(&store, number, per_book, year().from).await);
     }
     println!(
         "set up {books} books with {per_book} entries each in {:.1} s",
@@ -152,110 +134,4 @@ async fn run(books: usize, per_book: usize, large: usize) {
     );
     println!("peak memory (VmHWM): {}", support::peak_memory());
     store.close().await;
-}
-
-async fn set_up_book(store: &Store, number: usize, per_book: usize) -> BookId {
-    let now = Utc::now();
-    let office = if number == 0 {
-        create_office(
-            store,
-            &NewOffice::new("Benchmark office", "LU").expect("an office"),
-            now,
-        )
-        .await
-        .expect("office")
-        .id
-    } else {
-        store
-            .begin_read()
-            .await
-            .expect("a read")
-            .offices()
-            .await
-            .expect("offices")[0]
-            .id
-    };
-    let person = NewBeneficiary::new(
-        office,
-        &format!("Person {number}"),
-        Language::Fr,
-        None,
-        None,
-        now.date_naive(),
-    )
-    .expect("a person");
-    let person = create_beneficiary(store, &person, now).await.expect("beneficiary");
-    let start = year().from;
-    let mandate = NewMandate::new(
-        person.id,
-        MandateKind::Tutelle,
-        start,
-        PeriodRule::CalendarYear,
-        Jurisdiction::Lu,
-        MandateInput {
-            court: Some("Tribunal d'arrondissement de Luxembourg"),
-            case_number: Some(&format!("TUT 2025/{number}")),
-            receipt_threshold: Some(Money::from_minor(30_000, Currency::EUR)),
-            ..MandateInput::default()
-        },
-    )
-    .expect("a mandate");
-    create_mandate(store, &mandate, now).await.expect("mandate");
-    let bank = OpeningBank {
-        account: BankAccountSpec {
-            iban: Iban::parse(&support::iban("LU", "0019", number)).expect("a generated IBAN"),
-            name: "Compte courant".into(),
-        },
-        balance: Money::from_minor(100_000, Currency::EUR),
-    };
-    let inventory = OpeningInventory::new(start, Currency::EUR, vec![bank], Money::zero(Currency::EUR), vec![])
-        .expect("an inventory");
-    let opened = open_book(store, person.id, &inventory, "bench", now)
-        .await
-        .expect("a book");
-    let account = |category: ReportCategory| {
-        opened
-            .accounts
-            .iter()
-            .find(|account| account.category == category)
-            .expect("the standard chart has it")
-            .id
-    };
-    let bank = account(ReportCategory::Bank);
-    let drafts: Vec<EntryDraft> = (0..per_book)
-        .map(|index| {
-            let date = start + Days::new((index * 365 / per_book) as u64);
-            // One entry in seven is the pension coming in; the others are spending.
-            let (counter, minor) = if index % 7 == 0 {
-                (account(ReportCategory::Pension), 160_000)
-            } else {
-                (
-                    account(CATEGORIES[index % CATEGORIES.len()]),
-                    -(1_000 + (index * 37 % 40_000) as i64),
-                )
-            };
-            EntryDraft {
-                book_id: opened.book.id,
-                date,
-                description: format!("Mouvement n° {index}"),
-                source: EntrySource::Manual,
-                source_ref: None,
-                receipt: None,
-                author: "bench".into(),
-                reverses: None,
-                postings: vec![
-                    Posting {
-                        account_id: bank,
-                        amount: Money::from_minor(minor, Currency::EUR),
-                    },
-                    Posting {
-                        account_id: counter,
-                        amount: Money::from_minor(-minor, Currency::EUR),
-                    },
-                ],
-            }
-        })
-        .collect();
-    post_entries(store, opened.book.id, drafts, now).await.expect("entries");
-    opened.book.id
 }

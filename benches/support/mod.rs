@@ -1,6 +1,8 @@
 //! What the benchmarks share: settings from the environment, generated IBANs, peak memory.
 #![allow(dead_code)]
 
+pub mod books;
+
 /// `name` from the environment as a number, else `default`.
 pub fn setting(name: &str, default: usize) -> usize {
     std::env::var(name)

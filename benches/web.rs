@@ -1,0 +1,202 @@
+//! Web load benchmark: an office of 500 books and 200 signed-in counsellors (60 cases each), all
+//! asking at once for their dashboard and for book pages, through the real server and its
+//! session, access and audit path. The load comes from wrk (Debian package `wrk`) with 200
+//! connections; it prints requests/s and the latency distribution (p50 … p99); asserts no time.
+//!
+//!     cargo bench --bench web                                   # SQLite
+//!     BENCH_DATABASE_URL=postgres://…/gestio_bench cargo bench --bench web   # an empty PostgreSQL database
+//!
+//! `BENCH_BOOKS` (500), `BENCH_ENTRIES_PER_BOOK` (200), `BENCH_USERS` (200), `BENCH_SECONDS` (20)
+//! scale it. Target from the issue: p99 < 100 ms on this 2-core machine.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::process::Command;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use chrono::{NaiveDate, Utc};
+use gestio::domain::access::Role;
+use gestio::domain::ids::BookId;
+use gestio::domain::session::SignInThrottle;
+use gestio::domain::user::NewUser;
+use gestio::http::AppState;
+use gestio::service::sessions::{SignIn, sign_in};
+use gestio::service::users::{add_user, assign};
+use gestio::storage::Store;
+
+const CASES_PER_COUNSELLOR: usize = 60;
+const PASSWORD: &str = "benchmark passphrase";
+
+fn main() {
+    let books = support::setting("BENCH_BOOKS", 500);
+    let per_book = support::setting("BENCH_ENTRIES_PER_BOOK", 200);
+    let users = support::setting("BENCH_USERS", 200);
+    let seconds = support::setting("BENCH_SECONDS", 20);
+    let wrk = Command::new("wrk").arg("--version").output();
+    if wrk.is_err() {
+        eprintln!("\n*** wrk is not installed: apt-get install wrk — this benchmark needs it ***\n");
+        std::process::exit(2);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let url = std::env::var("BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}", folder.path().join("bench.db").display()));
+    let backend = if url.starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    let (address, script) = runtime.block_on(prepare(&url, books, per_book, users, folder.path()));
+    println!(
+        "{backend}: {books} books of {per_book} entries, {users} counsellors signed in, {CASES_PER_COUNSELLOR} cases each"
+    );
+    let output = Command::new("wrk")
+        .args(["-t2", "-c200", &format!("-d{seconds}s"), "--latency", "-s"])
+        .arg(&script)
+        .arg(format!("http://{address}"))
+        .output()
+        .expect("running wrk");
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}");
+    summarise(backend, &report);
+    println!(
+        "peak memory of the server and its database (VmHWM): {}",
+        support::peak_memory()
+    );
+}
+
+/// Opens the database, seeds the office, signs the users in, starts the server, and writes the
+/// wrk script that spreads the requests over the sessions.
+async fn prepare(
+    url: &str,
+    books: usize,
+    per_book: usize,
+    users: usize,
+    folder: &std::path::Path,
+) -> (std::net::SocketAddr, std::path::PathBuf) {
+    let store = Store::open(url)
+        .await
+        .expect("a database (an empty one for PostgreSQL)");
+    let started = Instant::now();
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date");
+    let mut ids = Vec::with_capacity(books);
+    for number in 0..books {
+        ids.push(support::books::set_up_book(&store, number, per_book, start).await);
+    }
+    println!("set up {books} books in {:.1} s", started.elapsed().as_secs_f64());
+    let started = Instant::now();
+    let sessions = sign_in_counsellors(&store, &ids, users).await;
+    println!(
+        "created, assigned and signed in {users} counsellors in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
+    let address = listener.local_addr().expect("the bound address");
+    tokio::spawn(gestio::http::serve(
+        listener,
+        AppState::new(store),
+        std::future::pending(),
+    ));
+    let script = folder.join("requests.lua");
+    std::fs::write(&script, lua_script(&sessions)).expect("writing the wrk script");
+    (address, script)
+}
+
+/// Each counsellor gets 60 consecutive books (the office's cases overlap between them) and one
+/// session; returns the cookie and the books of each.
+async fn sign_in_counsellors(store: &Store, books: &[BookId], users: usize) -> Vec<(String, Vec<BookId>)> {
+    let office = store
+        .begin_read()
+        .await
+        .expect("a read")
+        .offices()
+        .await
+        .expect("offices")[0]
+        .id;
+    let throttle = Mutex::new(SignInThrottle::default());
+    let mut sessions = Vec::with_capacity(users);
+    for number in 0..users {
+        let login = format!("counsellor{number}");
+        let user = NewUser {
+            office,
+            login: login.clone(),
+            display_name: format!("Counsellor {number}"),
+            role: Role::Counsellor,
+            language: None,
+            beneficiary: None,
+            court: None,
+        };
+        add_user(store, user, PASSWORD, Utc::now()).await.expect("a user");
+        let first = number * 7 % books.len();
+        let caseload: Vec<BookId> = (0..CASES_PER_COUNSELLOR.min(books.len()))
+            .map(|offset| books[(first + offset) % books.len()])
+            .collect();
+        for book in &caseload {
+            assign(store, &login, *book, Utc::now()).await.expect("an assignment");
+        }
+        let address = format!("10.0.{}.{}", number / 250, number % 250);
+        match sign_in(store, &throttle, &login, PASSWORD, &address, Utc::now())
+            .await
+            .expect("signing in")
+        {
+            SignIn::Opened { token, .. } => {
+                sessions.push((format!("{}={token}", gestio::http::auth::SESSION_COOKIE), caseload));
+            }
+            _ => panic!("{login} could not sign in"),
+        }
+    }
+    sessions
+}
+
+/// A wrk script cycling through (cookie, path): each user's dashboard, one of their books, its
+/// latest entries and its balance.
+fn lua_script(sessions: &[(String, Vec<BookId>)]) -> String {
+    let mut requests = String::from("local requests = {\n");
+    for (index, (cookie, books)) in sessions.iter().enumerate() {
+        let book = books[index % books.len()];
+        for path in [
+            "/".to_owned(),
+            format!("/api/v1/books/{book}"),
+            format!("/api/v1/books/{book}/entries?limit=50"),
+            format!("/api/v1/books/{book}/balance"),
+        ] {
+            requests.push_str(&format!("  {{ \"{cookie}\", \"{path}\" }},\n"));
+        }
+    }
+    requests.push_str(
+        "}\nlocal counter = 0\n\
+         request = function()\n\
+           counter = counter + 1\n\
+           local chosen = requests[(counter % #requests) + 1]\n\
+           return wrk.format(\"GET\", chosen[2], { [\"Cookie\"] = chosen[1] })\n\
+         end\n",
+    );
+    requests
+}
+
+/// One line with the figures the issue asks for, and a loud warning if anything was refused.
+fn summarise(backend: &str, report: &str) {
+    let figure = |label: &str| {
+        report
+            .lines()
+            .find(|line| line.trim_start().starts_with(label))
+            .and_then(|line| line.split_whitespace().nth(1))
+            .unwrap_or("?")
+            .to_owned()
+    };
+    println!(
+        "{backend}: {} requests/s, latency p50 {}, p90 {}, p99 {} (target p99 < 100ms)",
+        figure("Requests/sec:"),
+        figure("50%"),
+        figure("90%"),
+        figure("99%")
+    );
+    if let Some(line) = report.lines().find(|line| line.contains("Non-2xx")) {
+        println!("*** some answers were not 2xx/3xx: {line} — the figures above are not valid ***");
+    }
+}

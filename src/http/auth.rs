@@ -66,7 +66,7 @@ pub async fn audit_requests(State(state): State<AppState>, mut request: Request,
         book: facts.book,
         status,
     };
-    match sessions::record_audit(&state.store, &record).await {
+    match state.audit.record(record).await {
         Ok(()) => response,
         Err(error) => ApiError::Internal(format!("the audit record could not be written: {error}")).into_response(),
     }

@@ -79,9 +79,10 @@ impl From<ServiceError> for ApiError {
             ServiceError::Filing(refusal @ crate::domain::filing::FilingError::AlreadyLocked { .. }) => {
                 ApiError::Conflict(refusal.to_string())
             }
-            failure @ (ServiceError::Pdf(_) | ServiceError::Html(_) | ServiceError::Password(_)) => {
-                ApiError::Internal(failure.to_string())
-            }
+            failure @ (ServiceError::Pdf(_)
+            | ServiceError::Html(_)
+            | ServiceError::Password(_)
+            | ServiceError::Audit(_)) => ApiError::Internal(failure.to_string()),
             invalid => ApiError::Unprocessable(invalid.to_string()),
         }
     }

@@ -19,6 +19,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::domain::session::SignInThrottle;
+use crate::service::audit_log::AuditLog;
 use crate::storage::Store;
 
 mod api_import;
@@ -50,11 +51,15 @@ pub struct AppState {
     pub store: Store,
     /// Failed sign-ins per login and per address.
     pub throttle: Arc<Mutex<SignInThrottle>>,
+    /// The audit log's writer (group commit).
+    pub audit: AuditLog,
 }
 
 impl AppState {
+    /// Starts the audit log's writer: call within a tokio runtime.
     pub fn new(store: Store) -> AppState {
         AppState {
+            audit: AuditLog::start(store.clone()),
             store,
             throttle: Arc::default(),
         }

@@ -1,12 +1,14 @@
 //! The caseload: the beneficiaries (all, or those of the given books) with their mandate and the
 //! money they have.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::ServiceResult;
 use crate::domain::book::Book;
 use crate::domain::deadline::{Deadline, next_deadline};
-use crate::domain::ids::BookId;
+use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
 use crate::domain::mandate::Mandate;
 use crate::domain::money::Money;
 use crate::domain::party::Beneficiary;
@@ -24,33 +26,42 @@ pub struct Case {
     pub account_due: Option<Deadline>,
 }
 
-pub async fn caseload(store: &Store, only: Option<&[BookId]>) -> ServiceResult<Vec<Case>> {
+/// The cases of `office` (or of every office), or only those of the books in `only`. A fixed
+/// number of queries whatever the number of books: a dashboard is asked for all day.
+pub async fn caseload(store: &Store, office: Option<OfficeId>, only: Option<&[BookId]>) -> ServiceResult<Vec<Case>> {
     let mut tx = store.begin_read().await?;
-    let mut books = tx.books(None).await?;
-    if let Some(only) = only {
-        books.retain(|book| only.contains(&book.id));
+    let mut books: HashMap<BeneficiaryId, Book> = tx
+        .books(office)
+        .await?
+        .into_iter()
+        .filter(|book| only.is_none_or(|only| only.contains(&book.id)))
+        .map(|book| (book.beneficiary_id, book))
+        .collect();
+    let people = tx.beneficiaries(office).await?;
+    let mut mandates: HashMap<BeneficiaryId, Mandate> = HashMap::new();
+    // Listed in order of start: the last one seen for a person is the one in force last.
+    for mandate in tx.mandates(None).await? {
+        mandates.insert(mandate.beneficiary_id, mandate);
     }
-    let people = tx.beneficiaries(None).await?;
-    let mut mandates = tx.mandates(None).await?;
+    let money = tx.money_held(office).await?;
+    let filed_through = tx.filed_through(office).await?;
+    tx.commit().await?;
     let mut cases = Vec::with_capacity(books.len());
     for beneficiary in people {
-        if only.is_some() && !books.iter().any(|book| book.beneficiary_id == beneficiary.id) {
+        let book = books.remove(&beneficiary.id);
+        if only.is_some() && book.is_none() {
             continue;
         }
-        let mandate_index = mandates
-            .iter()
-            .rposition(|mandate| mandate.beneficiary_id == beneficiary.id);
-        let mandate = mandate_index.map(|index| mandates.remove(index));
-        let book = books.iter().find(|book| book.beneficiary_id == beneficiary.id).cloned();
-        let money = match &book {
-            Some(book) => Some(money_held(&mut tx, book).await?),
-            None => None,
-        };
+        let mandate = mandates.remove(&beneficiary.id);
+        let money = book
+            .as_ref()
+            .map(|book| Money::from_minor(money.get(&book.id).copied().unwrap_or(0), book.currency));
         let account_due = match (&mandate, &book) {
-            (Some(mandate), Some(book)) if mandate.kind.is_court_measure() => {
-                let filed_through = tx.filings(book.id).await?.last().map(|filing| filing.period.to);
-                next_deadline(mandate, filed_through, mandate.account_due_months)
-            }
+            (Some(mandate), Some(book)) if mandate.kind.is_court_measure() => next_deadline(
+                mandate,
+                filed_through.get(&book.id).copied(),
+                mandate.account_due_months,
+            ),
             _ => None,
         };
         cases.push(Case {
@@ -61,20 +72,5 @@ pub async fn caseload(store: &Store, only: Option<&[BookId]>) -> ServiceResult<V
             account_due,
         });
     }
-    tx.commit().await?;
     Ok(cases)
-}
-
-async fn money_held(tx: &mut crate::storage::Tx, book: &Book) -> ServiceResult<Money> {
-    let totals = tx.account_totals(book.id).await?;
-    let mut held = Money::zero(book.currency);
-    for account in tx.accounts(book.id).await? {
-        if account.category.is_money() && account.currency == book.currency {
-            held = held.checked_add(Money::from_minor(
-                totals.get(&account.id).copied().unwrap_or(0),
-                book.currency,
-            ))?;
-        }
-    }
-    Ok(held)
 }

@@ -13,6 +13,7 @@ use crate::domain::opening::OpeningError;
 use crate::domain::party::PartyError;
 use crate::storage::StoreError;
 
+pub mod audit_log;
 pub mod budget;
 pub mod caseload;
 pub mod categorise;
@@ -72,6 +73,8 @@ pub enum ServiceError {
     Pdf(#[from] crate::render::pdf::PdfError),
     #[error("the document could not be laid out: {0}")]
     Html(#[from] askama::Error),
+    #[error("the audit record could not be written: {0}")]
+    Audit(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -89,6 +92,7 @@ impl ServiceError {
         !matches!(
             self,
             ServiceError::Store(_)
+                | ServiceError::Audit(_)
                 | ServiceError::Lock(_)
                 | ServiceError::Pdf(_)
                 | ServiceError::Html(_)

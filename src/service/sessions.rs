@@ -203,13 +203,6 @@ pub async fn allowed_books(store: &Store, principal: &Principal, action: Action)
         .collect())
 }
 
-pub async fn record_audit(store: &Store, record: &AuditRecord) -> ServiceResult<()> {
-    let mut tx = store.begin_write().await?;
-    tx.insert_audit(record).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 pub async fn search_audit(
     store: &Store,
     query: &crate::domain::audit::AuditQuery,

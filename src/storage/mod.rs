@@ -14,6 +14,7 @@ use sqlx::{Postgres, Sqlite};
 use thiserror::Error;
 
 mod budget;
+mod caseload;
 mod creditors;
 mod entries;
 mod evidence;

@@ -207,7 +207,7 @@ crate::backend_tests! {
         let store = db.store().await;
         let case = open_case(&store, "Maria Fernandes", IBAN).await;
         let due = |cases: &[gestio::service::caseload::Case]| cases[0].account_due.unwrap();
-        let before = due(&gestio::service::caseload::caseload(&store, None).await.unwrap());
+        let before = due(&gestio::service::caseload::caseload(&store, None, None).await.unwrap());
         assert_eq!((before.period.to, before.due, before.assumed), (date("2026-12-31"), date("2027-03-31"), true));
         let mandate = {
             let mut tx = store.begin_read().await.unwrap();
@@ -216,10 +216,10 @@ crate::backend_tests! {
         let mut tx = store.begin_write().await.unwrap();
         assert_eq!(tx.set_account_due_months(mandate, Some(4)).await.unwrap().account_due_months, Some(4));
         tx.commit().await.unwrap();
-        let recorded = due(&gestio::service::caseload::caseload(&store, None).await.unwrap());
+        let recorded = due(&gestio::service::caseload::caseload(&store, None, None).await.unwrap());
         assert_eq!((recorded.due, recorded.assumed), (date("2027-04-30"), false));
         file_account(&store, &request(&case, month("2026-01-01", "2026-12-31"))).await.unwrap();
-        let next = due(&gestio::service::caseload::caseload(&store, None).await.unwrap());
+        let next = due(&gestio::service::caseload::caseload(&store, None, None).await.unwrap());
         assert_eq!((next.period.from, next.period.to, next.due), (date("2027-01-01"), date("2027-12-31"), date("2028-04-30")));
     }
 

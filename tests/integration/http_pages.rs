@@ -26,8 +26,8 @@ crate::backend_tests! {
 
         let (status, portal, _) = page(&app, "maria", "/", "de").await;
         assert_eq!(status, StatusCode::OK);
-        assert!(portal.contains(r#"<html lang="de">"#), "the browser's language when the profile has none");
-        assert!(portal.contains("Ihre Monatsübersichten"), "{portal}");
+        assert!(portal.contains(r#"<html lang="pt">"#), "a beneficiary reads in their case's language, not the browser's");
+        assert!(portal.contains("Os seus extratos mensais") && portal.contains("novembro de 2026"), "{portal}");
         assert!(portal.contains(&format!("/api/v1/books/{}/statement?month=2026-", ids.book)), "{portal}");
         assert!(portal.contains(&format!("/api/v1/filings/{}/pdf", ids.filing)), "the filed account: {portal}");
 

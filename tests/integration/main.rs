@@ -6,6 +6,7 @@ mod common;
 mod support;
 
 mod beancount_export;
+mod browser;
 mod camt_conformance;
 mod categorise;
 mod cli;

@@ -69,7 +69,7 @@ struct CaseloadPage {
 
 pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<Response, ApiError> {
     let books = caller.books_allowed(state, Action::Read).await?;
-    let cases = caseload(&state.store, Some(&books)).await?;
+    let cases = caseload(&state.store, Some(caller.office_id()), Some(&books)).await?;
     Ok(CaseloadPage {
         chrome,
         rows: cases.iter().map(CaseRow::from).collect(),

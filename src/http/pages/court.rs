@@ -54,7 +54,7 @@ async fn render(
 ) -> Result<CourtPage, ApiError> {
     let books = caller.books_allowed(state, Action::ReadFiled).await?;
     let mut rows = Vec::new();
-    for case in caseload(&state.store, Some(&books)).await? {
+    for case in caseload(&state.store, None, Some(&books)).await? {
         let Some(book) = &case.book else { continue };
         let case_number = case
             .mandate

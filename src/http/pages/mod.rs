@@ -69,10 +69,15 @@ impl Chrome {
         }
     }
 
+    /// The frame in the user's language: their profile's, else the browser's.
     pub fn of(caller: &super::auth::Caller, headers: &HeaderMap) -> Chrome {
+        Chrome::in_language(caller, caller.signed_in.user.language, headers)
+    }
+
+    fn in_language(caller: &super::auth::Caller, profile: Option<Language>, headers: &HeaderMap) -> Chrome {
         let user = &caller.signed_in.user;
         Chrome {
-            t: Labels::new(page_language(user.language, headers)),
+            t: Labels::new(page_language(profile, headers)),
             user_name: Some(user.display_name.clone()),
             csrf: caller.signed_in.csrf_token.clone(),
         }
@@ -87,7 +92,12 @@ async fn start_page(
     let Ok(PageCaller(caller)) = caller else {
         return Ok(Redirect::to("/sign-in").into_response());
     };
-    let chrome = Chrome::of(&caller, &headers);
+    let mut profile = caller.signed_in.user.language;
+    if let (None, Some(person)) = (profile, caller.signed_in.user.beneficiary) {
+        // A beneficiary reads in the language their case is kept in, whatever the browser says.
+        profile = Some(state.store.begin_read().await?.beneficiary(person).await?.language);
+    }
+    let chrome = Chrome::in_language(&caller, profile, &headers);
     match caller.role() {
         Role::Supervisor | Role::Counsellor => caseload::page(&caller, &state, chrome).await,
         Role::Beneficiary => portal::page(&caller, &state, chrome).await,

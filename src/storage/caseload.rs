@@ -1,0 +1,48 @@
+//! What the caseload shows for many books at once, each in one query: the money held and the
+//! end of the last filed period.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{StoreResult, Tx, on_backend};
+use crate::domain::account::ReportCategory;
+use crate::domain::ids::{BookId, OfficeId};
+
+impl Tx {
+    /// Per book (of `office`, or all), the sum of its money accounts (bank, savings, cash box) in
+    /// the book's currency, from the accounts' running totals.
+    pub async fn money_held(&mut self, office: Option<OfficeId>) -> StoreResult<HashMap<BookId, i64>> {
+        let rows: Vec<(i64, i64)> = on_backend!(self, connection => {
+            sqlx::query_as(
+                "SELECT accounts.book_id, CAST(SUM(accounts.balance_minor) AS BIGINT) FROM accounts \
+                 JOIN books ON books.id = accounts.book_id \
+                 WHERE accounts.category IN ($2, $3, $4) AND accounts.currency = books.currency \
+                   AND ($1 IS NULL OR books.office_id = $1) \
+                 GROUP BY accounts.book_id",
+            )
+            .bind(office.map(OfficeId::get))
+            .bind(ReportCategory::Bank.code())
+            .bind(ReportCategory::Savings.code())
+            .bind(ReportCategory::Cash.code())
+            .fetch_all(connection)
+            .await?
+        });
+        Ok(rows.into_iter().map(|(book, held)| (BookId::new(book), held)).collect())
+    }
+
+    /// Per book (of `office`, or all) with a filed account, the last day filed.
+    pub async fn filed_through(&mut self, office: Option<OfficeId>) -> StoreResult<HashMap<BookId, NaiveDate>> {
+        let rows: Vec<(i64, NaiveDate)> = on_backend!(self, connection => {
+            sqlx::query_as(
+                "SELECT filings.book_id, MAX(filings.period_to) FROM filings \
+                 JOIN books ON books.id = filings.book_id \
+                 WHERE ($1 IS NULL OR books.office_id = $1) GROUP BY filings.book_id",
+            )
+            .bind(office.map(OfficeId::get))
+            .fetch_all(connection)
+            .await?
+        });
+        Ok(rows.into_iter().map(|(book, to)| (BookId::new(book), to)).collect())
+    }
+}

@@ -1,0 +1,73 @@
+// Walks gestio's pages in Debian's chromium as each kind of user, checks every page with axe
+// (WCAG 2.1 A and AA), saves screenshots, and prints what it saw as JSON on stdout.
+// Run by tests/integration/browser.rs, which starts the app and reads the result; settings come
+// in GESTIO_BROWSER (JSON: base, chromium, screenshots, users, filing).
+
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const settings = JSON.parse(process.env.GESTIO_BROWSER);
+const axePath = require.resolve("axe-core/axe.min.js");
+const report = { pages: [], violations: [], steps: [] };
+
+async function check(page, name) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  for (const violation of result.violations) {
+    report.violations.push({ page: name, id: violation.id, impact: violation.impact, help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(" ")).slice(0, 5) });
+  }
+  report.pages.push({ name, url: page.url(), lang: await page.getAttribute("html", "lang") });
+  await page.screenshot({ path: `${settings.screenshots}/${name}.png`, fullPage: true });
+}
+
+async function signIn(page, user) {
+  await page.goto(`${settings.base}/sign-in`);
+  await page.getByLabel(user.loginLabel).fill(user.login);
+  await page.getByLabel(user.passwordLabel).fill(user.password);
+  await Promise.all([page.waitForURL(`${settings.base}/`), page.getByRole("button", { name: user.signInLabel }).click()]);
+}
+
+async function signOut(page, label) {
+  await Promise.all([page.waitForURL(`${settings.base}/sign-in`), page.getByRole("button", { name: label }).click()]);
+}
+
+const browser = await chromium.launch({ executablePath: settings.chromium, args: ["--no-sandbox"] });
+try {
+  const english = { loginLabel: "Login", passwordLabel: "Password", signInLabel: "Sign in" };
+  const context = await browser.newContext({ bypassCSP: true, locale: "en-GB" });
+  const page = await context.newPage();
+
+  await page.goto(`${settings.base}/sign-in`);
+  await check(page, "sign-in");
+  await signIn(page, { ...english, ...settings.users.counsellor });
+  await check(page, "caseload");
+  report.steps.push({ step: "counsellor sees the caseload", text: await page.locator("main").innerText() });
+  await signOut(page, "Sign out");
+
+  await signIn(page, { ...english, ...settings.users.beneficiary });
+  await check(page, "portal");
+  await page.getByRole("link").filter({ hasText: /\d{4}/ }).first().click();
+  await page.waitForLoadState();
+  await check(page, "statement");
+  report.steps.push({ step: "beneficiary reads the statement", text: await page.locator("body").innerText() });
+  await page.goto(`${settings.base}/`);
+  await signOut(page, "Sair");
+
+  await signIn(page, { ...english, ...settings.users.court });
+  await check(page, "court");
+  const filing = page.locator(`section[aria-labelledby="filing-${settings.filing}"]`);
+  await Promise.all([page.waitForURL(`${settings.base}/`), filing.getByRole("button", { name: "Approve this account" }).click()]);
+  report.steps.push({ step: "court approves the account", text: await filing.innerText() });
+  await signOut(page, "Sign out");
+
+  await signIn(page, { ...english, ...settings.users.supervisor });
+  await page.goto(`${settings.base}/audit`);
+  await check(page, "audit");
+  report.steps.push({ step: "supervisor reads the audit log", text: await page.locator("main").innerText() });
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(report));

@@ -1,0 +1,102 @@
+//! The pages in a real browser: Debian's chromium driven by playwright-core (tests/browser), as a
+//! counsellor, a beneficiary, court staff and a supervisor, with an axe check of every page.
+//! Screenshots go to target/browser/. CI installs chromium and the npm packages; elsewhere,
+//! without them, the test says so loudly and is not run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+use crate::common::{PASSWORD, TestApp};
+use crate::http_access::world::set_up;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn browser_folder() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+/// Whether chromium, node and the npm packages are here; under CI their absence is a failure.
+fn browser_available() -> bool {
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    let packages = browser_folder().join("node_modules/playwright-core").exists()
+        && browser_folder().join("node_modules/axe-core").exists();
+    let present = node && packages && Path::new(CHROMIUM).exists();
+    if !present {
+        let message = "the browser test needs node, /usr/bin/chromium (apt-get install chromium) and \
+                       `npm ci --prefix tests/browser`";
+        if std::env::var_os("CI").is_some() {
+            panic!("{message}: CI must install them");
+        }
+        eprintln!("\n*** NOT RUN: {message} ***\n");
+    }
+    present
+}
+
+crate::backend_tests! {
+    async fn every_role_walks_its_pages_in_chromium_and_axe_finds_no_serious_violation(db) {
+        if !browser_available() {
+            return;
+        }
+        let app = TestApp::spawn(&db).await;
+        let ids = set_up(&app).await;
+        let screenshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser").join(db.backend);
+        std::fs::create_dir_all(&screenshots).unwrap();
+        let user = |login: &str| json!({ "login": login, "password": PASSWORD });
+        let settings = json!({
+            "base": app.url("").trim_end_matches('/'),
+            "chromium": CHROMIUM,
+            "screenshots": screenshots,
+            "filing": ids.filing,
+            "users": {
+                "counsellor": user("counsellor"),
+                "beneficiary": user("maria"),
+                "court": user("greffe-lux"),
+                "supervisor": user("supervisor"),
+            },
+        });
+        // The browser waits on the server, which runs on this runtime: wait for it off the runtime.
+        let output = tokio::task::spawn_blocking(move || {
+            Command::new("node")
+                .arg(browser_folder().join("walk.mjs"))
+                .current_dir(browser_folder())
+                .env("GESTIO_BROWSER", settings.to_string())
+                .output()
+        })
+        .await
+        .unwrap()
+        .unwrap();
+        assert!(output.status.success(), "the browser walk failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+
+        let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
+        assert_eq!(pages, ["sign-in", "caseload", "portal", "statement", "court", "audit"]);
+        for page in report["pages"].as_array().unwrap() {
+            assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
+        }
+        let serious: Vec<&Value> = report["violations"].as_array().unwrap().iter()
+            .filter(|violation| matches!(violation["impact"].as_str(), Some("serious" | "critical")))
+            .collect();
+        assert!(serious.is_empty(), "axe found serious or critical violations: {serious:#?}");
+        let others = report["violations"].as_array().unwrap().len();
+        eprintln!("axe: {others} moderate or minor findings: {:#}", report["violations"]);
+
+        let step = |name: &str| -> String {
+            report["steps"].as_array().unwrap().iter().find(|step| step["step"] == name)
+                .and_then(|step| step["text"].as_str()).unwrap_or_default().to_owned()
+        };
+        assert!(step("counsellor sees the caseload").contains("Maria Fernandes"));
+        assert!(step("beneficiary reads the statement").contains("O seu dinheiro"), "Maria reads Portuguese: {}", step("beneficiary reads the statement"));
+        assert!(step("court approves the account").contains("Approved"), "{}", step("court approves the account"));
+        assert!(step("supervisor reads the audit log").contains("sign_in"));
+        let filing = gestio::service::filings::filing(&app.store, gestio::domain::ids::FilingId::new(ids.filing)).await.unwrap();
+        assert_eq!(filing.review.map(|review| review.verdict), Some(gestio::domain::filing::Verdict::Approved), "the approval is stored");
+        for page in pages {
+            assert!(screenshots.join(format!("{page}.png")).exists(), "a screenshot of {page}");
+        }
+    }
+}

@@ -222,6 +222,13 @@ impl Caller {
         Ok(sessions::readable_people(&state.store, &self.signed_in.principal, people).await?)
     }
 
+    /// Whether the caller may do `action` with `book`, to decide what a page offers; unlike
+    /// [`Caller::book`], a "no" is not a refusal (nothing was asked for).
+    pub async fn may(&self, state: &AppState, action: Action, book: BookId) -> Result<bool, ApiError> {
+        let decision = sessions::authorize_book(&state.store, &self.signed_in.principal, action, book).await?;
+        Ok(decision == Decision::Allowed)
+    }
+
     /// May the caller do `action` with what belongs to `office` as a whole?
     pub fn office(&self, action: Action, office: OfficeId) -> Result<(), ApiError> {
         self.answer(

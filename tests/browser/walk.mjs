@@ -45,6 +45,13 @@ try {
   await signIn(page, { ...english, ...settings.users.counsellor });
   await check(page, "caseload");
   report.steps.push({ step: "counsellor sees the caseload", text: await page.locator("main").innerText() });
+  await page.getByRole("link", { name: "Maria Fernandes" }).click();
+  await page.waitForURL(/\/case\/\d+$/);
+  await check(page, "case");
+  await page.getByLabel("From").fill("2026-07-01");
+  await page.getByLabel("To", { exact: true }).fill("2026-07-31");
+  await Promise.all([page.waitForURL(/\/case\/\d+$/), page.getByRole("button", { name: "File the account for the court" }).click()]);
+  report.steps.push({ step: "counsellor files July", text: await page.locator("#court ~ table").innerText() });
   await signOut(page, "Sign out");
 
   await signIn(page, { ...english, ...settings.users.beneficiary });

@@ -74,7 +74,7 @@ crate::backend_tests! {
         let report: Value = serde_json::from_slice(&output.stdout).unwrap();
 
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
-        assert_eq!(pages, ["sign-in", "caseload", "portal", "statement", "court", "audit"]);
+        assert_eq!(pages, ["sign-in", "caseload", "case", "portal", "statement", "court", "audit"]);
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
         }
@@ -91,6 +91,9 @@ crate::backend_tests! {
         };
         assert!(step("counsellor sees the caseload").contains("Maria Fernandes"));
         assert!(step("beneficiary reads the statement").contains("O seu dinheiro"), "Maria reads Portuguese: {}", step("beneficiary reads the statement"));
+        assert!(step("counsellor files July").contains("31/07/2026"), "{}", step("counsellor files July"));
+        let filed = gestio::service::filings::filings(&app.store, ids.book).await.unwrap();
+        assert_eq!(filed.last().map(|filing| filing.period.to), Some(crate::common::date("2026-07-31")), "the filing is stored");
         assert!(step("court approves the account").contains("Approved"), "{}", step("court approves the account"));
         assert!(step("supervisor reads the audit log").contains("sign_in"));
         let filing = gestio::service::filings::filing(&app.store, gestio::domain::ids::FilingId::new(ids.filing)).await.unwrap();

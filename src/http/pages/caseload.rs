@@ -14,6 +14,8 @@ use crate::service::caseload::{Case, caseload};
 
 struct CaseRow {
     name: String,
+    /// The case's page, once it has a book.
+    link: Option<String>,
     language: String,
     mandate: String,
     case_number: String,
@@ -29,6 +31,7 @@ impl From<&Case> for CaseRow {
         let mandate = case.mandate.as_ref();
         CaseRow {
             name: case.beneficiary.name.clone(),
+            link: case.book.as_ref().map(|book| format!("/case/{}", book.id)),
             language: case.beneficiary.language.to_string(),
             mandate: mandate
                 .map(|mandate| mandate.kind.to_string())

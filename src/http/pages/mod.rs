@@ -17,6 +17,7 @@ use crate::domain::party::Language;
 use crate::render::locale::Locale;
 
 mod audit;
+mod case;
 mod caseload;
 mod court;
 mod portal;
@@ -26,6 +27,9 @@ pub fn router() -> Router<AppState> {
         .route("/", get(start_page))
         .route("/court/filings/{id}/review", post(court::review))
         .route("/audit", get(audit::audit_page))
+        .route("/case/{id}", get(case::case_page))
+        .route("/case/{id}/suspense/{entry}/{line}", post(case::categorise_line))
+        .route("/case/{id}/filings", post(case::file))
 }
 
 /// Labels in the page's language, for templates: `{{ t.get("web-login") }}`.

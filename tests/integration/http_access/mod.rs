@@ -74,6 +74,8 @@ enum Rule {
     Page,
     /// The supervisors' page (the audit log).
     AdministerPage,
+    /// A book's page.
+    ReadPage,
 }
 
 impl Rule {
@@ -114,6 +116,16 @@ impl Rule {
                 HIDDEN,
                 HIDDEN,
                 HIDDEN,
+                HIDDEN,
+                Status(303),
+            ],
+            Rule::ReadPage => [
+                Allowed,
+                Allowed,
+                HIDDEN,
+                Allowed,
+                HIDDEN,
+                FORBIDDEN,
                 HIDDEN,
                 Status(303),
             ],
@@ -247,6 +259,9 @@ fn the_openapi_document_describes_exactly_the_api_routes() {
         "/openapi.json",
         "/audit",
         "/court/filings/{id}/review",
+        "/case/{id}",
+        "/case/{id}/suspense/{entry}/{line}",
+        "/case/{id}/filings",
     ];
     let api: BTreeSet<(String, String)> = served_routes()
         .into_iter()

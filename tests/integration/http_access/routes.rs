@@ -483,6 +483,21 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::AdministerPage,
             none(),
         ),
+        page("GET", "/case/{id}", format!("/case/{book}"), Rule::ReadPage, none()),
+        page(
+            "POST",
+            "/case/{id}/suspense/{entry}/{line}",
+            format!("/case/{book}/suspense/{entry}/1"),
+            Rule::Write,
+            Body::Form(vec![("account_code", "6990")]),
+        ),
+        page(
+            "POST",
+            "/case/{id}/filings",
+            format!("/case/{book}/filings"),
+            Rule::Write,
+            Body::Form(vec![("from", "2026-08-01"), ("to", "2026-08-31")]),
+        ),
         page(
             "POST",
             "/court/filings/{id}/review",

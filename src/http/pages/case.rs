@@ -1,0 +1,290 @@
+//! A case's page for the people who work on it: the accounts and their balances, the entries a
+//! page at a time, the imported lines waiting to be categorised (with the form that does it and
+//! can turn the decision into a rule), and the accounts for the court: preview, file, download.
+//! Beneficiaries read their own book here too, without the forms.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::Chrome;
+use crate::domain::access::Action;
+use crate::domain::ids::{BookId, EntryId};
+use crate::domain::money::Currency;
+use crate::domain::report::Period;
+use crate::http::AppState;
+use crate::http::auth::{Caller, PageCaller};
+use crate::http::error::ApiError;
+use crate::http::extract::{PathParams, QueryParams};
+use crate::service::categorise::{categorise, suspense};
+use crate::service::filings::{FilingRequest, file_account, filings};
+use crate::storage::EntryFilter;
+
+const ENTRIES_PER_PAGE: i64 = 50;
+
+struct AccountRow {
+    code: String,
+    name: String,
+    balance: String,
+}
+
+struct EntryRow {
+    date: String,
+    description: String,
+    amounts: String,
+}
+
+struct SuspenseRow {
+    entry: i64,
+    line: i64,
+    date: String,
+    text: String,
+    amount: String,
+}
+
+struct FiledRow {
+    period: String,
+    review: String,
+    pdf: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "case.html")]
+struct CasePage {
+    chrome: Chrome,
+    book: i64,
+    name: String,
+    writes: bool,
+    accounts: Vec<AccountRow>,
+    /// Codes and names of the accounts a line can be moved to.
+    targets: Vec<(String, String)>,
+    entries: Vec<EntryRow>,
+    next_page: Option<String>,
+    suspense: Vec<SuspenseRow>,
+    filed: Vec<FiledRow>,
+    filing_error: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct CaseQuery {
+    after: Option<i64>,
+}
+
+pub async fn case_page(
+    caller: Result<PageCaller, ApiError>,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    PathParams(book): PathParams<BookId>,
+    QueryParams(query): QueryParams<CaseQuery>,
+) -> Result<Response, ApiError> {
+    let Ok(PageCaller(caller)) = caller else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    caller.book(&state, Action::Read, book).await?;
+    let page = render(&caller, &state, &headers, book, query.after, None).await?;
+    Ok(page.into_response())
+}
+
+async fn render(
+    caller: &Caller,
+    state: &AppState,
+    headers: &HeaderMap,
+    book: BookId,
+    after: Option<i64>,
+    filing_error: Option<String>,
+) -> Result<CasePage, ApiError> {
+    let chrome = Chrome::of(caller, headers);
+    let writes = caller.may(state, Action::Write, book).await?;
+    let mut tx = state.store.begin_read().await?;
+    let found = tx.book(book).await?;
+    let name = tx.beneficiary(found.beneficiary_id).await?.name;
+    let accounts = tx.accounts(book).await?;
+    let totals = tx.account_totals(book).await?;
+    let filter = EntryFilter {
+        after_sequence: after,
+        limit: Some(ENTRIES_PER_PAGE),
+        ..EntryFilter::default()
+    };
+    let entries = tx.entries(book, filter).await?;
+    tx.commit().await?;
+    let locale = chrome.t.locale();
+    let money = |minor: i64, currency: Currency| locale.money(minor, currency);
+    let code_of = |id| {
+        accounts
+            .iter()
+            .find(|account| account.id == id)
+            .map(|account| account.code.clone())
+    };
+    let next_page = (entries.len() as i64 == ENTRIES_PER_PAGE)
+        .then(|| {
+            entries
+                .last()
+                .map(|entry| format!("/case/{book}?after={}", entry.sequence))
+        })
+        .flatten();
+    let entries = entries
+        .iter()
+        .map(|entry| EntryRow {
+            date: locale.date(entry.date),
+            description: entry.description.clone(),
+            amounts: entry
+                .postings
+                .iter()
+                .map(|posting| {
+                    let code = code_of(posting.account_id).unwrap_or_default();
+                    format!("{code} {}", money(posting.amount.minor(), posting.amount.currency()))
+                })
+                .collect::<Vec<_>>()
+                .join(" · "),
+        })
+        .collect();
+    let suspense_rows = if writes {
+        suspense(&state.store, book)
+            .await?
+            .into_iter()
+            .map(|item| SuspenseRow {
+                entry: item.entry_id,
+                line: item.line_no,
+                date: locale.date(item.entry_date),
+                text: [
+                    item.counterparty_name.as_deref(),
+                    item.remittance.as_deref(),
+                    Some(item.description.as_str()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" — "),
+                amount: Currency::parse(&item.currency)
+                    .map(|currency| money(-item.amount_minor, currency))
+                    .unwrap_or_default(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let filed = filings(&state.store, book)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|filing| FiledRow {
+            period: format!(
+                "{} – {}",
+                locale.date(filing.period.from),
+                locale.date(filing.period.to)
+            ),
+            review: match &filing.review {
+                None => chrome.t.get("web-review-none"),
+                Some(review) if review.verdict == crate::domain::filing::Verdict::Approved => {
+                    chrome.t.get("web-review-approved")
+                }
+                Some(review) => format!(
+                    "{}: {}",
+                    chrome.t.get("web-review-remarks"),
+                    review.remarks.clone().unwrap_or_default()
+                ),
+            },
+            pdf: format!("/api/v1/filings/{}/pdf", filing.id),
+        })
+        .collect();
+    Ok(CasePage {
+        book: book.get(),
+        name,
+        writes,
+        accounts: accounts
+            .iter()
+            .map(|account| AccountRow {
+                code: account.code.clone(),
+                name: account.name.clone(),
+                balance: money(totals.get(&account.id).copied().unwrap_or(0), account.currency),
+            })
+            .collect(),
+        targets: accounts
+            .iter()
+            .filter(|account| !account.closed && !account.category.is_money())
+            .map(|account| (account.code.clone(), format!("{} {}", account.code, account.name)))
+            .collect(),
+        entries,
+        next_page,
+        suspense: suspense_rows,
+        filed,
+        filing_error,
+        chrome,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct CategoriseForm {
+    csrf: String,
+    account_code: String,
+    #[serde(default)]
+    make_rule: Option<String>,
+}
+
+/// `POST /case/{id}/suspense/{entry}/{line}`: moves the line to the chosen account.
+pub async fn categorise_line(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    PathParams((book, entry, line)): PathParams<(BookId, EntryId, i64)>,
+    Form(form): Form<CategoriseForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    caller.book(&state, Action::Write, book).await?;
+    let make_rule = form.make_rule.is_some();
+    let now = chrono::Utc::now();
+    categorise(
+        &state.store,
+        book,
+        entry,
+        line,
+        &form.account_code,
+        make_rule,
+        &caller.author(),
+        now,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/case/{book}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct FileForm {
+    csrf: String,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+/// `POST /case/{id}/filings`: files the account of the period and locks it; a refusal comes back
+/// on the page, by the period's fields.
+pub async fn file(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    PathParams(book): PathParams<BookId>,
+    Form(form): Form<FileForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    caller.book(&state, Action::Write, book).await?;
+    let request = FilingRequest {
+        book,
+        period: Period {
+            from: form.from,
+            to: form.to,
+        },
+        layout: None,
+        language: None,
+        filed_by: &caller.author(),
+        now: chrono::Utc::now(),
+    };
+    match file_account(&state.store, &request).await {
+        Ok(_) => Ok(Redirect::to(&format!("/case/{book}")).into_response()),
+        Err(error) if error.is_invalid_input() || matches!(error, crate::service::ServiceError::Filing(_)) => {
+            let page = render(&caller, &state, &headers, book, None, Some(error.to_string())).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
+}

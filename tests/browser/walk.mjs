@@ -45,9 +45,24 @@ try {
   await signIn(page, { ...english, ...settings.users.counsellor });
   await check(page, "caseload");
   report.steps.push({ step: "counsellor sees the caseload", text: await page.locator("main").innerText() });
-  await page.getByRole("link", { name: "Maria Fernandes" }).click();
-  await page.waitForURL(/\/case\/\d+$/);
+  await page.getByRole("link", { name: "Import bank statements" }).click();
+  await page.waitForURL(`${settings.base}/import`);
+  await check(page, "import");
+  await page.getByLabel("Statement files").setInputFiles(settings.statementFile);
+  await Promise.all([page.waitForResponse((response) => response.url().endsWith("/import")),
+    page.getByRole("button", { name: "Import" }).click()]);
+  await page.waitForLoadState();
+  report.steps.push({ step: "counsellor imports a statement", text: await page.locator("main").innerText() });
+  await page.locator("main table a").first().click();
+  await page.waitForURL(/\/case\/\d+/);
   await check(page, "case");
+  const before = await page.locator("form.line").count();
+  const line = page.locator("form.line").first();
+  await line.getByLabel("Book it to").selectOption({ index: 1 });
+  await line.getByLabel("and make a rule of it").check();
+  await Promise.all([page.waitForURL(/\/case\/\d+$/), line.getByRole("button", { name: "Categorise" }).click()]);
+  const after = await page.locator("form.line").count();
+  report.steps.push({ step: "counsellor categorises a line", text: `${before} -> ${after}` });
   await page.getByLabel("From").fill("2026-07-01");
   await page.getByLabel("To", { exact: true }).fill("2026-07-31");
   await Promise.all([page.waitForURL(/\/case\/\d+$/), page.getByRole("button", { name: "File the account for the court" }).click()]);

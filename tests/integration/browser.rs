@@ -46,12 +46,15 @@ crate::backend_tests! {
         let ids = set_up(&app).await;
         let screenshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser").join(db.backend);
         std::fs::create_dir_all(&screenshots).unwrap();
+        let statement = screenshots.join("maria-2026-11.camt053.xml");
+        std::fs::write(&statement, november_statement()).unwrap();
         let user = |login: &str| json!({ "login": login, "password": PASSWORD });
         let settings = json!({
             "base": app.url("").trim_end_matches('/'),
             "chromium": CHROMIUM,
             "screenshots": screenshots,
             "filing": ids.filing,
+            "statementFile": statement,
             "users": {
                 "counsellor": user("counsellor"),
                 "beneficiary": user("maria"),
@@ -74,7 +77,7 @@ crate::backend_tests! {
         let report: Value = serde_json::from_slice(&output.stdout).unwrap();
 
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
-        assert_eq!(pages, ["sign-in", "caseload", "case", "portal", "statement", "court", "audit"]);
+        assert_eq!(pages, ["sign-in", "caseload", "import", "case", "portal", "statement", "court", "audit"]);
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
         }
@@ -91,6 +94,13 @@ crate::backend_tests! {
         };
         assert!(step("counsellor sees the caseload").contains("Maria Fernandes"));
         assert!(step("beneficiary reads the statement").contains("O seu dinheiro"), "Maria reads Portuguese: {}", step("beneficiary reads the statement"));
+        let imported = step("counsellor imports a statement");
+        assert!(imported.contains("LU280019400644750000-2026-11"), "{imported}");
+        assert_eq!(step("counsellor categorises a line"), "2 -> 1");
+        let waiting = gestio::service::categorise::suspense(&app.store, ids.book).await.unwrap();
+        assert_eq!(waiting.len(), 1, "one line left on suspense");
+        let rules = gestio::service::categorise::rules(&app.store, ids.office, None).await.unwrap();
+        assert!(!rules.is_empty(), "the decision became a rule");
         assert!(step("counsellor files July").contains("31/07/2026"), "{}", step("counsellor files July"));
         let filed = gestio::service::filings::filings(&app.store, ids.book).await.unwrap();
         assert_eq!(filed.last().map(|filing| filing.period.to), Some(crate::common::date("2026-07-31")), "the filing is stored");
@@ -102,4 +112,38 @@ crate::backend_tests! {
             assert!(screenshots.join(format!("{page}.png")).exists(), "a screenshot of {page}");
         }
     }
+}
+
+/// November 2026 of Maria's current account: a refund in, a pharmacy bill out; both new to the
+/// book, so both wait on suspense until someone categorises them.
+fn november_statement() -> String {
+    r#"<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>BCEE-20261118-0001</MsgId><CreDtTm>2026-11-18T05:00:00+01:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>LU280019400644750000-2026-11</Id>
+      <ElctrncSeqNb>11</ElctrncSeqNb>
+      <Acct><Id><IBAN>LU280019400644750000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-16</Dt></Dt></Bal>
+      <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">130.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-17</Dt></Dt></Bal>
+      <Ntry>
+        <Amt Ccy="EUR">50.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+        <BookgDt><Dt>2026-11-16</Dt></BookgDt><ValDt><Dt>2026-11-16</Dt></ValDt><AcctSvcrRef>BCEE2026111600001</AcctSvcrRef>
+        <NtryDtls><TxDtls><Amt Ccy="EUR">50.00</Amt>
+          <RltdPties><Dbtr><Pty><Nm>Caisse nationale de santé</Nm></Pty></Dbtr></RltdPties>
+          <RmtInf><Ustrd>Remboursement CNS 11/2026</Ustrd></RmtInf></TxDtls></NtryDtls>
+      </Ntry>
+      <Ntry>
+        <Amt Ccy="EUR">20.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+        <BookgDt><Dt>2026-11-17</Dt></BookgDt><ValDt><Dt>2026-11-17</Dt></ValDt><AcctSvcrRef>BCEE2026111700002</AcctSvcrRef>
+        <NtryDtls><TxDtls><Amt Ccy="EUR">20.00</Amt>
+          <RltdPties><Cdtr><Pty><Nm>Pharmacie du Centre</Nm></Pty></Cdtr></RltdPties>
+          <RmtInf><Ustrd>Facture 2026-1187</Ustrd></RmtInf></TxDtls></NtryDtls>
+      </Ntry>
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>
+"#
+    .to_owned()
 }

@@ -3,7 +3,7 @@
 //! accounts to court staff. Without a session, pages send the browser to the sign-in page.
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -20,6 +20,7 @@ mod audit;
 mod case;
 mod caseload;
 mod court;
+mod import;
 mod portal;
 
 pub fn router() -> Router<AppState> {
@@ -27,6 +28,12 @@ pub fn router() -> Router<AppState> {
         .route("/", get(start_page))
         .route("/court/filings/{id}/review", post(court::review))
         .route("/audit", get(audit::audit_page))
+        .route(
+            "/import",
+            get(import::import_page)
+                .post(import::upload)
+                .layer(DefaultBodyLimit::max(import::UPLOAD_BYTES_MAX)),
+        )
         .route("/case/{id}", get(case::case_page))
         .route("/case/{id}/suspense/{entry}/{line}", post(case::categorise_line))
         .route("/case/{id}/filings", post(case::file))

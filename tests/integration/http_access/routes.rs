@@ -38,6 +38,8 @@ pub enum Body {
     None,
     Json(Value),
     Bytes(Vec<u8>),
+    /// A page's file upload; the persona's CSRF token goes first.
+    Multipart(Vec<u8>),
     /// A page's form; the persona's CSRF token is added as `csrf`.
     Form(Vec<(&'static str, &'static str)>),
 }
@@ -484,6 +486,14 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             none(),
         ),
         page("GET", "/case/{id}", format!("/case/{book}"), Rule::ReadPage, none()),
+        page("GET", "/import", "/import".into(), Rule::Page, none()),
+        page(
+            "POST",
+            "/import",
+            "/import".into(),
+            Rule::UploadPage,
+            Body::Multipart(CAMT.into()),
+        ),
         page(
             "POST",
             "/case/{id}/suspense/{entry}/{line}",

@@ -17,7 +17,7 @@ use crate::domain::ids::{BookId, OfficeId, PaymentFileId, PaymentRunId};
 use crate::export::pain001::PainVersion;
 use crate::service::ServiceError;
 use crate::service::payments::{self as use_case, RunReport, RunRequest};
-use crate::storage::{OrderRecord, RunRecord};
+use crate::storage::OrderRecord;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -71,43 +71,15 @@ async fn run(
     Ok((StatusCode::CREATED, axum::Json(report)))
 }
 
-/// Who may see a run: for a one-book run, whoever may read the book; for a run over the whole
-/// office, its supervisors, and for anyone else it does not exist. Approving (`Administer`) is
-/// the supervisors' alone: the second pair of eyes.
-async fn check_run(
-    caller: &Caller,
-    state: &AppState,
-    run: &RunRecord,
-    action: Action,
-    what: &'static str,
-    id: i64,
-) -> Result<(), ApiError> {
-    let office = crate::domain::ids::OfficeId::new(run.office_id);
-    match run.book_id {
-        Some(book) => {
-            caller
-                .record_of(state, Action::Read, BookId::new(book), what, id)
-                .await?
-        }
-        None => caller
-            .office(Action::Administer, office)
-            .map_err(|_| ApiError::NotFound(format!("{what} {id} does not exist")))?,
-    }
-    if action == Action::Administer {
-        caller
-            .office(Action::Administer, office)
-            .map_err(|_| ApiError::Forbidden(format!("{what} {id} is approved by a supervisor of the office")))?;
-    }
-    Ok(())
-}
-
 async fn show_run(
     caller: Caller,
     State(state): State<AppState>,
     PathParams(run): PathParams<PaymentRunId>,
 ) -> Result<axum::Json<RunReport>, ApiError> {
     let report = use_case::run_report(&state.store, run).await?;
-    check_run(&caller, &state, &report.run, Action::Read, "payment run", run.get()).await?;
+    caller
+        .run(&state, &report.run, Action::Read, "payment run", run.get())
+        .await?;
     Ok(axum::Json(report))
 }
 
@@ -117,15 +89,9 @@ async fn approve(
     PathParams(run): PathParams<PaymentRunId>,
 ) -> Result<axum::Json<RunReport>, ApiError> {
     let prepared = use_case::run_report(&state.store, run).await?;
-    check_run(
-        &caller,
-        &state,
-        &prepared.run,
-        Action::Administer,
-        "payment run",
-        run.get(),
-    )
-    .await?;
+    caller
+        .run(&state, &prepared.run, Action::Administer, "payment run", run.get())
+        .await?;
     let report = use_case::approve_run(&state.store, run, &caller.author(), chrono::Utc::now())
         .await
         .map_err(|error| match error {
@@ -144,7 +110,9 @@ async fn download(
 ) -> Result<impl IntoResponse, ApiError> {
     let (record, bytes) = use_case::payment_file(&state.store, file).await?;
     let run = use_case::run_report(&state.store, PaymentRunId::new(record.run_id)).await?;
-    check_run(&caller, &state, &run.run, Action::Read, "payment file", file.get()).await?;
+    caller
+        .run(&state, &run.run, Action::Read, "payment file", file.get())
+        .await?;
     let disposition = format!("attachment; filename=\"{}.xml\"", record.message_id);
     Ok((
         [

@@ -19,7 +19,7 @@ use crate::domain::access::{Action, Decision, Role, decide_office};
 use crate::domain::audit::{AuditKind, AuditRecord};
 use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
 use crate::service::sessions::{self, SignedIn};
-use crate::storage::StoreError;
+use crate::storage::{RunRecord, StoreError};
 
 /// The session cookie. `__Host-` makes browsers refuse it unless it is Secure, has no Domain and
 /// has Path=/, so no other site or sub-domain can set or read it. Browsers treat localhost as
@@ -227,6 +227,31 @@ impl Caller {
     pub async fn may(&self, state: &AppState, action: Action, book: BookId) -> Result<bool, ApiError> {
         let decision = sessions::authorize_book(&state.store, &self.signed_in.principal, action, book).await?;
         Ok(decision == Decision::Allowed)
+    }
+
+    /// Who may see a payment run: for a one-book run, whoever may read the book; for a run over
+    /// the whole office, its supervisors, and for anyone else it does not exist (`what` `id`).
+    /// Approving (`Administer`) is the supervisors' alone: the second pair of eyes.
+    pub async fn run(
+        &self,
+        state: &AppState,
+        run: &RunRecord,
+        action: Action,
+        what: &'static str,
+        id: i64,
+    ) -> Result<(), ApiError> {
+        let office = OfficeId::new(run.office_id);
+        match run.book_id {
+            Some(book) => self.record_of(state, Action::Read, BookId::new(book), what, id).await?,
+            None => self
+                .office(Action::Administer, office)
+                .map_err(|_| ApiError::NotFound(format!("{what} {id} does not exist")))?,
+        }
+        if action == Action::Administer {
+            self.office(Action::Administer, office)
+                .map_err(|_| ApiError::Forbidden(format!("{what} {id} is approved by a supervisor of the office")))?;
+        }
+        Ok(())
     }
 
     /// May the caller do `action` with what belongs to `office` as a whole?

@@ -147,6 +147,20 @@ impl Tx {
         })
     }
 
+    /// The office's latest runs, newest first.
+    pub async fn runs_of_office(&mut self, office: OfficeId, limit: i64) -> StoreResult<Vec<RunRecord>> {
+        let rows: Vec<RunRecord> = on_backend!(self, connection => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {RUN_COLUMNS} FROM payment_runs WHERE office_id = $1 ORDER BY id DESC LIMIT $2"
+            )))
+            .bind(office.get())
+            .bind(limit)
+            .fetch_all(connection)
+            .await?
+        });
+        Ok(rows)
+    }
+
     /// Marks a prepared run approved; `false` when it was not prepared any more (approved by
     /// someone else meanwhile), so one approval produces the files.
     pub async fn approve_run(&mut self, id: PaymentRunId, approver: &str, now: DateTime<Utc>) -> StoreResult<bool> {

@@ -34,6 +34,7 @@ async function signOut(page, label) {
   await Promise.all([page.waitForURL(`${settings.base}/sign-in`), page.getByRole("button", { name: label }).click()]);
 }
 
+let runUrl = "";
 const browser = await chromium.launch({ executablePath: settings.chromium, args: ["--no-sandbox"] });
 try {
   const english = { loginLabel: "Login", passwordLabel: "Password", signInLabel: "Sign in" };
@@ -67,6 +68,16 @@ try {
   await page.getByLabel("To", { exact: true }).fill("2026-07-31");
   await Promise.all([page.waitForURL(/\/case\/\d+$/), page.getByRole("button", { name: "File the account for the court" }).click()]);
   report.steps.push({ step: "counsellor files July", text: await page.locator("#court ~ table").innerText() });
+  await page.goto(`${settings.base}/`);
+  await page.getByRole("link", { name: "Payments" }).click();
+  await page.waitForURL(`${settings.base}/payments`);
+  await check(page, "payments");
+  await page.getByLabel("Execution date").fill("2027-02-01");
+  await page.getByLabel("From the account of").selectOption({ label: "Maria Fernandes" });
+  await Promise.all([page.waitForURL(/\/payments\/runs\/\d+$/), page.getByRole("button", { name: "Prepare the run" }).click()]);
+  await check(page, "payment-run");
+  runUrl = page.url();
+  report.steps.push({ step: "counsellor prepares a run", text: await page.locator("#run-state").innerText() });
   await signOut(page, "Sign out");
 
   await signIn(page, { ...english, ...settings.users.beneficiary });
@@ -86,6 +97,12 @@ try {
   await signOut(page, "Sign out");
 
   await signIn(page, { ...english, ...settings.users.supervisor });
+  await page.goto(runUrl);
+  await Promise.all([page.waitForURL(runUrl), page.getByRole("button", { name: "Approve the run and write its files" }).click()]);
+  report.steps.push({ step: "supervisor approves the run", text: await page.locator("#run-state").innerText() });
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /pain\.001/ }).first().click()]);
+  const fs = await import("node:fs/promises");
+  report.steps.push({ step: "supervisor downloads the pain.001", text: await fs.readFile(await download.path(), "utf8") });
   await page.goto(`${settings.base}/audit`);
   await check(page, "audit");
   report.steps.push({ step: "supervisor reads the audit log", text: await page.locator("main").innerText() });

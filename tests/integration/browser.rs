@@ -77,7 +77,10 @@ crate::backend_tests! {
         let report: Value = serde_json::from_slice(&output.stdout).unwrap();
 
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
-        assert_eq!(pages, ["sign-in", "caseload", "import", "case", "portal", "statement", "court", "audit"]);
+        assert_eq!(
+            pages,
+            ["sign-in", "caseload", "import", "case", "payments", "payment-run", "portal", "statement", "court", "audit"]
+        );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
         }
@@ -105,6 +108,10 @@ crate::backend_tests! {
         let filed = gestio::service::filings::filings(&app.store, ids.book).await.unwrap();
         assert_eq!(filed.last().map(|filing| filing.period.to), Some(crate::common::date("2026-07-31")), "the filing is stored");
         assert!(step("court approves the account").contains("Approved"), "{}", step("court approves the account"));
+        assert_eq!(step("counsellor prepares a run"), "prepared", "four eyes: the counsellor cannot approve");
+        assert_eq!(step("supervisor approves the run"), "approved");
+        let pain = step("supervisor downloads the pain.001");
+        assert!(pain.contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001.09") && pain.contains("LU280019400644750000"), "{pain}");
         assert!(step("supervisor reads the audit log").contains("sign_in"));
         let filing = gestio::service::filings::filing(&app.store, gestio::domain::ids::FilingId::new(ids.filing)).await.unwrap();
         assert_eq!(filing.review.map(|review| review.verdict), Some(gestio::domain::filing::Verdict::Approved), "the approval is stored");

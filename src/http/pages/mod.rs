@@ -21,6 +21,7 @@ mod case;
 mod caseload;
 mod court;
 mod import;
+mod payments;
 mod portal;
 
 pub fn router() -> Router<AppState> {
@@ -34,6 +35,10 @@ pub fn router() -> Router<AppState> {
                 .post(import::upload)
                 .layer(DefaultBodyLimit::max(import::UPLOAD_BYTES_MAX)),
         )
+        .route("/payments", get(payments::payments_page))
+        .route("/payments/runs", post(payments::prepare))
+        .route("/payments/runs/{id}", get(payments::run_page))
+        .route("/payments/runs/{id}/approval", post(payments::approve))
         .route("/case/{id}", get(case::case_page))
         .route("/case/{id}/suspense/{entry}/{line}", post(case::categorise_line))
         .route("/case/{id}/filings", post(case::file))

@@ -80,6 +80,8 @@ enum Rule {
     ReadPage,
     /// The import page's upload.
     UploadPage,
+    /// A page of the office's side (payments).
+    OfficePage,
 }
 
 impl Rule {
@@ -143,6 +145,7 @@ impl Rule {
                 RefusedInPage,
                 SIGN_IN,
             ],
+            Rule::OfficePage => [Allowed, Allowed, Allowed, HIDDEN, HIDDEN, HIDDEN, HIDDEN, Status(303)],
             Rule::Page => [
                 Allowed,
                 Allowed,
@@ -286,6 +289,10 @@ fn the_openapi_document_describes_exactly_the_api_routes() {
         "/case/{id}/suspense/{entry}/{line}",
         "/case/{id}/filings",
         "/import",
+        "/payments",
+        "/payments/runs",
+        "/payments/runs/{id}",
+        "/payments/runs/{id}/approval",
     ];
     let api: BTreeSet<(String, String)> = served_routes()
         .into_iter()

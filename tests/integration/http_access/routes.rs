@@ -93,6 +93,7 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
         body,
     };
     let none = || Body::None;
+    let book_text: &'static str = Box::leak(book.to_string().into_boxed_str());
     vec![
         row("GET", "/imports", format!("/imports?book={book}"), Rule::Read, none()),
         row(
@@ -487,6 +488,28 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
         ),
         page("GET", "/case/{id}", format!("/case/{book}"), Rule::ReadPage, none()),
         page("GET", "/import", "/import".into(), Rule::Page, none()),
+        page("GET", "/payments", "/payments".into(), Rule::OfficePage, none()),
+        page(
+            "POST",
+            "/payments/runs",
+            "/payments/runs".into(),
+            Rule::Write,
+            Body::Form(vec![("date", "2027-05-03"), ("book", book_text)]),
+        ),
+        page(
+            "GET",
+            "/payments/runs/{id}",
+            format!("/payments/runs/{book_run}"),
+            Rule::ReadPage,
+            none(),
+        ),
+        page(
+            "POST",
+            "/payments/runs/{id}/approval",
+            format!("/payments/runs/{book_run}/approval"),
+            Rule::BookRunApprove,
+            Body::Form(vec![]),
+        ),
         page(
             "POST",
             "/import",

@@ -30,21 +30,22 @@ pub struct Case {
 /// number of queries whatever the number of books: a dashboard is asked for all day.
 pub async fn caseload(store: &Store, office: Option<OfficeId>, only: Option<&[BookId]>) -> ServiceResult<Vec<Case>> {
     let mut tx = store.begin_read().await?;
-    let mut books: HashMap<BeneficiaryId, Book> = tx
-        .books(office)
-        .await?
-        .into_iter()
-        .filter(|book| only.is_none_or(|only| only.contains(&book.id)))
-        .map(|book| (book.beneficiary_id, book))
-        .collect();
-    let people = tx.beneficiaries(office).await?;
+    let only_books: Option<Vec<i64>> = only.map(|books| books.iter().map(|book| book.get()).collect());
+    let only_books = only_books.as_deref();
+    let found = tx.books_among(office, only_books).await?;
+    // With a list of books, only their people: a counsellor's dashboard reads their caseload,
+    // not the whole office.
+    let only_people: Option<Vec<i64>> = only.map(|_| found.iter().map(|book| book.beneficiary_id.get()).collect());
+    let only_people = only_people.as_deref();
+    let mut books: HashMap<BeneficiaryId, Book> = found.into_iter().map(|book| (book.beneficiary_id, book)).collect();
+    let people = tx.beneficiaries_among(office, only_people).await?;
     let mut mandates: HashMap<BeneficiaryId, Mandate> = HashMap::new();
     // Listed in order of start: the last one seen for a person is the one in force last.
-    for mandate in tx.mandates(None).await? {
+    for mandate in tx.mandates_of(only_people).await? {
         mandates.insert(mandate.beneficiary_id, mandate);
     }
-    let money = tx.money_held(office).await?;
-    let filed_through = tx.filed_through(office).await?;
+    let money = tx.money_held(office, only_books).await?;
+    let filed_through = tx.filed_through(office, only_books).await?;
     tx.commit().await?;
     let mut cases = Vec::with_capacity(books.len());
     for beneficiary in people {

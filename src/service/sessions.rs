@@ -194,7 +194,10 @@ pub async fn authorize_book(
 pub async fn allowed_books(store: &Store, principal: &Principal, action: Action) -> ServiceResult<Vec<BookId>> {
     let mut tx = store.begin_read().await?;
     let office = (principal.role != crate::domain::access::Role::Court).then_some(principal.office);
-    let facts = tx.all_book_facts(office).await?;
+    // A counsellor sees at most their assigned books: ask only about those.
+    let assigned: Option<Vec<i64>> = (principal.role == crate::domain::access::Role::Counsellor)
+        .then(|| principal.assigned_books.iter().map(|book| book.get()).collect());
+    let facts = tx.all_book_facts(office, assigned.as_deref()).await?;
     tx.commit().await?;
     Ok(facts
         .into_iter()
@@ -243,7 +246,7 @@ pub async fn authorize_person(
         Err(crate::storage::StoreError::NotFound { .. }) => return Ok(Decision::Hidden),
         Err(error) => return Err(error.into()),
     };
-    let facts = tx.all_book_facts(Some(office)).await?;
+    let facts = tx.all_book_facts(Some(office), None).await?;
     tx.commit().await?;
     let book = facts.iter().find(|facts| facts.beneficiary == person);
     Ok(decide_person(principal, action, office, book))
@@ -257,7 +260,7 @@ pub async fn readable_people(
 ) -> ServiceResult<std::collections::HashSet<crate::domain::ids::BeneficiaryId>> {
     let mut tx = store.begin_read().await?;
     let office = (principal.role != crate::domain::access::Role::Court).then_some(principal.office);
-    let facts = tx.all_book_facts(office).await?;
+    let facts = tx.all_book_facts(office, None).await?;
     tx.commit().await?;
     let books: std::collections::HashMap<_, _> = facts.iter().map(|facts| (facts.beneficiary, facts)).collect();
     Ok(people

@@ -145,6 +145,19 @@ macro_rules! on_backend {
 }
 pub(crate) use on_backend;
 
+/// ` AND column IN (…)` for a list of ids, or nothing for `None`. The ids are integers from our
+/// own types, so writing them into the SQL text is safe; an empty list matches nothing.
+fn among(column: &str, ids: Option<&[i64]>) -> String {
+    match ids {
+        None => String::new(),
+        Some([]) => " AND FALSE".to_owned(),
+        Some(ids) => {
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+            format!(" AND {column} IN ({})", list.join(","))
+        }
+    }
+}
+
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 

@@ -86,11 +86,21 @@ impl Tx {
 
     /// Beneficiaries of one office, or of all offices, by id.
     pub async fn beneficiaries(&mut self, office: Option<OfficeId>) -> StoreResult<Vec<Beneficiary>> {
+        self.beneficiaries_among(office, None).await
+    }
+
+    /// The people of `office` (or all), only those of `only` when given.
+    pub async fn beneficiaries_among(
+        &mut self,
+        office: Option<OfficeId>,
+        only: Option<&[i64]>,
+    ) -> StoreResult<Vec<Beneficiary>> {
+        let among = super::among("id", only);
         on_backend!(self, connection => {
-            let rows: Vec<BeneficiaryRow> = sqlx::query_as(
+            let rows: Vec<BeneficiaryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT id, office_id, name, language, birth_date, contact FROM beneficiaries \
-                 WHERE ($1 IS NULL OR office_id = $1) ORDER BY id",
-            )
+                 WHERE ($1 IS NULL OR office_id = $1){among} ORDER BY id",
+            )))
             .bind(office.map(OfficeId::get))
             .fetch_all(connection)
             .await?;
@@ -157,18 +167,33 @@ impl Tx {
         self.mandates_where(beneficiary, None).await
     }
 
+    /// The mandates of the people in `only` (all when `None`), in order of start.
+    pub async fn mandates_of(&mut self, only: Option<&[i64]>) -> StoreResult<Vec<Mandate>> {
+        self.mandates_where_among(None, None, only).await
+    }
+
     async fn mandates_where(
         &mut self,
         beneficiary: Option<BeneficiaryId>,
         id: Option<MandateId>,
     ) -> StoreResult<Vec<Mandate>> {
+        self.mandates_where_among(beneficiary, id, None).await
+    }
+
+    async fn mandates_where_among(
+        &mut self,
+        beneficiary: Option<BeneficiaryId>,
+        id: Option<MandateId>,
+        people: Option<&[i64]>,
+    ) -> StoreResult<Vec<Mandate>> {
+        let among = super::among("beneficiary_id", people);
         on_backend!(self, connection => {
-            let rows: Vec<MandateRow> = sqlx::query_as(
+            let rows: Vec<MandateRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT id, beneficiary_id, kind, court, case_number, judge, start_date, end_date, period_rule, \
                      receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement, account_due_months \
-                 FROM mandates WHERE ($1 IS NULL OR beneficiary_id = $1) AND ($2 IS NULL OR id = $2) \
+                 FROM mandates WHERE ($1 IS NULL OR beneficiary_id = $1) AND ($2 IS NULL OR id = $2){among} \
                  ORDER BY start_date, id",
-            )
+            )))
             .bind(beneficiary.map(BeneficiaryId::get))
             .bind(id.map(MandateId::get))
             .fetch_all(connection)

@@ -114,14 +114,20 @@ impl Tx {
         }))
     }
 
-    /// The facts of every book of an office, or of every office: for lists filtered by the rule.
-    pub async fn all_book_facts(&mut self, office: Option<OfficeId>) -> StoreResult<Vec<BookFacts>> {
+    /// The facts of every book of an office, or of every office, or only of the books in `only`:
+    /// for lists filtered by the rule.
+    pub async fn all_book_facts(
+        &mut self,
+        office: Option<OfficeId>,
+        only: Option<&[i64]>,
+    ) -> StoreResult<Vec<BookFacts>> {
+        let among = super::among("books.id", only);
         let rows: Vec<(i64, i64, i64, Option<String>)> = on_backend!(self, connection => {
-            sqlx::query_as(
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT books.id, books.office_id, books.beneficiary_id, mandates.court FROM books \
                  LEFT JOIN mandates ON mandates.beneficiary_id = books.beneficiary_id \
-                 WHERE ($1 IS NULL OR books.office_id = $1) ORDER BY books.id",
-            )
+                 WHERE ($1 IS NULL OR books.office_id = $1){among} ORDER BY books.id",
+            )))
             .bind(office.map(OfficeId::get))
             .fetch_all(connection)
             .await?

@@ -179,9 +179,7 @@ impl Caller {
     /// May the caller do `action` with `book`? Answers 404 as for a missing book when the caller
     /// may not know it, 403 when they may see it but not do this.
     pub async fn book(&self, state: &AppState, action: Action, book: BookId) -> Result<(), ApiError> {
-        let decision = sessions::authorize_book(&state.store, &self.signed_in.principal, action, book).await?;
-        self.slot.update(|facts| facts.book = Some(book));
-        self.answer(decision, "book", book.get())
+        self.record_of(state, action, book, "book", book.get()).await
     }
 
     /// As [`Caller::book`], for a record of a book (an entry, a filing…): a refusal answers as if

@@ -177,17 +177,7 @@ async fn render(
                 locale.date(filing.period.from),
                 locale.date(filing.period.to)
             ),
-            review: match &filing.review {
-                None => chrome.t.get("web-review-none"),
-                Some(review) if review.verdict == crate::domain::filing::Verdict::Approved => {
-                    chrome.t.get("web-review-approved")
-                }
-                Some(review) => format!(
-                    "{}: {}",
-                    chrome.t.get("web-review-remarks"),
-                    review.remarks.clone().unwrap_or_default()
-                ),
-            },
+            review: chrome.t.review(filing.review.as_ref()),
             pdf: format!("/api/v1/filings/{}/pdf", filing.id),
         })
         .collect();

@@ -64,24 +64,12 @@ async fn render(
             .unwrap_or_default();
         for filed in filings(&state.store, book.id).await?.into_iter().rev() {
             let id = filed.id.get();
-            let review = match &filed.review {
-                None => chrome.t.get("web-review-none"),
-                Some(review) if review.verdict == Verdict::Approved => chrome.t.get("web-review-approved"),
-                Some(review) => format!(
-                    "{}: {}",
-                    chrome.t.get("web-review-remarks"),
-                    review.remarks.clone().unwrap_or_default()
-                ),
-            };
+            let review = chrome.t.review(filed.review.as_ref());
             rows.push(FiledRow {
                 id,
                 name: case.beneficiary.name.clone(),
                 case_number: case_number.clone(),
-                period: format!(
-                    "{} – {}",
-                    chrome.t.locale().date(filed.period.from),
-                    chrome.t.locale().date(filed.period.to)
-                ),
+                period: chrome.t.period(&filed.period),
                 filed_on: chrome.t.locale().date(filed.filed_at.date_naive()),
                 review,
                 pdf: format!("/api/v1/filings/{id}/pdf"),

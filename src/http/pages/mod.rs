@@ -13,6 +13,7 @@ use super::auth::PageCaller;
 use super::error::ApiError;
 use super::language::page_language;
 use crate::domain::access::Role;
+use crate::domain::filing::{Review, Verdict};
 use crate::domain::party::Language;
 use crate::render::locale::Locale;
 
@@ -66,6 +67,24 @@ impl Labels {
 
     pub fn locale(&self) -> &Locale {
         &self.locale
+    }
+
+    /// The court's review of a filed account, in words: none yet, approved, or the remarks.
+    pub fn review(&self, review: Option<&Review>) -> String {
+        match review {
+            None => self.get("web-review-none"),
+            Some(review) if review.verdict == Verdict::Approved => self.get("web-review-approved"),
+            Some(review) => format!(
+                "{}: {}",
+                self.get("web-review-remarks"),
+                review.remarks.clone().unwrap_or_default()
+            ),
+        }
+    }
+
+    /// A period as "from – to", in the page's date format.
+    pub fn period(&self, period: &crate::domain::report::Period) -> String {
+        format!("{} – {}", self.locale.date(period.from), self.locale.date(period.to))
     }
 }
 

@@ -56,23 +56,9 @@ pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<R
             });
         }
         for filing in filings(&state.store, book).await?.into_iter().rev() {
-            let review = match &filing.review {
-                None => chrome.t.get("web-review-none"),
-                Some(review) => match review.verdict {
-                    crate::domain::filing::Verdict::Approved => chrome.t.get("web-review-approved"),
-                    crate::domain::filing::Verdict::Remarks => format!(
-                        "{}: {}",
-                        chrome.t.get("web-review-remarks"),
-                        review.remarks.clone().unwrap_or_default()
-                    ),
-                },
-            };
+            let review = chrome.t.review(filing.review.as_ref());
             filed.push(FiledLink {
-                period: format!(
-                    "{} – {}",
-                    chrome.t.locale().date(filing.period.from),
-                    chrome.t.locale().date(filing.period.to)
-                ),
+                period: chrome.t.period(&filing.period),
                 filed_on: chrome.t.locale().date(filing.filed_at.date_naive()),
                 review,
                 pdf: format!("/api/v1/filings/{}/pdf", filing.id),

@@ -103,6 +103,8 @@ try {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /pain\.001/ }).first().click()]);
   const fs = await import("node:fs/promises");
   report.steps.push({ step: "supervisor downloads the pain.001", text: await fs.readFile(await download.path(), "utf8") });
+  await page.goto(`${settings.base}/admin/users`);
+  await check(page, "admin-users");
   await page.goto(`${settings.base}/audit`);
   await check(page, "audit");
   report.steps.push({ step: "supervisor reads the audit log", text: await page.locator("main").innerText() });

@@ -79,7 +79,7 @@ crate::backend_tests! {
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
         assert_eq!(
             pages,
-            ["sign-in", "caseload", "import", "case", "payments", "payment-run", "portal", "statement", "court", "audit"]
+            ["sign-in", "caseload", "import", "case", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit"]
         );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");

@@ -20,6 +20,45 @@ async fn page(app: &TestApp, login: &str, path: &str, language: &str) -> (Status
 }
 
 crate::backend_tests! {
+    async fn supervisors_add_users_assign_books_and_disable_within_their_office(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = set_up(&app).await;
+        let session = app.session("supervisor", PASSWORD).await.unwrap();
+        let client = session.client();
+        let csrf = session.csrf_token.as_str();
+        let person = ids.person.to_string();
+        let added = client.post(app.url("/admin/users")).form(&[("csrf", csrf), ("login", "maria.bis"), ("name", "Maria"),
+            ("role", "beneficiary"), ("password", "another long passphrase"), ("beneficiary", person.as_str())]).send().await.unwrap();
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+        assert!(app.session("maria.bis", "another long passphrase").await.is_ok(), "the new user signs in");
+        let short = client.post(app.url("/admin/users")).form(&[("csrf", csrf), ("login", "paul"), ("name", "Paul"),
+            ("role", "counsellor"), ("password", "short")]).send().await.unwrap();
+        assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let short = short.text().await.unwrap();
+        assert!(short.contains("at least 12 characters") && short.contains(r#"aria-describedby="user-error""#), "{short}");
+
+        let counsellor = app.session("counsellor", PASSWORD).await.unwrap().client();
+        let other_book = (ids.book.get() + 1).to_string();
+        let assigned = client.post(app.url(&format!("/admin/users/{}/assignments", ids.counsellor)))
+            .form(&[("csrf", csrf), ("book", other_book.as_str())]).send().await.unwrap();
+        assert_eq!(assigned.status(), StatusCode::SEE_OTHER);
+        assert_eq!(counsellor.get(app.url(&format!("/api/v1/books/{other_book}"))).send().await.unwrap().status(), StatusCode::OK);
+        let disabled = client.post(app.url(&format!("/admin/users/{}/disabled", ids.counsellor)))
+            .form(&[("csrf", csrf), ("disabled", "true")]).send().await.unwrap();
+        assert_eq!(disabled.status(), StatusCode::SEE_OTHER);
+        assert_eq!(counsellor.get(app.url("/api/v1/books")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED, "disabling ends the session");
+
+        let elsewhere = crate::common::open_case(&app.store, "Ana Costa", "LU12 0010 0012 3456 7891").await;
+        app.add_user(elsewhere.office, "outsider", gestio::domain::access::Role::Counsellor, crate::common::Tie::None, &[]).await;
+        let outsider = app.store.begin_read().await.unwrap().user_by_login("outsider").await.unwrap().0.id;
+        let foreign = client.post(app.url(&format!("/admin/users/{outsider}/disabled")))
+            .form(&[("csrf", csrf), ("disabled", "true")]).send().await.unwrap();
+        assert_eq!(foreign.status(), StatusCode::NOT_FOUND, "another office's users do not exist here");
+        let (status, page_text, _) = page(&app, "supervisor", "/admin/users", "en").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page_text.contains("maria.bis") && !page_text.contains("outsider"), "{page_text}");
+    }
+
     async fn each_role_starts_on_its_own_page_in_its_language(db) {
         let app = TestApp::spawn(&db).await;
         let ids = set_up(&app).await;

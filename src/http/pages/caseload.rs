@@ -67,6 +67,8 @@ impl From<&Case> for CaseRow {
 #[template(path = "caseload.html")]
 struct CaseloadPage {
     chrome: Chrome,
+    /// Supervisors also get the links to the users and the audit log.
+    supervisor: bool,
     rows: Vec<CaseRow>,
 }
 
@@ -75,6 +77,7 @@ pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<R
     let cases = caseload(&state.store, Some(caller.office_id()), Some(&books)).await?;
     Ok(CaseloadPage {
         chrome,
+        supervisor: caller.role() == crate::domain::access::Role::Supervisor,
         rows: cases.iter().map(CaseRow::from).collect(),
     }
     .into_response())

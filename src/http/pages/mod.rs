@@ -17,6 +17,7 @@ use crate::domain::filing::{Review, Verdict};
 use crate::domain::party::Language;
 use crate::render::locale::Locale;
 
+mod admin;
 mod audit;
 mod case;
 mod caseload;
@@ -36,6 +37,9 @@ pub fn router() -> Router<AppState> {
                 .post(import::upload)
                 .layer(DefaultBodyLimit::max(import::UPLOAD_BYTES_MAX)),
         )
+        .route("/admin/users", get(admin::users_page).post(admin::add))
+        .route("/admin/users/{id}/assignments", post(admin::assign))
+        .route("/admin/users/{id}/disabled", post(admin::set_disabled))
         .route("/payments", get(payments::payments_page))
         .route("/payments/runs", post(payments::prepare))
         .route("/payments/runs/{id}", get(payments::run_page))

@@ -21,6 +21,8 @@ pub struct Ids {
     pub payment_file: i64,
     pub account_id: i64,
     pub creditor: i64,
+    /// The user id of the book's counsellor.
+    pub counsellor: i64,
 }
 
 /// A row of the matrix: method, route as the router names it, the path asked, the rule, a body.
@@ -75,6 +77,7 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
         payment_file,
         account_id,
         creditor,
+        counsellor,
     } = ids;
     let row = |method, route: &'static str, path: String, rule, body| Row {
         page: false,
@@ -489,6 +492,39 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
         page("GET", "/case/{id}", format!("/case/{book}"), Rule::ReadPage, none()),
         page("GET", "/import", "/import".into(), Rule::Page, none()),
         page("GET", "/payments", "/payments".into(), Rule::OfficePage, none()),
+        page(
+            "GET",
+            "/admin/users",
+            "/admin/users".into(),
+            Rule::AdministerPage,
+            none(),
+        ),
+        page(
+            "POST",
+            "/admin/users",
+            "/admin/users".into(),
+            Rule::OfficeAdminister,
+            Body::Form(vec![
+                ("login", "nouvelle.conseillere"),
+                ("name", "Nouvelle"),
+                ("role", "counsellor"),
+                ("password", "a long enough passphrase"),
+            ]),
+        ),
+        page(
+            "POST",
+            "/admin/users/{id}/assignments",
+            format!("/admin/users/{counsellor}/assignments"),
+            Rule::OfficeAdminister,
+            Body::Form(vec![("book", book_text)]),
+        ),
+        page(
+            "POST",
+            "/admin/users/{id}/disabled",
+            format!("/admin/users/{counsellor}/disabled"),
+            Rule::OfficeAdminister,
+            Body::Form(vec![("disabled", "false")]),
+        ),
         page(
             "POST",
             "/payments/runs",

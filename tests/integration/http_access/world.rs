@@ -117,5 +117,14 @@ pub async fn set_up(app: &TestApp) -> Ids {
         payment_file,
         account_id,
         creditor,
+        counsellor: store
+            .begin_read()
+            .await
+            .unwrap()
+            .user_by_login("counsellor")
+            .await
+            .unwrap()
+            .0
+            .id,
     }
 }

@@ -1,0 +1,199 @@
+//! The supervisors' administration of their office's users: add a user (with the tie their role
+//! needs), assign books to counsellors, disable and enable. Users of other offices do not exist
+//! here.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::Chrome;
+use crate::domain::access::{Action, Role};
+use crate::domain::ids::{BeneficiaryId, BookId};
+use crate::domain::user::{NewUser, User};
+use crate::http::AppState;
+use crate::http::auth::{Caller, PageCaller};
+use crate::http::error::ApiError;
+use crate::http::extract::PathParams;
+use crate::service::users;
+
+struct UserRow {
+    id: i64,
+    login: String,
+    name: String,
+    role: &'static str,
+    disabled: bool,
+    counsellor: bool,
+    books: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin_users.html")]
+struct UsersPage {
+    chrome: Chrome,
+    users: Vec<UserRow>,
+    /// (book id, beneficiary's name) of the office's books.
+    books: Vec<(i64, String)>,
+    error: Option<String>,
+}
+
+pub async fn users_page(
+    caller: Result<PageCaller, ApiError>,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Ok(PageCaller(caller)) = caller else {
+        return Ok(Redirect::to("/sign-in").into_response());
+    };
+    caller.office(Action::Administer, caller.office_id())?;
+    Ok(render(&caller, &state, &headers, None).await?.into_response())
+}
+
+async fn render(
+    caller: &Caller,
+    state: &AppState,
+    headers: &HeaderMap,
+    error: Option<String>,
+) -> Result<UsersPage, ApiError> {
+    let office = caller.office_id();
+    let mut tx = state.store.begin_read().await?;
+    let mut books = Vec::new();
+    for book in tx.books(Some(office)).await? {
+        books.push((book.id.get(), tx.beneficiary(book.beneficiary_id).await?.name));
+    }
+    let mut rows = Vec::new();
+    for user in tx.users(Some(office)).await? {
+        let assigned = tx.assigned_books(user.id).await?;
+        rows.push(UserRow {
+            id: user.id,
+            counsellor: user.role == Role::Counsellor,
+            books: assigned
+                .iter()
+                .map(|book| book.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            login: user.login,
+            name: user.display_name,
+            role: user.role.code(),
+            disabled: user.disabled,
+        });
+    }
+    tx.commit().await?;
+    Ok(UsersPage {
+        chrome: Chrome::of(caller, headers),
+        users: rows,
+        books,
+        error,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct NewUserForm {
+    csrf: String,
+    login: String,
+    name: String,
+    role: String,
+    password: String,
+    #[serde(default)]
+    beneficiary: String,
+    #[serde(default)]
+    court: String,
+}
+
+/// `POST /admin/users`: a new user of the supervisor's office.
+pub async fn add(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<NewUserForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    caller.office(Action::Administer, caller.office_id())?;
+    let refuse = |message: String| async {
+        let page = render(&caller, &state, &headers, Some(message)).await?;
+        Ok::<Response, ApiError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    };
+    let Some(role) = Role::parse(&form.role) else {
+        return refuse(format!("'{}' is not a role", form.role)).await;
+    };
+    let beneficiary = match form.beneficiary.trim() {
+        "" => None,
+        text => match text.parse::<i64>() {
+            Ok(id) => Some(BeneficiaryId::new(id)),
+            Err(_) => return refuse(format!("beneficiary '{text}' is not an id")).await,
+        },
+    };
+    let user = NewUser {
+        office: caller.office_id(),
+        login: form.login.trim().to_owned(),
+        display_name: form.name.trim().to_owned(),
+        role,
+        language: None,
+        beneficiary,
+        court: Some(form.court.trim().to_owned()).filter(|court| !court.is_empty()),
+    };
+    match users::add_user(&state.store, user, &form.password, chrono::Utc::now()).await {
+        Ok(_) => Ok(Redirect::to("/admin/users").into_response()),
+        Err(error) if error.is_invalid_input() || matches!(error, crate::service::ServiceError::Store(_)) => {
+            refuse(error.to_string()).await
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// The user `id` if they belong to the caller's office; others answer as missing.
+async fn office_user(caller: &Caller, state: &AppState, id: i64) -> Result<User, ApiError> {
+    let user = state.store.begin_read().await?.user(id).await?;
+    if user.office != caller.office_id() {
+        return Err(ApiError::NotFound(format!("user {id} does not exist")));
+    }
+    Ok(user)
+}
+
+#[derive(Deserialize)]
+pub struct AssignForm {
+    csrf: String,
+    book: i64,
+}
+
+/// `POST /admin/users/{id}/assignments`: gives a counsellor a book of the office.
+pub async fn assign(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<i64>,
+    Form(form): Form<AssignForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    caller.office(Action::Administer, caller.office_id())?;
+    let user = office_user(&caller, &state, id).await?;
+    caller.book(&state, Action::Write, BookId::new(form.book)).await?;
+    users::assign(&state.store, &user.login, BookId::new(form.book), chrono::Utc::now()).await?;
+    Ok(Redirect::to("/admin/users").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct DisableForm {
+    csrf: String,
+    disabled: bool,
+}
+
+/// `POST /admin/users/{id}/disabled`: disabling ends the user's sessions at once.
+pub async fn set_disabled(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<i64>,
+    Form(form): Form<DisableForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    caller.office(Action::Administer, caller.office_id())?;
+    let user = office_user(&caller, &state, id).await?;
+    if user.id == caller.user_id() && form.disabled {
+        return Err(ApiError::Unprocessable(
+            "a supervisor cannot disable themselves: ask another supervisor".to_owned(),
+        ));
+    }
+    users::set_disabled(&state.store, &user.login, form.disabled).await?;
+    Ok(Redirect::to("/admin/users").into_response())
+}

@@ -11,7 +11,7 @@ use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 
 use super::AppState;
 use super::error::ApiError;
@@ -88,6 +88,10 @@ pub struct Caller {
 /// A caller whose CSRF token is checked by the page handler from its form, not from a header.
 pub struct PageCaller(pub Caller);
 
+/// A caller looking at a page: without a session the browser is sent to sign in; any other
+/// failure (the database) is an error, never a sign-in page.
+pub struct PageViewer(pub Caller);
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
@@ -111,6 +115,18 @@ impl FromRequestParts<AppState> for PageCaller {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         signed_in(parts, state).await.map(PageCaller)
+    }
+}
+
+impl FromRequestParts<AppState> for PageViewer {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        match signed_in(parts, state).await {
+            Ok(caller) => Ok(PageViewer(caller)),
+            Err(ApiError::Unauthorized(_)) => Err(Redirect::to("/sign-in").into_response()),
+            Err(error) => Err(error.into_response()),
+        }
     }
 }
 

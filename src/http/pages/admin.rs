@@ -14,7 +14,7 @@ use crate::domain::access::{Action, Role};
 use crate::domain::ids::{BeneficiaryId, BookId};
 use crate::domain::user::{NewUser, User};
 use crate::http::AppState;
-use crate::http::auth::{Caller, PageCaller};
+use crate::http::auth::{Caller, PageCaller, PageViewer};
 use crate::http::error::ApiError;
 use crate::http::extract::PathParams;
 use crate::service::users;
@@ -40,13 +40,10 @@ struct UsersPage {
 }
 
 pub async fn users_page(
-    caller: Result<PageCaller, ApiError>,
+    PageViewer(caller): PageViewer,
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let Ok(PageCaller(caller)) = caller else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
     caller.office(Action::Administer, caller.office_id())?;
     Ok(render(&caller, &state, &headers, None).await?.into_response())
 }

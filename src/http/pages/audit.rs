@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::Chrome;
@@ -13,7 +13,7 @@ use crate::domain::access::Action;
 use crate::domain::audit::{AuditKind, AuditQuery};
 use crate::domain::ids::BookId;
 use crate::http::AppState;
-use crate::http::auth::PageCaller;
+use crate::http::auth::PageViewer;
 use crate::http::error::ApiError;
 use crate::http::extract::QueryParams;
 use crate::service::sessions::search_audit;
@@ -51,14 +51,11 @@ struct AuditPage {
 }
 
 pub async fn audit_page(
-    caller: Result<PageCaller, ApiError>,
+    PageViewer(caller): PageViewer,
     State(state): State<AppState>,
     headers: HeaderMap,
     QueryParams(search): QueryParams<AuditSearch>,
 ) -> Result<Response, ApiError> {
-    let Ok(PageCaller(caller)) = caller else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
     caller.office(Action::Administer, caller.office_id())?;
     let kind = search.kind.as_deref().filter(|kind| !kind.is_empty());
     let query = AuditQuery {

@@ -17,7 +17,7 @@ use crate::domain::ids::{BookId, EntryId};
 use crate::domain::money::Currency;
 use crate::domain::report::Period;
 use crate::http::AppState;
-use crate::http::auth::{Caller, PageCaller};
+use crate::http::auth::{Caller, PageCaller, PageViewer};
 use crate::http::error::ApiError;
 use crate::http::extract::{PathParams, QueryParams};
 use crate::service::categorise::{categorise, suspense};
@@ -75,15 +75,12 @@ pub struct CaseQuery {
 }
 
 pub async fn case_page(
-    caller: Result<PageCaller, ApiError>,
+    PageViewer(caller): PageViewer,
     State(state): State<AppState>,
     headers: HeaderMap,
     PathParams(book): PathParams<BookId>,
     QueryParams(query): QueryParams<CaseQuery>,
 ) -> Result<Response, ApiError> {
-    let Ok(PageCaller(caller)) = caller else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
     caller.book(&state, Action::Read, book).await?;
     let page = render(&caller, &state, &headers, book, query.after, None).await?;
     Ok(page.into_response())

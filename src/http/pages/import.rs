@@ -6,12 +6,12 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 
 use super::Chrome;
 use crate::domain::access::Action;
 use crate::http::AppState;
-use crate::http::auth::PageCaller;
+use crate::http::auth::{PageCaller, PageViewer};
 use crate::http::error::ApiError;
 use crate::import::STATEMENT_BYTES_MAX;
 use crate::service::import::{ImportOptions, import_file};
@@ -26,21 +26,17 @@ struct FileOutcome {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "import.html")]
-struct ImportPage {
+pub struct ImportPage {
     chrome: Chrome,
     outcomes: Vec<FileOutcome>,
     error: Option<String>,
 }
 
-pub async fn import_page(caller: Result<PageCaller, ApiError>, headers: HeaderMap) -> Response {
-    match caller {
-        Ok(PageCaller(caller)) => ImportPage {
-            chrome: Chrome::of(&caller, &headers),
-            outcomes: Vec::new(),
-            error: None,
-        }
-        .into_response(),
-        Err(_) => Redirect::to("/sign-in").into_response(),
+pub async fn import_page(PageViewer(caller): PageViewer, headers: HeaderMap) -> ImportPage {
+    ImportPage {
+        chrome: Chrome::of(&caller, &headers),
+        outcomes: Vec::new(),
+        error: None,
     }
 }
 

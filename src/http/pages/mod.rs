@@ -5,11 +5,11 @@
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 
 use super::AppState;
-use super::auth::PageCaller;
+use super::auth::PageViewer;
 use super::error::ApiError;
 use super::language::page_language;
 use crate::domain::access::Role;
@@ -124,13 +124,10 @@ impl Chrome {
 }
 
 async fn start_page(
-    caller: Result<PageCaller, ApiError>,
+    PageViewer(caller): PageViewer,
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let Ok(PageCaller(caller)) = caller else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
     let mut profile = caller.signed_in.user.language;
     if let (None, Some(person)) = (profile, caller.signed_in.user.beneficiary) {
         // A beneficiary reads in the language their case is kept in, whatever the browser says.

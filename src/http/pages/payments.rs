@@ -16,7 +16,7 @@ use crate::domain::ids::{BookId, PaymentRunId};
 use crate::domain::money::Currency;
 use crate::export::pain001::PainVersion;
 use crate::http::AppState;
-use crate::http::auth::{Caller, PageCaller};
+use crate::http::auth::{Caller, PageCaller, PageViewer};
 use crate::http::error::ApiError;
 use crate::http::extract::PathParams;
 use crate::service::payments::{RunRequest, approve_run, run_payments, run_report};
@@ -42,13 +42,10 @@ struct PaymentsPage {
 }
 
 pub async fn payments_page(
-    caller: Result<PageCaller, ApiError>,
+    PageViewer(caller): PageViewer,
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let Ok(PageCaller(caller)) = caller else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
     caller.office(Action::Read, caller.office_id())?;
     Ok(render(&caller, &state, &headers, None).await?.into_response())
 }
@@ -161,14 +158,11 @@ struct RunPage {
 }
 
 pub async fn run_page(
-    caller: Result<PageCaller, ApiError>,
+    PageViewer(caller): PageViewer,
     State(state): State<AppState>,
     headers: HeaderMap,
     PathParams(id): PathParams<PaymentRunId>,
 ) -> Result<Response, ApiError> {
-    let Ok(PageCaller(caller)) = caller else {
-        return Ok(Redirect::to("/sign-in").into_response());
-    };
     let report = run_report(&state.store, id).await?;
     caller
         .run(&state, &report.run, Action::Read, "payment run", id.get())

@@ -108,7 +108,7 @@ pub async fn user(context: &Context, command: UserCommand) -> anyhow::Result<Exi
         UserCommand::Enable { login } => users::set_disabled(&context.store, &login, false).await?,
         UserCommand::Assign { login, book } => users::assign(&context.store, &login, book, now()).await?,
         UserCommand::List { json: as_json } => {
-            let found = users::users(&context.store).await?;
+            let found = users::users(&context.store, None).await?;
             if as_json {
                 return json(&found).map(|()| ExitCode::SUCCESS);
             }

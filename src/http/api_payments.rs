@@ -12,13 +12,12 @@ use super::auth::Caller;
 use super::error::ApiError;
 use super::extract::{JsonBody, PathParams, QueryParams};
 use crate::domain::access::Action;
-use crate::domain::creditor::{Bic, Creditor, NewCreditor, PaymentTarget, PostalAddress, Remittance};
-use crate::domain::iban::Iban;
+use crate::domain::creditor::Creditor;
 use crate::domain::ids::{AccountId, BookId, CreditorId, OfficeId, ScheduleId};
 use crate::domain::money::Money;
-use crate::domain::schedule::{Ending, ExpectedIncome, Frequency, NewSchedule, Priority, Schedule};
+use crate::domain::schedule::{ExpectedIncome, Frequency, Schedule};
 use crate::service::ledger;
-use crate::service::payments::{self as use_case, DebtView, ForecastReport, settings};
+use crate::service::payments::{self as use_case, CreditorInput, DebtView, ForecastReport, ScheduleInput, settings};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -64,34 +63,21 @@ async fn add_creditor(
     if let Some(book) = request.book_id {
         caller.book(&state, Action::Write, book).await?;
     }
-    let address = PostalAddress::new(
-        request.street.as_deref(),
-        request.building.as_deref(),
-        request.postcode.as_deref(),
-        &request.town,
-        &request.country,
-    )
-    .map_err(invalid)?;
-    let creditor = NewCreditor {
-        office_id: office,
-        book_id: request.book_id,
-        name: NewCreditor::check_name(&request.name).map_err(invalid)?,
-        iban: Iban::parse(&request.iban)?,
-        bic: request.bic.as_deref().map(Bic::parse).transpose().map_err(invalid)?,
-        address,
-        default_target: match (&request.category, &request.account) {
-            (None, None) => None,
-            (category, account) => {
-                Some(PaymentTarget::from_words(category.as_deref(), account.as_deref()).map_err(invalid)?)
-            }
-        },
-        default_remittance: request
-            .remittance
-            .as_deref()
-            .map(Remittance::parse)
-            .transpose()
-            .map_err(invalid)?,
-    };
+    let creditor = CreditorInput {
+        book: request.book_id,
+        name: &request.name,
+        iban: &request.iban,
+        bic: request.bic.as_deref(),
+        street: request.street.as_deref(),
+        building: request.building.as_deref(),
+        postcode: request.postcode.as_deref(),
+        town: &request.town,
+        country: &request.country,
+        remittance: request.remittance.as_deref(),
+        category: request.category.as_deref(),
+        account: request.account.as_deref(),
+    }
+    .read(office)?;
     let stored = use_case::add_creditor(&state.store, &creditor, chrono::Utc::now()).await?;
     Ok((StatusCode::CREATED, axum::Json(stored)))
 }
@@ -142,38 +128,24 @@ async fn add_schedule(
     JsonBody(request): JsonBody<ScheduleRequest>,
 ) -> Result<(StatusCode, axum::Json<Schedule>), ApiError> {
     caller.book(&state, Action::Write, book).await?;
-    let found = ledger::book(&state.store, book).await?;
-    let ending = match (request.end, request.instalments, request.until_repaid) {
-        (Some(date), None, false) => Ending::On { date },
-        (None, Some(instalments), false) => Ending::After { instalments },
-        (None, None, true) => Ending::Repaid,
-        (None, None, false) => Ending::Never,
-        _ => return Err(invalid("give at most one of end, instalments and until_repaid")),
-    };
-    let schedule = NewSchedule {
-        book_id: book,
-        creditor_id: request.creditor_id,
-        debtor_account: request.from_account,
-        amount: Money::parse(&request.amount, found.currency)?,
-        target: match (&request.category, &request.account) {
-            (None, None) => use_case::default_target(&state.store, request.creditor_id).await?,
-            (category, account) => {
-                PaymentTarget::from_words(category.as_deref(), account.as_deref()).map_err(invalid)?
-            }
-        },
-        frequency: Frequency::parse(&request.every, request.day.as_deref().unwrap_or("1")).map_err(invalid)?,
+    let schedule = ScheduleInput {
+        creditor: request.creditor_id,
+        amount: &request.amount,
+        category: request.category.as_deref(),
+        account: request.account.as_deref(),
+        every: &request.every,
+        day: request.day.as_deref(),
         start: request.start,
-        ending,
-        remittance: request
-            .remittance
-            .as_deref()
-            .map(Remittance::parse)
-            .transpose()
-            .map_err(invalid)?,
-        priority: Priority::new(request.priority.unwrap_or(5)).map_err(invalid)?,
+        end: request.end,
+        instalments: request.instalments,
+        until_repaid: request.until_repaid,
+        remittance: request.remittance.as_deref(),
+        priority: request.priority,
         needs_authorisation: request.needs_authorisation,
-        authorisation_ref: None,
-    };
+        from_account: request.from_account,
+    }
+    .read(&state.store, book)
+    .await?;
     let stored = use_case::add_schedule(&state.store, schedule, chrono::Utc::now()).await?;
     Ok((StatusCode::CREATED, axum::Json(stored)))
 }

@@ -47,3 +47,18 @@ impl<State: Send + Sync, T: DeserializeOwned> FromRequestParts<State> for QueryP
         }
     }
 }
+
+/// Reads an optional form or query value where an empty field means "not given", as browsers
+/// send a date input left empty (`from=`).
+pub fn blank_as_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    let text: Option<String> = serde::Deserialize::deserialize(deserializer)?;
+    match text.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(value) => value.parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}

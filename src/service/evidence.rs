@@ -18,25 +18,45 @@ pub async fn attach(
     added_by: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<EvidenceFile> {
-    let media_type = check(file_name, content)?;
+    let mut attached = attach_files(store, entry, &[(file_name, content)], added_by, now).await?;
+    Ok(attached.remove(0))
+}
+
+/// Attaches several files to `entry` in one transaction: every file is checked first, and one
+/// refused file keeps all of them out, so a person uploading three receipts never wonders which
+/// of them went in.
+pub async fn attach_files(
+    store: &Store,
+    entry: EntryId,
+    files: &[(&str, &[u8])],
+    added_by: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<Vec<EvidenceFile>> {
+    let media_types = files
+        .iter()
+        .map(|(file_name, content)| check(file_name, content))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut tx = store.begin_write().await?;
     let found = tx.entry(entry).await?;
-    let sha256 = sha256_hex(content);
-    let id = tx
-        .insert_evidence(&NewEvidence {
-            book: found.book_id,
-            entry,
-            file_name: file_name.trim(),
-            media_type,
-            content,
-            sha256: &sha256,
-            added_at: now,
-            added_by,
-        })
-        .await?;
-    let (_, file, _) = tx.evidence_content(id).await?;
+    let mut attached = Vec::with_capacity(files.len());
+    for ((file_name, content), media_type) in files.iter().zip(media_types) {
+        let sha256 = sha256_hex(content);
+        let id = tx
+            .insert_evidence(&NewEvidence {
+                book: found.book_id,
+                entry,
+                file_name: file_name.trim(),
+                media_type,
+                content,
+                sha256: &sha256,
+                added_at: now,
+                added_by,
+            })
+            .await?;
+        attached.push(tx.evidence_content(id).await?.1);
+    }
     tx.commit().await?;
-    Ok(file)
+    Ok(attached)
 }
 
 pub async fn evidence_files(store: &Store, book: BookId) -> ServiceResult<Vec<EvidenceFile>> {

@@ -20,6 +20,7 @@ pub mod categorise;
 pub mod demo;
 mod demo_payments;
 pub mod demo_users;
+pub mod entries;
 pub mod evidence;
 pub mod filings;
 pub mod import;

@@ -98,9 +98,10 @@ pub async fn assign(store: &Store, login: &str, book: BookId, now: DateTime<Utc>
     Ok(user)
 }
 
-pub async fn users(store: &Store) -> ServiceResult<Vec<User>> {
+/// Every user, or those of one office.
+pub async fn users(store: &Store, office: Option<crate::domain::ids::OfficeId>) -> ServiceResult<Vec<User>> {
     let mut tx = store.begin_read().await?;
-    let found = tx.users(None).await?;
+    let found = tx.users(office).await?;
     tx.commit().await?;
     Ok(found)
 }

@@ -88,6 +88,19 @@ impl Tx {
         rows.into_iter().map(EvidenceFile::try_from).collect()
     }
 
+    /// The files attached to one entry, in the order they were added.
+    pub async fn evidence_of_entry(&mut self, entry: EntryId) -> StoreResult<Vec<EvidenceFile>> {
+        let rows: Vec<EvidenceRow> = on_backend!(self, connection => {
+            sqlx::query_as(
+                "SELECT id, entry_id, file_name, media_type, size_bytes, sha256 FROM evidence WHERE entry_id = $1 ORDER BY id",
+            )
+            .bind(entry.get())
+            .fetch_all(connection)
+            .await?
+        });
+        rows.into_iter().map(EvidenceFile::try_from).collect()
+    }
+
     /// One file's content, with the book it belongs to (for the caller's access check).
     pub async fn evidence_content(&mut self, id: EvidenceId) -> StoreResult<(BookId, EvidenceFile, Vec<u8>)> {
         let row: Option<(i64, Vec<u8>)> = on_backend!(self, connection => {

@@ -79,7 +79,7 @@ crate::backend_tests! {
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
         assert_eq!(
             pages,
-            ["sign-in", "caseload", "import", "case", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit"]
+            ["sign-in", "caseload", "import", "case", "entry", "case-payments", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit"]
         );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
@@ -100,6 +100,7 @@ crate::backend_tests! {
         let imported = step("counsellor imports a statement");
         assert!(imported.contains("LU280019400644750000-2026-11"), "{imported}");
         assert_eq!(step("counsellor categorises a line"), "2 -> 1");
+        assert!(step("counsellor attaches a receipt").contains("quittance.png"), "{}", step("counsellor attaches a receipt"));
         let waiting = gestio::service::categorise::suspense(&app.store, ids.book).await.unwrap();
         assert_eq!(waiting.len(), 1, "one line left on suspense");
         let rules = gestio::service::categorise::rules(&app.store, ids.office, None).await.unwrap();

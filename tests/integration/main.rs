@@ -17,6 +17,8 @@ mod crash;
 mod filings;
 mod http_access;
 mod http_api;
+mod http_case_payments;
+mod http_entry_page;
 mod http_pages;
 mod http_payments;
 mod http_reports;

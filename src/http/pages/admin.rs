@@ -56,10 +56,7 @@ async fn render(
 ) -> Result<UsersPage, ApiError> {
     let office = caller.office_id();
     let mut tx = state.store.begin_read().await?;
-    let mut books = Vec::new();
-    for book in tx.books(Some(office)).await? {
-        books.push((book.id.get(), tx.beneficiary(book.beneficiary_id).await?.name));
-    }
+    let books = super::named_books(&mut tx, office, None).await?;
     let mut rows = Vec::new();
     for user in tx.users(Some(office)).await? {
         let assigned = tx.assigned_books(user.id).await?;

@@ -22,7 +22,9 @@ const PAGE_SIZE: u32 = 50;
 
 #[derive(Deserialize, Default)]
 pub struct AuditSearch {
+    #[serde(default, deserialize_with = "crate::http::extract::blank_as_none")]
     user: Option<i64>,
+    #[serde(default, deserialize_with = "crate::http::extract::blank_as_none")]
     book: Option<i64>,
     kind: Option<String>,
     before: Option<i64>,
@@ -41,7 +43,10 @@ struct AuditRow {
 #[template(path = "audit.html")]
 struct AuditPage {
     chrome: Chrome,
-    user: String,
+    /// The user searched for, or 0 for anyone.
+    user: i64,
+    /// (id, login) of the office's users.
+    users: Vec<(i64, String)>,
     book: String,
     kind: String,
     kinds: Vec<&'static str>,
@@ -68,6 +73,14 @@ pub async fn audit_page(
         ..AuditQuery::default()
     };
     let found = search_audit(&state.store, &query).await?;
+    // Records name users by id; the page names them by login, from one read of the office's users.
+    let users = crate::service::users::users(&state.store, Some(caller.office_id())).await?;
+    let login_of = |id: i64| {
+        users
+            .iter()
+            .find(|user| user.id == id)
+            .map_or_else(|| format!("#{id}"), |user| user.login.clone())
+    };
     let chrome = Chrome::of(&caller, &headers);
     let older = (found.len() == PAGE_SIZE as usize)
         .then(|| found.last().map(|(id, _)| older_link(&search, *id)))
@@ -80,7 +93,7 @@ pub async fn audit_page(
                 chrome.t.locale().date(record.at.date_naive()),
                 record.at.format("%H:%M:%S UTC")
             ),
-            who: record.user.map_or_else(|| "—".to_owned(), |user| user.to_string()),
+            who: record.user.map_or_else(|| "—".to_owned(), login_of),
             kind: record.kind.code(),
             route: record.route,
             book: record.book.map_or_else(String::new, |book| book.to_string()),
@@ -89,7 +102,8 @@ pub async fn audit_page(
         .collect();
     Ok(AuditPage {
         chrome,
-        user: search.user.map(|user| user.to_string()).unwrap_or_default(),
+        user: search.user.unwrap_or_default(),
+        users: users.iter().map(|user| (user.id, user.login.clone())).collect(),
         book: search.book.map(|book| book.to_string()).unwrap_or_default(),
         kind: kind.unwrap_or_default().to_owned(),
         kinds: AuditKind::ALL.iter().map(|kind| kind.code()).collect(),

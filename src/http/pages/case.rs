@@ -19,7 +19,7 @@ use crate::domain::report::Period;
 use crate::http::AppState;
 use crate::http::auth::{Caller, PageCaller, PageViewer};
 use crate::http::error::ApiError;
-use crate::http::extract::{PathParams, QueryParams};
+use crate::http::extract::{PathParams, QueryParams, blank_as_none};
 use crate::service::categorise::{categorise, suspense};
 use crate::service::filings::{FilingRequest, file_account, filings};
 use crate::storage::EntryFilter;
@@ -33,6 +33,7 @@ struct AccountRow {
 }
 
 struct EntryRow {
+    id: i64,
     date: String,
     description: String,
     amounts: String,
@@ -63,15 +64,36 @@ struct CasePage {
     /// Codes and names of the accounts a line can be moved to.
     targets: Vec<(String, String)>,
     entries: Vec<EntryRow>,
+    /// The dates the entries are filtered by, as the form shows them.
+    filter_from: String,
+    filter_to: String,
     next_page: Option<String>,
     suspense: Vec<SuspenseRow>,
     filed: Vec<FiledRow>,
     filing_error: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone, Copy)]
 pub struct CaseQuery {
     after: Option<i64>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    to: Option<NaiveDate>,
+}
+
+impl CaseQuery {
+    /// The link to the page after the entry at `sequence`, with the same dates.
+    fn next(self, book: BookId, sequence: i64) -> String {
+        let mut link = format!("/case/{book}?after={sequence}");
+        if let Some(from) = self.from {
+            link.push_str(&format!("&from={from}"));
+        }
+        if let Some(to) = self.to {
+            link.push_str(&format!("&to={to}"));
+        }
+        link
+    }
 }
 
 pub async fn case_page(
@@ -82,7 +104,7 @@ pub async fn case_page(
     QueryParams(query): QueryParams<CaseQuery>,
 ) -> Result<Response, ApiError> {
     caller.book(&state, Action::Read, book).await?;
-    let page = render(&caller, &state, &headers, book, query.after, None).await?;
+    let page = render(&caller, &state, &headers, book, query, None).await?;
     Ok(page.into_response())
 }
 
@@ -91,7 +113,7 @@ async fn render(
     state: &AppState,
     headers: &HeaderMap,
     book: BookId,
-    after: Option<i64>,
+    query: CaseQuery,
     filing_error: Option<String>,
 ) -> Result<CasePage, ApiError> {
     let chrome = Chrome::of(caller, headers);
@@ -102,9 +124,10 @@ async fn render(
     let accounts = tx.accounts(book).await?;
     let totals = tx.account_totals(book).await?;
     let filter = EntryFilter {
-        after_sequence: after,
+        from: query.from,
+        to: query.to,
+        after_sequence: query.after,
         limit: Some(ENTRIES_PER_PAGE),
-        ..EntryFilter::default()
     };
     let entries = tx.entries(book, filter).await?;
     tx.commit().await?;
@@ -117,15 +140,12 @@ async fn render(
             .map(|account| account.code.clone())
     };
     let next_page = (entries.len() as i64 == ENTRIES_PER_PAGE)
-        .then(|| {
-            entries
-                .last()
-                .map(|entry| format!("/case/{book}?after={}", entry.sequence))
-        })
+        .then(|| entries.last().map(|entry| query.next(book, entry.sequence)))
         .flatten();
     let entries = entries
         .iter()
         .map(|entry| EntryRow {
+            id: entry.id.get(),
             date: locale.date(entry.date),
             description: entry.description.clone(),
             amounts: entry
@@ -196,6 +216,8 @@ async fn render(
             .map(|account| (account.code.clone(), format!("{} {}", account.code, account.name)))
             .collect(),
         entries,
+        filter_from: query.from.map(|date| date.to_string()).unwrap_or_default(),
+        filter_to: query.to.map(|date| date.to_string()).unwrap_or_default(),
         next_page,
         suspense: suspense_rows,
         filed,
@@ -269,7 +291,15 @@ pub async fn file(
     match file_account(&state.store, &request).await {
         Ok(_) => Ok(Redirect::to(&format!("/case/{book}")).into_response()),
         Err(error) if error.is_invalid_input() || matches!(error, crate::service::ServiceError::Filing(_)) => {
-            let page = render(&caller, &state, &headers, book, None, Some(error.to_string())).await?;
+            let page = render(
+                &caller,
+                &state,
+                &headers,
+                book,
+                CaseQuery::default(),
+                Some(error.to_string()),
+            )
+            .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(error) => Err(error.into()),

@@ -20,8 +20,10 @@ use crate::render::locale::Locale;
 mod admin;
 mod audit;
 mod case;
+mod case_payments;
 mod caseload;
 mod court;
+mod entry;
 mod import;
 mod payments;
 mod portal;
@@ -47,6 +49,39 @@ pub fn router() -> Router<AppState> {
         .route("/case/{id}", get(case::case_page))
         .route("/case/{id}/suspense/{entry}/{line}", post(case::categorise_line))
         .route("/case/{id}/filings", post(case::file))
+        .route("/case/{id}/payments", get(case_payments::payments_page))
+        .route("/case/{id}/creditors", post(case_payments::add_creditor))
+        .route("/case/{id}/schedules", post(case_payments::add_schedule))
+        .route("/case/{id}/debts", post(case_payments::add_debt))
+        .route("/case/{id}/entries/{entry}", get(entry::entry_page))
+        .route(
+            "/case/{id}/entries/{entry}/evidence",
+            post(entry::attach).layer(entry::upload_limit()),
+        )
+        .route("/case/{id}/entries/{entry}/reversal", post(entry::reverse))
+}
+
+/// (book id, beneficiary's name) of the office's books, those in `only` when given: two reads,
+/// whatever the number of books.
+async fn named_books(
+    tx: &mut crate::storage::Tx,
+    office: crate::domain::ids::OfficeId,
+    only: Option<&[crate::domain::ids::BookId]>,
+) -> Result<Vec<(i64, String)>, crate::storage::StoreError> {
+    let books = tx.books(Some(office)).await?;
+    let people = tx.beneficiaries_among(Some(office), None).await?;
+    Ok(books
+        .iter()
+        .filter(|book| only.is_none_or(|only| only.contains(&book.id)))
+        .map(|book| {
+            let name = people
+                .iter()
+                .find(|person| person.id == book.beneficiary_id)
+                .map(|person| person.name.clone())
+                .unwrap_or_default();
+            (book.id.get(), name)
+        })
+        .collect())
 }
 
 /// Labels in the page's language, for templates: `{{ t.get("web-login") }}`.

@@ -58,12 +58,7 @@ async fn render(
 ) -> Result<PaymentsPage, ApiError> {
     let writable = caller.books_allowed(state, Action::Write).await?;
     let mut tx = state.store.begin_read().await?;
-    let mut books = Vec::new();
-    for book in tx.books(Some(caller.office_id())).await? {
-        if writable.contains(&book.id) {
-            books.push((book.id.get(), tx.beneficiary(book.beneficiary_id).await?.name));
-        }
-    }
+    let books = super::named_books(&mut tx, caller.office_id(), Some(&writable)).await?;
     let runs = tx.runs_of_office(caller.office_id(), RUNS_SHOWN).await?;
     tx.commit().await?;
     let supervisor = caller.role() == Role::Supervisor;

@@ -18,10 +18,12 @@ use crate::storage::{Store, StoreError};
 mod debts;
 mod export;
 mod forecast;
+mod input;
 mod run;
 
 pub use debts::{DebtView, add_debt, debts, orders_not_executed};
 pub use forecast::{ForecastReport, add_expected_income, forecast};
+pub use input::{CreditorInput, ScheduleInput};
 pub use run::{RunReport, RunRequest, approve_run, payment_file, run_payments, run_report};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -49,6 +51,8 @@ pub enum PaymentRefusal {
     AlreadyApproved { run: String },
     #[error("the expected income was refused: {0}")]
     ExpectedIncome(String),
+    #[error("give at most one of an end date, a number of instalments and 'until repaid'")]
+    AmbiguousEnding,
     #[error("an amount must be 0 or more; {0} is not")]
     NegativeSetting(String),
 }

@@ -97,6 +97,7 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
     };
     let none = || Body::None;
     let book_text: &'static str = Box::leak(book.to_string().into_boxed_str());
+    let creditor_text: &'static str = Box::leak(creditor.to_string().into_boxed_str());
     vec![
         row("GET", "/imports", format!("/imports?book={book}"), Rule::Read, none()),
         row(
@@ -566,6 +567,70 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             format!("/case/{book}/filings"),
             Rule::Write,
             Body::Form(vec![("from", "2026-08-01"), ("to", "2026-08-31")]),
+        ),
+        page(
+            "GET",
+            "/case/{id}/payments",
+            format!("/case/{book}/payments"),
+            Rule::ReadPage,
+            none(),
+        ),
+        page(
+            "POST",
+            "/case/{id}/creditors",
+            format!("/case/{book}/creditors"),
+            Rule::Write,
+            Body::Form(vec![
+                ("name", "Creos Luxembourg"),
+                ("iban", "LU28 0019 4006 4475 0000"),
+                ("town", "Strassen"),
+                ("country", "LU"),
+            ]),
+        ),
+        page(
+            "POST",
+            "/case/{id}/schedules",
+            format!("/case/{book}/schedules"),
+            Rule::Write,
+            Body::Form(vec![
+                ("creditor", creditor_text),
+                ("amount", "45.00"),
+                ("every", "monthly"),
+                ("day", "5"),
+                ("start", "2026-12-01"),
+            ]),
+        ),
+        page(
+            "POST",
+            "/case/{id}/debts",
+            format!("/case/{book}/debts"),
+            Rule::Write,
+            Body::Form(vec![
+                ("creditor", "Cetrel"),
+                ("amount", "120.00"),
+                ("date", "2026-11-20"),
+            ]),
+        ),
+        page(
+            "GET",
+            "/case/{id}/entries/{entry}",
+            format!("/case/{book}/entries/{entry}"),
+            Rule::ReadPage,
+            none(),
+        ),
+        page(
+            "POST",
+            "/case/{id}/entries/{entry}/evidence",
+            format!("/case/{book}/entries/{entry}/evidence"),
+            Rule::Write,
+            Body::Multipart(PNG.to_vec()),
+        ),
+        page(
+            "POST",
+            "/case/{id}/entries/{entry}/reversal",
+            format!("/case/{book}/entries/{entry}/reversal"),
+            Rule::Write,
+            Body::Form(vec![("date", "2026-11-21"), ("reason", "wrong account")]),
         ),
         page(
             "POST",

@@ -162,3 +162,22 @@ web-every-quarterly = vierteljährlich
 web-every-yearly = jährlich
 web-day-last = letzter Tag
 web-entry-already-attached = Eine dieser Dateien ist bereits an diese Buchung angehängt; nichts wurde hinzugefügt.
+web-caseload-assumed = angenommen, das Gericht hat sie nicht festgelegt
+web-column-to-do = Zu tun
+web-todo-gaps = { $count ->
+    [one] 1 Lücke zwischen Auszügen
+   *[other] { $count } Lücken zwischen Auszügen
+}
+web-todo-categorise = { $count ->
+    [one] 1 Umsatz zuzuordnen
+   *[other] { $count } Umsätze zuzuordnen
+}
+web-todo-held = { $count ->
+    [one] 1 Zahlung zurückgehalten
+   *[other] { $count } Zahlungen zurückgehalten
+}
+web-todo-on-the-way = { $count ->
+    [one] 1 Auftrag noch nicht auf dem Auszug
+   *[other] { $count } Aufträge noch nicht auf dem Auszug
+}
+web-caseload-due = fällig am

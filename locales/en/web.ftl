@@ -162,3 +162,22 @@ web-every-quarterly = quarterly
 web-every-yearly = yearly
 web-day-last = last day
 web-entry-already-attached = One of these files is already attached to this entry; nothing was added.
+web-caseload-assumed = assumed, the court has not set it
+web-column-to-do = To do
+web-todo-gaps = { $count ->
+    [one] 1 gap between statements
+   *[other] { $count } gaps between statements
+}
+web-todo-categorise = { $count ->
+    [one] 1 line to categorise
+   *[other] { $count } lines to categorise
+}
+web-todo-held = { $count ->
+    [one] 1 payment held
+   *[other] { $count } payments held
+}
+web-todo-on-the-way = { $count ->
+    [one] 1 order not yet on a statement
+   *[other] { $count } orders not yet on a statement
+}
+web-caseload-due = due

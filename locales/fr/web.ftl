@@ -162,3 +162,22 @@ web-every-quarterly = chaque trimestre
 web-every-yearly = chaque année
 web-day-last = dernier jour
 web-entry-already-attached = Un de ces fichiers est déjà joint à cette écriture ; rien n'a été ajouté.
+web-caseload-assumed = supposée, le tribunal ne l'a pas fixée
+web-column-to-do = À faire
+web-todo-gaps = { $count ->
+    [one] 1 trou entre relevés
+   *[other] { $count } trous entre relevés
+}
+web-todo-categorise = { $count ->
+    [one] 1 ligne à classer
+   *[other] { $count } lignes à classer
+}
+web-todo-held = { $count ->
+    [one] 1 paiement retenu
+   *[other] { $count } paiements retenus
+}
+web-todo-on-the-way = { $count ->
+    [one] 1 ordre pas encore au relevé
+   *[other] { $count } ordres pas encore au relevé
+}
+web-caseload-due = à déposer le

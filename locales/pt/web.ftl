@@ -162,3 +162,22 @@ web-every-quarterly = todos os trimestres
 web-every-yearly = todos os anos
 web-day-last = último dia
 web-entry-already-attached = Um destes ficheiros já está anexado a este lançamento; nada foi adicionado.
+web-caseload-assumed = presumido, o tribunal não o fixou
+web-column-to-do = A fazer
+web-todo-gaps = { $count ->
+    [one] 1 lacuna entre extratos
+   *[other] { $count } lacunas entre extratos
+}
+web-todo-categorise = { $count ->
+    [one] 1 linha por classificar
+   *[other] { $count } linhas por classificar
+}
+web-todo-held = { $count ->
+    [one] 1 pagamento retido
+   *[other] { $count } pagamentos retidos
+}
+web-todo-on-the-way = { $count ->
+    [one] 1 ordem ainda não no extrato
+   *[other] { $count } ordens ainda não no extrato
+}
+web-caseload-due = a entregar até

@@ -77,6 +77,17 @@ impl Locale {
             .unwrap_or_else(|| format!("[{key}]"))
     }
 
+    /// The label `key` with its `$count` (for plural forms: "1 line", "3 lines").
+    pub fn label_with_count(&self, key: &str, count: i64) -> String {
+        let args = std::collections::HashMap::from([(
+            std::borrow::Cow::Borrowed("count"),
+            fluent_templates::fluent_bundle::FluentValue::from(count),
+        )]);
+        LABELS
+            .try_lookup_with_args(&self.labels, key, &args)
+            .unwrap_or_else(|| format!("[{key}]"))
+    }
+
     /// A report category in plain words.
     pub fn category(&self, category: ReportCategory) -> String {
         self.label(&format!("category-{}", category.code().replace(['.', '_'], "-")))

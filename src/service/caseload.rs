@@ -12,7 +12,7 @@ use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
 use crate::domain::mandate::Mandate;
 use crate::domain::money::Money;
 use crate::domain::party::Beneficiary;
-use crate::storage::Store;
+use crate::storage::{Attention, Store};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Case {
@@ -24,6 +24,9 @@ pub struct Case {
     pub money: Option<Money>,
     /// The next account due to the court (court measures only): its period and deadline.
     pub account_due: Option<Deadline>,
+    /// Lines to categorise, gaps, held payments and orders on their way.
+    #[serde(skip)]
+    pub attention: Attention,
 }
 
 /// The cases of `office` (or of every office), or only those of the books in `only`. A fixed
@@ -46,6 +49,7 @@ pub async fn caseload(store: &Store, office: Option<OfficeId>, only: Option<&[Bo
     }
     let money = tx.money_held(office, only_books).await?;
     let filed_through = tx.filed_through(office, only_books).await?;
+    let attention = tx.attention(office, only_books).await?;
     tx.commit().await?;
     let mut cases = Vec::with_capacity(books.len());
     for beneficiary in people {
@@ -65,7 +69,12 @@ pub async fn caseload(store: &Store, office: Option<OfficeId>, only: Option<&[Bo
             ),
             _ => None,
         };
+        let attention = book
+            .as_ref()
+            .and_then(|book| attention.get(&book.id).copied())
+            .unwrap_or_default();
         cases.push(Case {
+            attention,
             beneficiary,
             mandate,
             book,

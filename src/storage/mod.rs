@@ -13,6 +13,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use sqlx::{Postgres, Sqlite};
 use thiserror::Error;
 
+mod attention;
 mod budget;
 mod caseload;
 mod creditors;
@@ -32,6 +33,7 @@ mod statement_balances;
 mod statements;
 mod users;
 
+pub use attention::Attention;
 pub use entries::{ENTRIES_PAGE_MAX, EntryFilter};
 pub use evidence::NewEvidence;
 pub use filings::NewFiling;

@@ -124,7 +124,7 @@ crate::backend_tests! {
 
 /// November 2026 of Maria's current account: a refund in, a pharmacy bill out; both new to the
 /// book, so both wait on suspense until someone categorises them.
-fn november_statement() -> String {
+pub fn november_statement() -> String {
     r#"<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
   <BkToCstmrStmt>

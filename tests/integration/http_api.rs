@@ -192,9 +192,9 @@ crate::backend_tests! {
         assert!(page.contains("<html lang=\"en\">"));
         assert!(page.contains("Rui Almeida"));
         assert!(page.contains("TUT 2026/77"));
-        assert!(page.contains("1000.00 EUR"), "bank 1000.00 plus empty cash box");
+        assert!(page.contains("1,000.00\u{a0}EUR"), "bank 1000.00 plus empty cash box");
         // Luxembourg's courts set their own date: until it is recorded, three months are assumed.
-        assert!(page.contains("2026-01-01 to 2026-12-31, due 2027-03-31 (assumed)"), "{page}");
+        assert!(page.contains("01/01/2026 – 31/12/2026, due 31/03/2027 (assumed, the court has not set it)"), "{page}");
     }
 
     async fn a_statement_uploaded_over_http_is_imported_once_and_its_lines_can_be_categorised(db) {

@@ -118,4 +118,42 @@ crate::backend_tests! {
         let (status, _, _) = page(&app, "counsellor", "/audit", "en").await;
         assert_eq!(status, StatusCode::FORBIDDEN);
     }
+
+    async fn the_caseload_counts_what_needs_doing_as_the_case_pages_list_it(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = set_up(&app).await;
+        let store = &app.store;
+        // Two new lines that no rule knows: they wait on suspense.
+        let statement = crate::browser::november_statement();
+        let options = gestio::service::import::ImportOptions::default();
+        gestio::service::import::import_file(store, "maria.xml", statement.as_bytes(), options, "test", crate::common::now())
+            .await
+            .unwrap();
+        let mut tx = store.begin_read().await.unwrap();
+        let office = tx.offices().await.unwrap()[0].id;
+        let attention = tx.attention(Some(office), None).await.unwrap();
+        let books = tx.books(Some(office)).await.unwrap();
+        let mut waiting = 0;
+        for book in &books {
+            let counted = attention.get(&book.id).copied().unwrap_or_default();
+            let lines = gestio::service::categorise::suspense(store, book.id).await.unwrap().len() as i64;
+            let gaps = tx.open_gaps(Some(book.id)).await.unwrap().len() as i64;
+            let exported = tx.exported_orders(Some(book.id)).await.unwrap().len() as i64;
+            assert_eq!((counted.to_categorise, counted.open_gaps, counted.on_the_way), (lines, gaps, exported), "book {}", book.id);
+            waiting += lines;
+        }
+        tx.commit().await.unwrap();
+        assert!(waiting > 0, "the demo office has lines waiting, so the count is tested on something");
+        let only = [ids.book.get()];
+        let mut tx = store.begin_read().await.unwrap();
+        let mine = tx.attention(Some(office), Some(&only)).await.unwrap();
+        tx.commit().await.unwrap();
+        assert!(mine.keys().all(|book| *book == ids.book), "only the books asked for");
+
+        let lines = attention.get(&ids.book).copied().unwrap_or_default().to_categorise;
+        let (status, caseload, _) = page(&app, "counsellor", "/", "en").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(lines, 2, "the statement's two new lines wait in Maria's book");
+        assert!(caseload.contains(&format!(r##"<a href="/case/{}#suspense">2 lines to categorise</a>"##, ids.book)), "{caseload}");
+    }
 }

@@ -5,12 +5,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};
 
-use super::Chrome;
+use super::{Chrome, Labels};
 use crate::domain::access::Action;
 use crate::http::AppState;
 use crate::http::auth::Caller;
 use crate::http::error::ApiError;
 use crate::service::caseload::{Case, caseload};
+use crate::storage::Attention;
 
 struct CaseRow {
     name: String,
@@ -19,48 +20,70 @@ struct CaseRow {
     language: String,
     mandate: String,
     case_number: String,
-    book: String,
     money: String,
     negative: bool,
     /// The next account for the court and its deadline; "assumed" when the court has not said.
     account_due: String,
+    /// What needs doing: (link, words), most urgent first.
+    to_do: Vec<(String, String)>,
 }
 
-impl From<&Case> for CaseRow {
-    fn from(case: &Case) -> CaseRow {
-        let mandate = case.mandate.as_ref();
-        CaseRow {
-            name: case.beneficiary.name.clone(),
-            link: case.book.as_ref().map(|book| format!("/case/{}", book.id)),
-            language: case.beneficiary.language.to_string(),
-            mandate: mandate
-                .map(|mandate| mandate.kind.to_string())
-                .unwrap_or_else(|| "—".into()),
-            case_number: mandate
-                .and_then(|mandate| mandate.court.as_ref())
-                .map(|court| court.case_number.clone())
-                .unwrap_or_else(|| "—".into()),
-            book: case
-                .book
-                .as_ref()
-                .map(|book| format!("book {}", book.id))
-                .unwrap_or_else(|| "no book yet".into()),
-            money: case.money.map(|money| money.to_string()).unwrap_or_else(|| "—".into()),
-            negative: case.money.is_some_and(|money| money.is_negative()),
-            account_due: case.account_due.map_or_else(
-                || "—".into(),
-                |deadline| {
-                    format!(
-                        "{} to {}, due {}{}",
-                        deadline.period.from,
-                        deadline.period.to,
-                        deadline.due,
-                        if deadline.assumed { " (assumed)" } else { "" }
-                    )
-                },
-            ),
-        }
+fn row(case: &Case, t: &Labels) -> CaseRow {
+    let mandate = case.mandate.as_ref();
+    let locale = t.locale();
+    let page = case.book.as_ref().map(|book| format!("/case/{}", book.id));
+    CaseRow {
+        name: case.beneficiary.name.clone(),
+        link: page.clone(),
+        language: case.beneficiary.language.to_string(),
+        mandate: mandate
+            .map(|mandate| mandate.kind.to_string())
+            .unwrap_or_else(|| "—".into()),
+        case_number: mandate
+            .and_then(|mandate| mandate.court.as_ref())
+            .map(|court| court.case_number.clone())
+            .unwrap_or_else(|| "—".into()),
+        money: case
+            .money
+            .map(|money| locale.money(money.minor(), money.currency()))
+            .unwrap_or_else(|| "—".into()),
+        negative: case.money.is_some_and(|money| money.is_negative()),
+        account_due: case.account_due.map_or_else(
+            || "—".into(),
+            |deadline| {
+                let due = format!(
+                    "{}, {} {}",
+                    t.period(&deadline.period),
+                    t.get("web-caseload-due"),
+                    locale.date(deadline.due)
+                );
+                if deadline.assumed {
+                    format!("{due} ({})", t.get("web-caseload-assumed"))
+                } else {
+                    due
+                }
+            },
+        ),
+        to_do: page.map_or_else(Vec::new, |page| to_do(&case.attention, &page, t)),
     }
+}
+
+fn to_do(attention: &Attention, page: &str, t: &Labels) -> Vec<(String, String)> {
+    let locale = t.locale();
+    [
+        (attention.open_gaps, "web-todo-gaps", format!("{page}#suspense")),
+        (
+            attention.to_categorise,
+            "web-todo-categorise",
+            format!("{page}#suspense"),
+        ),
+        (attention.held, "web-todo-held", "/payments".to_owned()),
+        (attention.on_the_way, "web-todo-on-the-way", format!("{page}/payments")),
+    ]
+    .into_iter()
+    .filter(|(count, _, _)| *count > 0)
+    .map(|(count, key, link)| (link, locale.label_with_count(key, count)))
+    .collect()
 }
 
 #[derive(Template, WebTemplate)]
@@ -76,9 +99,9 @@ pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<R
     let books = caller.books_allowed(state, Action::Read).await?;
     let cases = caseload(&state.store, Some(caller.office_id()), Some(&books)).await?;
     Ok(CaseloadPage {
-        chrome,
         supervisor: caller.role() == crate::domain::access::Role::Supervisor,
-        rows: cases.iter().map(CaseRow::from).collect(),
+        rows: cases.iter().map(|case| row(case, &chrome.t)).collect(),
+        chrome,
     }
     .into_response())
 }

@@ -181,3 +181,15 @@ web-todo-on-the-way = { $count ->
    *[other] { $count } Aufträge noch nicht auf dem Auszug
 }
 web-caseload-due = fällig am
+web-profile = Ihre Einstellungen
+web-profile-home = Zurück zur Startseite
+web-profile-language = Sprache
+web-profile-language-label = Seiten anzeigen auf
+web-profile-browser = Sprache des Browsers
+web-profile-save = Speichern
+web-profile-password = Passwort
+web-profile-password-help = Nach der Änderung enden alle Sitzungen mit dem alten Passwort, auch diese: melden Sie sich mit dem neuen wieder an.
+web-profile-current = Aktuelles Passwort
+web-profile-new = Neues Passwort (mindestens 12 Zeichen)
+web-profile-repeat = Neues Passwort wiederholen
+web-profile-change = Passwort ändern

@@ -181,3 +181,15 @@ web-todo-on-the-way = { $count ->
    *[other] { $count } orders not yet on a statement
 }
 web-caseload-due = due
+web-profile = Your settings
+web-profile-home = Back to the start page
+web-profile-language = Language
+web-profile-language-label = Show the pages in
+web-profile-browser = the browser's language
+web-profile-save = Save
+web-profile-password = Password
+web-profile-password-help = After the change, every session with the old password ends, this one too: sign in again with the new one.
+web-profile-current = Current password
+web-profile-new = New password (at least 12 characters)
+web-profile-repeat = New password again
+web-profile-change = Change the password

@@ -181,3 +181,15 @@ web-todo-on-the-way = { $count ->
    *[other] { $count } ordres pas encore au relevé
 }
 web-caseload-due = à déposer le
+web-profile = Vos réglages
+web-profile-home = Retour à la page d'accueil
+web-profile-language = Langue
+web-profile-language-label = Afficher les pages en
+web-profile-browser = la langue du navigateur
+web-profile-save = Enregistrer
+web-profile-password = Mot de passe
+web-profile-password-help = Après le changement, toutes les sessions ouvertes avec l'ancien mot de passe se ferment, celle-ci aussi : reconnectez-vous avec le nouveau.
+web-profile-current = Mot de passe actuel
+web-profile-new = Nouveau mot de passe (au moins 12 caractères)
+web-profile-repeat = Nouveau mot de passe, à nouveau
+web-profile-change = Changer le mot de passe

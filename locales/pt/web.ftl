@@ -181,3 +181,15 @@ web-todo-on-the-way = { $count ->
    *[other] { $count } ordens ainda não no extrato
 }
 web-caseload-due = a entregar até
+web-profile = As suas definições
+web-profile-home = Voltar à página inicial
+web-profile-language = Língua
+web-profile-language-label = Mostrar as páginas em
+web-profile-browser = a língua do navegador
+web-profile-save = Guardar
+web-profile-password = Palavra-passe
+web-profile-password-help = Depois da mudança, todas as sessões com a palavra-passe antiga terminam, também esta: entre de novo com a nova.
+web-profile-current = Palavra-passe atual
+web-profile-new = Nova palavra-passe (pelo menos 12 caracteres)
+web-profile-repeat = Nova palavra-passe outra vez
+web-profile-change = Mudar a palavra-passe

@@ -30,6 +30,10 @@ pub enum UserError {
     TieForOtherRole,
     #[error("'{0}' is not a role: use supervisor (or admin), counsellor, beneficiary or court")]
     UnknownRole(String),
+    #[error("the current password is not right; the password was not changed")]
+    WrongCurrentPassword,
+    #[error("the new password and its repetition differ; type the same password twice")]
+    RepetitionDiffers,
 }
 
 /// A user about to be created.

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use super::{ServiceError, ServiceResult};
 use crate::domain::access::{Action, BookFacts, Decision, Principal, Role, decide};
 use crate::domain::ids::BookId;
+use crate::domain::party::Language;
 use crate::domain::user::{NewUser, User, UserError, check_password};
 use crate::storage::{Store, StoreError};
 
@@ -66,6 +67,33 @@ pub async fn set_password(store: &Store, login: &str, password: &str) -> Service
     tx.delete_sessions_of(user.id).await?;
     tx.commit().await?;
     Ok(user)
+}
+
+/// A user changing their own password: the current one is asked again (a session left open on a
+/// shared computer must not be enough), and every session ends, this one included.
+pub async fn change_own_password(
+    store: &Store,
+    login: &str,
+    current: &str,
+    new: &str,
+    repeated: &str,
+) -> ServiceResult<User> {
+    if new != repeated {
+        return Err(UserError::RepetitionDiffers.into());
+    }
+    check_password(login, new)?;
+    if authenticate(store, login, current).await?.is_none() {
+        return Err(UserError::WrongCurrentPassword.into());
+    }
+    set_password(store, login, new).await
+}
+
+/// The language of the user's pages; `None` follows the browser's.
+pub async fn set_language(store: &Store, user: i64, language: Option<Language>) -> ServiceResult<()> {
+    let mut tx = store.begin_write().await?;
+    tx.set_user_language(user, language.map(Language::code)).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub async fn set_disabled(store: &Store, login: &str, disabled: bool) -> ServiceResult<User> {

@@ -131,6 +131,18 @@ impl Tx {
         Ok(())
     }
 
+    /// The language the user's pages are in; `None` follows the browser.
+    pub async fn set_user_language(&mut self, user: i64, language: Option<&str>) -> StoreResult<()> {
+        on_backend!(self, connection => {
+            sqlx::query("UPDATE users SET language = $2 WHERE id = $1")
+                .bind(user)
+                .bind(language)
+                .execute(connection)
+                .await?;
+        });
+        Ok(())
+    }
+
     pub async fn set_disabled(&mut self, user: i64, disabled: bool) -> StoreResult<()> {
         on_backend!(self, connection => {
             sqlx::query("UPDATE users SET disabled = $2 WHERE id = $1")

@@ -119,6 +119,39 @@ crate::backend_tests! {
         assert_eq!(status, StatusCode::FORBIDDEN);
     }
 
+    async fn users_choose_their_language_and_change_their_own_password(db) {
+        let app = TestApp::spawn(&db).await;
+        set_up(&app).await;
+        let session = app.session("counsellor", PASSWORD).await.unwrap();
+        let client = session.client();
+        let csrf = session.csrf_token.as_str();
+        let chosen = client.post(app.url("/profile/language")).form(&[("csrf", csrf), ("language", "de")]).send().await.unwrap();
+        assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+        let start = client.get(app.url("/")).header("accept-language", "fr").send().await.unwrap().text().await.unwrap();
+        assert!(start.contains(r#"<html lang="de">"#), "the profile's language wins over the browser's");
+        let unknown = client.post(app.url("/profile/language")).form(&[("csrf", csrf), ("language", "it")]).send().await.unwrap();
+        assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let browser = client.post(app.url("/profile/language")).form(&[("csrf", csrf), ("language", "")]).send().await.unwrap();
+        assert_eq!(browser.status(), StatusCode::SEE_OTHER);
+        let start = client.get(app.url("/")).header("accept-language", "fr").send().await.unwrap().text().await.unwrap();
+        assert!(start.contains(r#"<html lang="fr">"#), "back to the browser's language");
+
+        let new = "a brand new long passphrase";
+        let change = |current: &'static str, repeated: &'static str| [("csrf", csrf), ("current", current), ("new", new), ("repeated", repeated)];
+        let wrong = client.post(app.url("/profile/password")).form(&change("not my password", new)).send().await.unwrap();
+        assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let wrong = wrong.text().await.unwrap();
+        assert!(wrong.contains("current password is not right") && wrong.contains(r#"aria-describedby="password-error""#), "{wrong}");
+        let differs = client.post(app.url("/profile/password")).form(&change(PASSWORD, "something else entirely")).send().await.unwrap();
+        assert_eq!(differs.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(app.session("counsellor", PASSWORD).await.is_ok(), "refused changes change nothing");
+        let changed = client.post(app.url("/profile/password")).form(&change(PASSWORD, new)).send().await.unwrap();
+        assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+        assert_eq!(client.get(app.url("/api/v1/books")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED, "this session ended too");
+        assert!(app.session("counsellor", PASSWORD).await.is_err());
+        assert!(app.session("counsellor", new).await.is_ok());
+    }
+
     async fn the_caseload_counts_what_needs_doing_as_the_case_pages_list_it(db) {
         let app = TestApp::spawn(&db).await;
         let ids = set_up(&app).await;

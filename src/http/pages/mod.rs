@@ -27,12 +27,16 @@ mod entry;
 mod import;
 mod payments;
 mod portal;
+mod profile;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(start_page))
         .route("/court/filings/{id}/review", post(court::review))
         .route("/audit", get(audit::audit_page))
+        .route("/profile", get(profile::profile_page))
+        .route("/profile/language", post(profile::choose_language))
+        .route("/profile/password", post(profile::change_password))
         .route(
             "/import",
             get(import::import_page)

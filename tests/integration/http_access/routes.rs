@@ -568,6 +568,25 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::Write,
             Body::Form(vec![("from", "2026-08-01"), ("to", "2026-08-31")]),
         ),
+        page("GET", "/profile", "/profile".into(), Rule::Page, none()),
+        page(
+            "POST",
+            "/profile/language",
+            "/profile/language".into(),
+            Rule::SignedIn,
+            Body::Form(vec![("language", "de")]),
+        ),
+        page(
+            "POST",
+            "/profile/password",
+            "/profile/password".into(),
+            Rule::SignedIn,
+            Body::Form(vec![
+                ("current", "wrong"),
+                ("new", "a new long passphrase"),
+                ("repeated", "a new long passphrase"),
+            ]),
+        ),
         page(
             "GET",
             "/case/{id}/payments",

@@ -1,0 +1,110 @@
+//! The signed-in user's own settings: the language of their pages (or the browser's), and their
+//! password, changed by giving the current one again.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::Chrome;
+use crate::domain::party::Language;
+use crate::http::AppState;
+use crate::http::auth::{Caller, PageCaller, PageViewer};
+use crate::http::error::ApiError;
+use crate::service::users::{change_own_password, set_language};
+
+/// The languages the pages are written in, with their own names.
+const PAGE_LANGUAGES: [(Language, &str); 4] = [
+    (Language::En, "English"),
+    (Language::Fr, "Français"),
+    (Language::De, "Deutsch"),
+    (Language::Pt, "Português"),
+];
+
+#[derive(Template, WebTemplate)]
+#[template(path = "profile.html")]
+struct ProfilePage {
+    chrome: Chrome,
+    login: String,
+    /// (code, name, chosen) of each language; the empty code follows the browser.
+    languages: Vec<(&'static str, &'static str, bool)>,
+    follows_browser: bool,
+    password_error: Option<String>,
+}
+
+/// `GET /profile`
+pub async fn profile_page(PageViewer(caller): PageViewer, headers: HeaderMap) -> Response {
+    render(&caller, &headers, None).into_response()
+}
+
+fn render(caller: &Caller, headers: &HeaderMap, password_error: Option<String>) -> ProfilePage {
+    let chosen = caller.signed_in.user.language;
+    ProfilePage {
+        chrome: Chrome::of(caller, headers),
+        login: caller.author(),
+        languages: PAGE_LANGUAGES
+            .iter()
+            .map(|(language, name)| (language.code(), *name, chosen == Some(*language)))
+            .collect(),
+        follows_browser: chosen.is_none(),
+        password_error,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    csrf: String,
+    /// A language code, or empty to follow the browser.
+    #[serde(default)]
+    language: String,
+}
+
+/// `POST /profile/language`
+pub async fn choose_language(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    Form(form): Form<LanguageForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    let language = match form.language.trim() {
+        "" => None,
+        code => Some(
+            PAGE_LANGUAGES
+                .iter()
+                .map(|(language, _)| *language)
+                .find(|language| language.code() == code)
+                .ok_or_else(|| ApiError::Unprocessable(format!("the pages are not written in '{code}'")))?,
+        ),
+    };
+    set_language(&state.store, caller.user_id(), language).await?;
+    Ok(Redirect::to("/profile").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    csrf: String,
+    current: String,
+    new: String,
+    repeated: String,
+}
+
+/// `POST /profile/password`: every session ends with the old password, this one too, so the
+/// user signs in again with the new one.
+pub async fn change_password(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    match change_own_password(&state.store, &caller.author(), &form.current, &form.new, &form.repeated).await {
+        Ok(_) => Ok(Redirect::to("/sign-in").into_response()),
+        Err(error) if error.is_invalid_input() => {
+            let page = render(&caller, &headers, Some(error.to_string()));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
+}

@@ -27,9 +27,11 @@ impl Tx {
     ) -> StoreResult<HashMap<BookId, Attention>> {
         let office = office.map(OfficeId::get);
         let among = among("books.id", only);
-        let suspense: Vec<(i64, i64)> = on_backend!(self, connection => {
+        // One statement, four counts: a dashboard is asked for all day, and each round trip to
+        // the database costs more than the counting.
+        let rows: Vec<(i64, i64, i64)> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT books.id, CAST(COUNT(*) AS BIGINT) FROM books \
+                "SELECT books.id, CAST(1 AS BIGINT), CAST(COUNT(*) AS BIGINT) FROM books \
                  JOIN accounts a ON a.book_id = books.id AND a.category = $2 \
                  JOIN postings p ON p.account_id = a.id \
                  JOIN entries e ON e.id = p.entry_id AND e.source = 'import' \
@@ -37,6 +39,23 @@ impl Tx {
                    AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.book_id = books.id \
                        AND c.source_ref LIKE 'categorise:%' \
                        AND c.source_ref = 'categorise:' || CAST(e.id AS TEXT) || ':' || CAST(p.line_no AS TEXT)) \
+                 GROUP BY books.id \
+                 UNION ALL \
+                 SELECT books.id, CAST(2 AS BIGINT), CAST(COUNT(*) AS BIGINT) FROM statement_gaps g \
+                 JOIN accounts a ON a.id = g.account_id JOIN books ON books.id = a.book_id \
+                 WHERE g.resolved_at IS NULL AND ($1 IS NULL OR books.office_id = $1){among} \
+                 GROUP BY books.id \
+                 UNION ALL \
+                 SELECT books.id, CAST(3 AS BIGINT), CAST(COUNT(*) AS BIGINT) FROM payment_run_holds h \
+                 JOIN books ON books.id = h.book_id \
+                 WHERE ($1 IS NULL OR books.office_id = $1){among} \
+                   AND h.run_id = (SELECT MAX(r.id) FROM payment_runs r WHERE r.office_id = books.office_id \
+                       AND (r.book_id IS NULL OR r.book_id = books.id)) \
+                 GROUP BY books.id \
+                 UNION ALL \
+                 SELECT books.id, CAST(4 AS BIGINT), CAST(COUNT(*) AS BIGINT) FROM payment_orders o \
+                 JOIN books ON books.id = o.book_id \
+                 WHERE o.state = 'exported' AND ($1 IS NULL OR books.office_id = $1){among} \
                  GROUP BY books.id",
             )))
             .bind(office)
@@ -44,51 +63,16 @@ impl Tx {
             .fetch_all(connection)
             .await?
         });
-        let gaps: Vec<(i64, i64)> = on_backend!(self, connection => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT books.id, CAST(COUNT(*) AS BIGINT) FROM statement_gaps g \
-                 JOIN accounts a ON a.id = g.account_id JOIN books ON books.id = a.book_id \
-                 WHERE g.resolved_at IS NULL AND ($1 IS NULL OR books.office_id = $1){among} \
-                 GROUP BY books.id",
-            )))
-            .bind(office)
-            .fetch_all(connection)
-            .await?
-        });
-        let held: Vec<(i64, i64)> = on_backend!(self, connection => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT books.id, CAST(COUNT(*) AS BIGINT) FROM payment_run_holds h \
-                 JOIN books ON books.id = h.book_id \
-                 WHERE ($1 IS NULL OR books.office_id = $1){among} \
-                   AND h.run_id = (SELECT MAX(r.id) FROM payment_runs r WHERE r.office_id = books.office_id \
-                       AND (r.book_id IS NULL OR r.book_id = books.id)) \
-                 GROUP BY books.id",
-            )))
-            .bind(office)
-            .fetch_all(connection)
-            .await?
-        });
-        let on_the_way: Vec<(i64, i64)> = on_backend!(self, connection => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT books.id, CAST(COUNT(*) AS BIGINT) FROM payment_orders o \
-                 JOIN books ON books.id = o.book_id \
-                 WHERE o.state = 'exported' AND ($1 IS NULL OR books.office_id = $1){among} \
-                 GROUP BY books.id",
-            )))
-            .bind(office)
-            .fetch_all(connection)
-            .await?
-        });
         let mut found: HashMap<BookId, Attention> = HashMap::new();
-        let mut add = |rows: Vec<(i64, i64)>, field: fn(&mut Attention) -> &mut i64| {
-            for (book, count) in rows {
-                *field(found.entry(BookId::new(book)).or_default()) = count;
+        for (book, kind, count) in rows {
+            let attention = found.entry(BookId::new(book)).or_default();
+            match kind {
+                1 => attention.to_categorise = count,
+                2 => attention.open_gaps = count,
+                3 => attention.held = count,
+                _ => attention.on_the_way = count,
             }
-        };
-        add(suspense, |attention| &mut attention.to_categorise);
-        add(gaps, |attention| &mut attention.open_gaps);
-        add(held, |attention| &mut attention.held);
-        add(on_the_way, |attention| &mut attention.on_the_way);
+        }
         Ok(found)
     }
 }

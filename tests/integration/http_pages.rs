@@ -175,8 +175,18 @@ crate::backend_tests! {
             assert_eq!((counted.to_categorise, counted.open_gaps, counted.on_the_way), (lines, gaps, exported), "book {}", book.id);
             waiting += lines;
         }
+        let runs = tx.runs_of_office(office, 100).await.unwrap();
         tx.commit().await.unwrap();
         assert!(waiting > 0, "the demo office has lines waiting, so the count is tested on something");
+        for book in &books {
+            let latest = runs.iter().filter(|run| run.book_id.is_none_or(|id| id == book.id.get())).map(|run| run.id).max();
+            let held = match latest {
+                Some(run) => gestio::service::payments::run_report(store, gestio::domain::ids::PaymentRunId::new(run)).await.unwrap()
+                    .holds.iter().filter(|hold| hold.book_id == book.id.get()).count() as i64,
+                None => 0,
+            };
+            assert_eq!(attention.get(&book.id).copied().unwrap_or_default().held, held, "held in the latest run of book {}", book.id);
+        }
         let only = [ids.book.get()];
         let mut tx = store.begin_read().await.unwrap();
         let mine = tx.attention(Some(office), Some(&only)).await.unwrap();

@@ -236,11 +236,19 @@ impl Caller {
         Ok(sessions::readable_people(&state.store, &self.signed_in.principal, people).await?)
     }
 
-    /// Whether the caller may do `action` with `book`, to decide what a page offers; unlike
-    /// [`Caller::book`], a "no" is not a refusal (nothing was asked for).
-    pub async fn may(&self, state: &AppState, action: Action, book: BookId) -> Result<bool, ApiError> {
-        let decision = sessions::authorize_book(&state.store, &self.signed_in.principal, action, book).await?;
-        Ok(decision == Decision::Allowed)
+    /// As [`Caller::book`] for reading a book's page, answering at the same time whether the
+    /// caller may change it (to offer the page's forms): one read of the book's facts.
+    pub async fn book_page(&self, state: &AppState, book: BookId) -> Result<bool, ApiError> {
+        let decisions = sessions::authorize_book_for(
+            &state.store,
+            &self.signed_in.principal,
+            book,
+            &[Action::Read, Action::Write],
+        )
+        .await?;
+        self.slot.update(|facts| facts.book = Some(book));
+        self.answer(decisions[0], "book", book.get())?;
+        Ok(decisions[1] == Decision::Allowed)
     }
 
     /// Who may see a payment run: for a one-book run, whoever may read the book; for a run over

@@ -126,7 +126,9 @@ async fn principal(tx: &mut Tx, user: &User) -> ServiceResult<Principal> {
 /// is deleted; a live one is marked as used (at most once a minute).
 pub async fn session(store: &Store, token: &str, now: DateTime<Utc>) -> ServiceResult<Option<SignedIn>> {
     let hash = token_hash(token);
-    let mut tx = store.begin_read().await?;
+    // Asked on every request: three statements on one connection, without a transaction. A user
+    // disabled between them is still seen as disabled, which is all that must agree.
+    let mut tx = store.read_alone().await?;
     let Some(stored) = tx.session(&hash).await? else {
         return Ok(None);
     };
@@ -184,15 +186,37 @@ pub async fn authorize_book(
     action: Action,
     book: BookId,
 ) -> ServiceResult<Decision> {
-    let mut tx = store.begin_read().await?;
+    // One statement: no transaction needed around it.
+    let mut tx = store.read_alone().await?;
     let facts = tx.book_facts(book).await?;
     tx.commit().await?;
     Ok(facts.map_or(Decision::Hidden, |facts| decide(principal, action, &facts)))
 }
 
+/// The decisions on `book` for each of `actions`, from one read of its facts: a page asks
+/// whether it may be read and, to offer its forms, whether it may be changed.
+pub async fn authorize_book_for(
+    store: &Store,
+    principal: &Principal,
+    book: BookId,
+    actions: &[Action],
+) -> ServiceResult<Vec<Decision>> {
+    let mut tx = store.read_alone().await?;
+    let facts = tx.book_facts(book).await?;
+    tx.commit().await?;
+    Ok(actions
+        .iter()
+        .map(|action| {
+            facts
+                .as_ref()
+                .map_or(Decision::Hidden, |facts| decide(principal, *action, facts))
+        })
+        .collect())
+}
+
 /// The books `principal` may do `action` with, in id order.
 pub async fn allowed_books(store: &Store, principal: &Principal, action: Action) -> ServiceResult<Vec<BookId>> {
-    let mut tx = store.begin_read().await?;
+    let mut tx = store.read_alone().await?;
     let office = (principal.role != crate::domain::access::Role::Court).then_some(principal.office);
     // A counsellor sees at most their assigned books: ask only about those.
     let assigned: Option<Vec<i64>> = (principal.role == crate::domain::access::Role::Counsellor)
@@ -258,7 +282,7 @@ pub async fn readable_people(
     principal: &Principal,
     people: &[(crate::domain::ids::BeneficiaryId, crate::domain::ids::OfficeId)],
 ) -> ServiceResult<std::collections::HashSet<crate::domain::ids::BeneficiaryId>> {
-    let mut tx = store.begin_read().await?;
+    let mut tx = store.read_alone().await?;
     let office = (principal.role != crate::domain::access::Role::Court).then_some(principal.office);
     let facts = tx.all_book_facts(office, None).await?;
     tx.commit().await?;

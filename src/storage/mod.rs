@@ -118,8 +118,30 @@ pub struct Tx {
 }
 
 enum TxInner {
-    Sqlite(sqlx::Transaction<'static, Sqlite>),
-    Postgres(sqlx::Transaction<'static, Postgres>),
+    Sqlite(Held<Sqlite>),
+    Postgres(Held<Postgres>),
+}
+
+/// A connection inside a database transaction, or on its own (each statement its own snapshot).
+enum Held<Database: sqlx::Database> {
+    InTransaction(sqlx::Transaction<'static, Database>),
+    Alone(sqlx::pool::PoolConnection<Database>),
+}
+
+impl<Database: sqlx::Database> Held<Database> {
+    fn connection(&mut self) -> &mut Database::Connection {
+        match self {
+            Held::InTransaction(transaction) => transaction,
+            Held::Alone(connection) => connection,
+        }
+    }
+
+    async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Held::InTransaction(transaction) => transaction.commit().await,
+            Held::Alone(_) => Ok(()),
+        }
+    }
 }
 
 /// Runs `$body` with `$connection` bound to the transaction's connection of whichever backend is
@@ -130,16 +152,16 @@ macro_rules! on_backend {
     };
     ($tx:expr, $connection:ident, $database:ident => $body:expr) => {
         match &mut $tx.inner {
-            $crate::storage::TxInner::Sqlite(transaction) => {
+            $crate::storage::TxInner::Sqlite(held) => {
                 #[allow(dead_code)]
                 type $database = sqlx::Sqlite;
-                let $connection = &mut **transaction;
+                let $connection = held.connection();
                 $body
             }
-            $crate::storage::TxInner::Postgres(transaction) => {
+            $crate::storage::TxInner::Postgres(held) => {
                 #[allow(dead_code)]
                 type $database = sqlx::Postgres;
-                let $connection = &mut **transaction;
+                let $connection = held.connection();
                 $body
             }
         }
@@ -232,8 +254,19 @@ impl Store {
     /// A transaction for reading only.
     pub async fn begin_read(&self) -> StoreResult<Tx> {
         let inner = match &self.pool {
-            Pool::Sqlite(pool) => TxInner::Sqlite(pool.begin().await?),
-            Pool::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+            Pool::Sqlite(pool) => TxInner::Sqlite(Held::InTransaction(pool.begin().await?)),
+            Pool::Postgres(pool) => TxInner::Postgres(Held::InTransaction(pool.begin().await?)),
+        };
+        Ok(Tx { inner })
+    }
+
+    /// A connection for one or two reads that need no common snapshot (a session and its user
+    /// are read in one statement): no BEGIN and COMMIT, which on a busy server are two of the
+    /// few round trips a request makes. Never for writes, nor for reads that must agree.
+    pub async fn read_alone(&self) -> StoreResult<Tx> {
+        let inner = match &self.pool {
+            Pool::Sqlite(pool) => TxInner::Sqlite(Held::Alone(pool.acquire().await?)),
+            Pool::Postgres(pool) => TxInner::Postgres(Held::Alone(pool.acquire().await?)),
         };
         Ok(Tx { inner })
     }
@@ -242,8 +275,8 @@ impl Store {
     /// IMMEDIATE`), so two writers queue instead of one failing when it upgrades its lock.
     pub async fn begin_write(&self) -> StoreResult<Tx> {
         let inner = match &self.pool {
-            Pool::Sqlite(pool) => TxInner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Pool::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+            Pool::Sqlite(pool) => TxInner::Sqlite(Held::InTransaction(pool.begin_with("BEGIN IMMEDIATE").await?)),
+            Pool::Postgres(pool) => TxInner::Postgres(Held::InTransaction(pool.begin().await?)),
         };
         Ok(Tx { inner })
     }
@@ -259,8 +292,8 @@ impl Store {
 impl Tx {
     pub async fn commit(self) -> StoreResult<()> {
         match self.inner {
-            TxInner::Sqlite(transaction) => transaction.commit().await?,
-            TxInner::Postgres(transaction) => transaction.commit().await?,
+            TxInner::Sqlite(held) => held.commit().await?,
+            TxInner::Postgres(held) => held.commit().await?,
         }
         Ok(())
     }

@@ -103,8 +103,8 @@ pub async fn case_page(
     PathParams(book): PathParams<BookId>,
     QueryParams(query): QueryParams<CaseQuery>,
 ) -> Result<Response, ApiError> {
-    caller.book(&state, Action::Read, book).await?;
-    let page = render(&caller, &state, &headers, book, query, None).await?;
+    let writes = caller.book_page(&state, book).await?;
+    let page = render(&caller, &state, &headers, book, writes, query, None).await?;
     Ok(page.into_response())
 }
 
@@ -113,11 +113,11 @@ async fn render(
     state: &AppState,
     headers: &HeaderMap,
     book: BookId,
+    writes: bool,
     query: CaseQuery,
     filing_error: Option<String>,
 ) -> Result<CasePage, ApiError> {
     let chrome = Chrome::of(caller, headers);
-    let writes = caller.may(state, Action::Write, book).await?;
     let mut tx = state.store.begin_read().await?;
     let found = tx.book(book).await?;
     let name = tx.beneficiary(found.beneficiary_id).await?.name;
@@ -296,6 +296,7 @@ pub async fn file(
                 &state,
                 &headers,
                 book,
+                true,
                 CaseQuery::default(),
                 Some(error.to_string()),
             )

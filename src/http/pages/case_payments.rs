@@ -74,8 +74,8 @@ pub async fn payments_page(
     headers: HeaderMap,
     PathParams(book): PathParams<BookId>,
 ) -> Result<Response, ApiError> {
-    caller.book(&state, Action::Read, book).await?;
-    let page = render(&caller, &state, &headers, book, Problems::default()).await?;
+    let writes = caller.book_page(&state, book).await?;
+    let page = render(&caller, &state, &headers, book, writes, Problems::default()).await?;
     Ok(page.into_response())
 }
 
@@ -84,10 +84,10 @@ async fn render(
     state: &AppState,
     headers: &HeaderMap,
     book: BookId,
+    writes: bool,
     problems: Problems,
 ) -> Result<CasePaymentsPage, ApiError> {
     let chrome = Chrome::of(caller, headers);
-    let writes = caller.may(state, Action::Write, book).await?;
     let mut tx = state.store.begin_read().await?;
     let found = tx.book(book).await?;
     let name = tx.beneficiary(found.beneficiary_id).await?.name;
@@ -206,7 +206,7 @@ async fn refused(
     }
     let mut problems = Problems::default();
     *place(&mut problems) = Some(error.to_string());
-    let page = render(caller, state, headers, book, problems).await?;
+    let page = render(caller, state, headers, book, true, problems).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 

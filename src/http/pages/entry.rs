@@ -82,8 +82,8 @@ pub async fn entry_page(
     headers: HeaderMap,
     PathParams((book, entry)): PathParams<(BookId, EntryId)>,
 ) -> Result<Response, ApiError> {
-    caller.book(&state, Action::Read, book).await?;
-    let page = render(&caller, &state, &headers, book, entry, Problems::default()).await?;
+    let writes = caller.book_page(&state, book).await?;
+    let page = render(&caller, &state, &headers, book, writes, entry, Problems::default()).await?;
     Ok(page.into_response())
 }
 
@@ -92,11 +92,11 @@ async fn render(
     state: &AppState,
     headers: &HeaderMap,
     book: BookId,
+    writes: bool,
     entry: EntryId,
     problems: Problems,
 ) -> Result<EntryPage, ApiError> {
     let chrome = Chrome::of(caller, headers);
-    let writes = caller.may(state, Action::Write, book).await?;
     let detail = entry_detail(&state.store, book, entry).await?;
     let locale = chrome.t.locale();
     let found = &detail.entry;
@@ -210,7 +210,7 @@ pub async fn attach(
         evidence: Some(refusal),
         ..Problems::default()
     };
-    let page = render(&caller, &state, &headers, book, entry, problems).await?;
+    let page = render(&caller, &state, &headers, book, true, entry, problems).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -257,6 +257,6 @@ pub async fn reverse(
         reversal: Some(refusal),
         ..Problems::default()
     };
-    let page = render(&caller, &state, &headers, book, entry, problems).await?;
+    let page = render(&caller, &state, &headers, book, true, entry, problems).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

@@ -217,7 +217,7 @@ pub async fn lock_book(store: &Store, book: BookId, through: NaiveDate) -> Servi
 }
 
 pub async fn book(store: &Store, id: BookId) -> ServiceResult<Book> {
-    let mut tx = store.begin_read().await?;
+    let mut tx = store.read_alone().await?;
     let book = tx.book(id).await?;
     tx.commit().await?;
     Ok(book)

@@ -13,6 +13,7 @@ mod admin;
 mod books;
 mod entries;
 mod evidence;
+mod filing_season;
 mod filings;
 mod imports;
 mod output;

@@ -31,6 +31,9 @@ pub enum ReportCommand {
     /// File the account with the court: store its PDF and data with their SHA-256 and the
     /// book's chain head, and lock the period.
     File(super::filings::FileArgs),
+    /// File every account of an office due by a date (the filing season), several at a time;
+    /// a refused account is reported and the others are filed.
+    FileDue(super::filing_season::FileDueArgs),
     /// A book's filed accounts and the court's reviews.
     Filings(super::filings::FilingsArgs),
     /// Record the court's review of a filed account: approved, or remarks.
@@ -217,6 +220,7 @@ pub async fn report(context: &Context, command: &ReportCommand) -> anyhow::Resul
         ReportCommand::Account(args) => account(context, args).await,
         ReportCommand::Statement(args) => statement(context, args).await,
         ReportCommand::File(args) => super::filings::file(context, args).await,
+        ReportCommand::FileDue(args) => super::filing_season::file_due(context, args).await,
         ReportCommand::Filings(args) => super::filings::list(context, args).await,
         ReportCommand::Approve(args) => super::filings::approve(context, args).await,
         ReportCommand::Download(args) => super::filings::download(context, args).await,

@@ -22,6 +22,7 @@ mod demo_payments;
 pub mod demo_users;
 pub mod entries;
 pub mod evidence;
+pub mod filing_season;
 pub mod filings;
 pub mod import;
 pub mod ledger;

@@ -39,6 +39,8 @@ crate::backend_tests! {
     async fn an_account_is_filed_reviewed_and_downloaded_as_filed(db) {
         ok(&db, &["demo", "--no-serve"]);
         let folder = tempfile::tempdir().unwrap();
+        let season = ok(&db, &["report", "file-due", "--office", "1", "--through", "2020-12-31", "--dry-run"]);
+        assert!(season.contains("no account of office 1 whose period has ended is due by 2020-12-31"), "{season}");
         let filed = json(&db, &["report", "file", "--book", "1", "--from", "2026-01-01", "--to", "2026-06-30"]);
         let filing = filed["id"].as_i64().unwrap().to_string();
         assert_eq!(filed["period"]["to"], "2026-06-30");

@@ -14,6 +14,7 @@ mod cli_filings;
 mod cli_payments;
 mod cli_reports;
 mod crash;
+mod filing_season;
 mod filings;
 mod http_access;
 mod http_api;

@@ -39,6 +39,11 @@ pub enum FilingError {
     UnknownVerdict(String),
     #[error("remarks need their text: say what the court asks to be explained or corrected")]
     RemarksWithoutText,
+    #[error(
+        "entries kept arriving in book {book} while its account was typeset ({attempts} times): file it again \
+         once the imports of the moment are done"
+    )]
+    BookKeptChanging { book: BookId, attempts: u32 },
 }
 
 /// What the court said of a filed account.

@@ -9,13 +9,16 @@ use sha2::{Digest, Sha256};
 
 use super::ServiceResult;
 use super::reports::account_in;
-use crate::domain::filing::{Filing, Review, Verdict, check_can_file};
+use crate::domain::filing::{Filing, FilingError, Review, Verdict, check_can_file};
 use crate::domain::ids::{BookId, EvidenceId, FilingId};
 use crate::domain::mandate::Jurisdiction;
 use crate::domain::party::Language;
 use crate::domain::report::Period;
 use crate::render::account::document_for;
 use crate::storage::{NewFiling, Store, StoreError};
+
+/// How many times a filing reads and typesets the account again when entries arrive meanwhile.
+const FILING_ATTEMPTS: u32 = 3;
 
 pub struct FilingRequest<'a> {
     pub book: BookId,
@@ -36,39 +39,55 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// hashes and the chain head, and locks the book through the period's end. A period that ends
 /// inside what is locked already is refused.
 pub async fn file_account(store: &Store, request: &FilingRequest<'_>) -> ServiceResult<Filing> {
-    let mut tx = store.begin_write().await?;
-    // Holding the book's row: no entry can be appended between the account and the lock.
-    let book = tx.lock_book(request.book).await?;
-    check_can_file(request.period, book.locked_through)?;
-    let account = account_in(&mut tx, book.id, request.period).await?;
-    let (layout, language, document) = document_for(&account, request.layout, request.language)?;
-    let data_json = serde_json::to_string_pretty(&account).expect("BUG: the account serialises to JSON");
-    // Typesetting takes a tenth of a second: off the async threads.
-    let pdf = tokio::task::spawn_blocking(move || crate::render::pdf::pdf(&document))
-        .await
-        .expect("BUG: typesetting panicked")?;
-    let data_sha256 = sha256_hex(data_json.as_bytes());
-    let pdf_sha256 = sha256_hex(&pdf);
-    let id = tx
-        .insert_filing(&NewFiling {
-            book: book.id,
-            period: request.period,
-            layout,
-            language: language.code(),
-            data_json: &data_json,
-            data_sha256: &data_sha256,
-            pdf: &pdf,
-            pdf_sha256: &pdf_sha256,
-            chain_sequence: book.head_sequence,
-            chain_hash: &book.head_hash,
-            filed_at: request.now,
-            filed_by: request.filed_by,
-        })
-        .await?;
-    tx.set_locked_through(book.id, request.period.to).await?;
-    let filing = tx.filing(id).await?;
-    tx.commit().await?;
-    Ok(filing)
+    // The account is read and typeset outside the write transaction: on SQLite that transaction
+    // holds the database's one write lock, and typesetting takes a third of a second in which
+    // every import, payment and audit record would wait. Under the lock, the book must still be
+    // as it was read (same chain head, same lock); if an entry came in meanwhile, start again.
+    for _ in 0..FILING_ATTEMPTS {
+        let mut tx = store.begin_read().await?;
+        let read = tx.book(request.book).await?;
+        check_can_file(request.period, read.locked_through)?;
+        let account = account_in(&mut tx, read.id, request.period).await?;
+        tx.commit().await?;
+        let (layout, language, document) = document_for(&account, request.layout, request.language)?;
+        let data_json = serde_json::to_string_pretty(&account).expect("BUG: the account serialises to JSON");
+        let pdf = tokio::task::spawn_blocking(move || crate::render::pdf::pdf(&document))
+            .await
+            .expect("BUG: typesetting panicked")?;
+        let data_sha256 = sha256_hex(data_json.as_bytes());
+        let pdf_sha256 = sha256_hex(&pdf);
+
+        let mut tx = store.begin_write().await?;
+        let book = tx.lock_book(request.book).await?;
+        if book.head_sequence != read.head_sequence || book.locked_through != read.locked_through {
+            continue;
+        }
+        let id = tx
+            .insert_filing(&NewFiling {
+                book: book.id,
+                period: request.period,
+                layout,
+                language: language.code(),
+                data_json: &data_json,
+                data_sha256: &data_sha256,
+                pdf: &pdf,
+                pdf_sha256: &pdf_sha256,
+                chain_sequence: book.head_sequence,
+                chain_hash: &book.head_hash,
+                filed_at: request.now,
+                filed_by: request.filed_by,
+            })
+            .await?;
+        tx.set_locked_through(book.id, request.period.to).await?;
+        let filing = tx.filing(id).await?;
+        tx.commit().await?;
+        return Ok(filing);
+    }
+    Err(FilingError::BookKeptChanging {
+        book: request.book,
+        attempts: FILING_ATTEMPTS,
+    }
+    .into())
 }
 
 /// Records the court's review of a filed account.

@@ -182,6 +182,39 @@ crate::backend_tests! {
         assert!(raw_sql(&db, "DELETE FROM evidence").await.is_err());
     }
 
+    async fn entries_arriving_while_the_account_is_typeset_never_make_a_filing_disagree_with_its_chain(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Maria Fernandes", IBAN).await;
+        post_entry(&store, rent(&case, "2026-01-05", "650.00"), now()).await.unwrap();
+        // Another counsellor keeps booking February while January is filed: the filing is typeset
+        // outside the write lock, so it must notice and start again, or give up by name.
+        let writer = {
+            let store = store.clone();
+            let draft = rent(&case, "2026-02-03", "1.00");
+            tokio::spawn(async move {
+                for _ in 0..20 {
+                    post_entry(&store, draft.clone(), now()).await.unwrap();
+                    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                }
+            })
+        };
+        let filed = file_account(&store, &request(&case, month("2026-01-01", "2026-01-31"))).await;
+        writer.await.unwrap();
+        match filed {
+            Ok(filing) => {
+                let mut tx = store.begin_read().await.unwrap();
+                let chain = tx.entries(case.book, gestio::storage::EntryFilter::default()).await.unwrap();
+                tx.commit().await.unwrap();
+                let head = chain.iter().find(|entry| entry.sequence == filing.chain_sequence).expect("the recorded head is in the chain");
+                assert_eq!(head.hash, filing.chain_hash, "the filing records the chain it was made from");
+                let documents = gestio::service::filings::filed_documents(&store, filing.id).await.unwrap();
+                let data: serde_json::Value = serde_json::from_str(&documents.data_json).unwrap();
+                assert_eq!(data["data"]["entries"].as_array().unwrap().len(), 1, "January's one entry");
+            }
+            Err(error) => assert!(error.to_string().contains("entries kept arriving in book"), "{error}"),
+        }
+    }
+
     async fn a_second_filing_reports_an_opening_that_differs_from_the_filed_closing(db) {
         let store = db.store().await;
         let case = open_case(&store, "Maria Fernandes", IBAN).await;

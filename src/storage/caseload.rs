@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{StoreResult, Tx, among, on_backend};
+use super::{StoreResult, Tx, id_list, on_backend};
 use crate::domain::account::ReportCategory;
 use crate::domain::ids::{BookId, OfficeId};
 
@@ -18,7 +18,7 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<HashMap<BookId, i64>> {
-        let among = among("books.id", only);
+        let among = self.among("books.id", 5);
         let rows: Vec<(i64, i64)> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT accounts.book_id, CAST(SUM(accounts.balance_minor) AS BIGINT) FROM accounts \
@@ -31,6 +31,7 @@ impl Tx {
             .bind(ReportCategory::Bank.code())
             .bind(ReportCategory::Savings.code())
             .bind(ReportCategory::Cash.code())
+            .bind(id_list(only))
             .fetch_all(connection)
             .await?
         });
@@ -43,7 +44,7 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<HashMap<BookId, NaiveDate>> {
-        let among = among("books.id", only);
+        let among = self.among("books.id", 2);
         let rows: Vec<(i64, NaiveDate)> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT filings.book_id, MAX(filings.period_to) FROM filings \
@@ -51,6 +52,7 @@ impl Tx {
                  WHERE ($1 IS NULL OR books.office_id = $1){among} GROUP BY filings.book_id",
             )))
             .bind(office.map(OfficeId::get))
+            .bind(id_list(only))
             .fetch_all(connection)
             .await?
         });
@@ -65,13 +67,14 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<Vec<crate::domain::book::Book>> {
-        let among = among("id", only);
+        let among = self.among("id", 2);
         on_backend!(self, connection => {
             let rows: Vec<super::rows::BookRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT id, office_id, beneficiary_id, currency, opened_on, locked_through, head_sequence, head_hash \
                  FROM books WHERE ($1 IS NULL OR office_id = $1){among} ORDER BY id",
             )))
             .bind(office.map(OfficeId::get))
+            .bind(id_list(only))
             .fetch_all(connection)
             .await?;
             rows.into_iter().map(crate::domain::book::Book::try_from).collect()

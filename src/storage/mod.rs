@@ -169,17 +169,28 @@ macro_rules! on_backend {
 }
 pub(crate) use on_backend;
 
-/// ` AND column IN (…)` for a list of ids, or nothing for `None`. The ids are integers from our
-/// own types, so writing them into the SQL text is safe; an empty list matches nothing.
-fn among(column: &str, ids: Option<&[i64]>) -> String {
-    match ids {
-        None => String::new(),
-        Some([]) => " AND FALSE".to_owned(),
-        Some(ids) => {
-            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-            format!(" AND {column} IN ({})", list.join(","))
+impl Tx {
+    /// ` AND column IN (the ids bound as parameter $N)`, with no restriction when NULL is bound.
+    /// The ids travel as a JSON array (`id_list`), so the SQL text is the same whatever the list
+    /// and its prepared statement is cached once, not once per list: a dashboard is asked with
+    /// each counsellor's own list of books, all day.
+    fn among(&self, column: &str, parameter: u8) -> String {
+        match self.inner {
+            TxInner::Sqlite(_) => {
+                format!(" AND (${parameter} IS NULL OR {column} IN (SELECT value FROM json_each(${parameter})))")
+            }
+            TxInner::Postgres(_) => format!(
+                " AND (${parameter}::json IS NULL OR {column} IN \
+                 (SELECT value::bigint FROM json_array_elements_text(${parameter}::json)))"
+            ),
         }
     }
+}
+
+/// The ids as the JSON array [`Tx::among`] binds, or NULL for no restriction; an empty list
+/// matches nothing.
+fn id_list(ids: Option<&[i64]>) -> Option<String> {
+    ids.map(|ids| serde_json::to_string(ids).expect("BUG: integers serialise to JSON"))
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");

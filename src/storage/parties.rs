@@ -95,13 +95,14 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<Vec<Beneficiary>> {
-        let among = super::among("id", only);
+        let among = self.among("id", 2);
         on_backend!(self, connection => {
             let rows: Vec<BeneficiaryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT id, office_id, name, language, birth_date, contact FROM beneficiaries \
                  WHERE ($1 IS NULL OR office_id = $1){among} ORDER BY id",
             )))
             .bind(office.map(OfficeId::get))
+            .bind(super::id_list(only))
             .fetch_all(connection)
             .await?;
             rows.into_iter().map(Beneficiary::try_from).collect()
@@ -186,7 +187,7 @@ impl Tx {
         id: Option<MandateId>,
         people: Option<&[i64]>,
     ) -> StoreResult<Vec<Mandate>> {
-        let among = super::among("beneficiary_id", people);
+        let among = self.among("beneficiary_id", 3);
         on_backend!(self, connection => {
             let rows: Vec<MandateRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT id, beneficiary_id, kind, court, case_number, judge, start_date, end_date, period_rule, \
@@ -196,6 +197,7 @@ impl Tx {
             )))
             .bind(beneficiary.map(BeneficiaryId::get))
             .bind(id.map(MandateId::get))
+            .bind(super::id_list(people))
             .fetch_all(connection)
             .await?;
             rows.into_iter().map(Mandate::try_from).collect()

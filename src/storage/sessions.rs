@@ -121,7 +121,7 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<Vec<BookFacts>> {
-        let among = super::among("books.id", only);
+        let among = self.among("books.id", 2);
         let rows: Vec<(i64, i64, i64, Option<String>)> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT books.id, books.office_id, books.beneficiary_id, mandates.court FROM books \
@@ -129,6 +129,7 @@ impl Tx {
                  WHERE ($1 IS NULL OR books.office_id = $1){among} ORDER BY books.id",
             )))
             .bind(office.map(OfficeId::get))
+            .bind(super::id_list(only))
             .fetch_all(connection)
             .await?
         });

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::Chrome;
+use super::upload::UploadedFiles;
 use crate::domain::access::Action;
 use crate::domain::evidence::EVIDENCE_BYTES_MAX;
 use crate::domain::ids::{BookId, EntryId};
@@ -150,51 +151,22 @@ pub async fn attach(
     State(state): State<AppState>,
     headers: HeaderMap,
     PathParams((book, entry)): PathParams<(BookId, EntryId)>,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Result<Response, ApiError> {
     caller.book(&state, Action::Write, book).await?;
     // The entry must be this book's before anything is read from the upload.
     entry_detail(&state.store, book, entry).await?;
-    let mut token_checked = false;
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|error| ApiError::BadRequest(format!("the upload could not be read: {error}")))?
-    {
-        if field.name() == Some("csrf") {
-            let sent = field
-                .text()
-                .await
-                .map_err(|error| ApiError::BadRequest(error.to_string()))?;
-            caller.check_form_token(&sent)?;
-            token_checked = true;
-            continue;
-        }
-        if !token_checked {
-            return Err(ApiError::Forbidden(
-                "the form's token must come before its files".to_owned(),
-            ));
-        }
-        let name = field.file_name().unwrap_or_default().to_owned();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|error| ApiError::BadRequest(error.to_string()))?;
-        // A file input left empty still sends a part, without a name or content.
-        if !(name.is_empty() && bytes.is_empty()) {
-            files.push((name, bytes.to_vec()));
-        }
-    }
-    if !token_checked {
-        return Err(ApiError::Forbidden("the form's token is missing".to_owned()));
+    let mut upload = UploadedFiles::new(form);
+    let mut files: Vec<(String, axum::body::Bytes)> = Vec::new();
+    while let Some(file) = upload.next(&caller).await? {
+        files.push(file);
     }
     let refusal = if files.is_empty() {
         Chrome::of(&caller, &headers).t.get("web-entry-no-file")
     } else {
         let borrowed: Vec<(&str, &[u8])> = files
             .iter()
-            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+            .map(|(name, bytes)| (name.as_str(), bytes.as_ref()))
             .collect();
         match attach_files(&state.store, entry, &borrowed, &caller.author(), chrono::Utc::now()).await {
             Ok(_) => return Ok(Redirect::to(&format!("/case/{book}/entries/{entry}")).into_response()),

@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::Chrome;
+use super::upload::UploadedFiles;
 use crate::domain::access::Action;
 use crate::http::AppState;
 use crate::http::auth::{PageCaller, PageViewer};
@@ -45,39 +46,17 @@ pub async fn upload(
     PageCaller(caller): PageCaller,
     State(state): State<AppState>,
     headers: HeaderMap,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Result<Response, ApiError> {
     let chrome = Chrome::of(&caller, &headers);
-    let mut token_checked = false;
     let mut outcomes = Vec::new();
     let writable = caller.books_allowed(&state, Action::Write).await?;
-    while let Some(field) = form
-        .next_field()
-        .await
-        .map_err(|error| ApiError::BadRequest(format!("the upload could not be read: {error}")))?
-    {
-        if field.name() == Some("csrf") {
-            let sent = field
-                .text()
-                .await
-                .map_err(|error| ApiError::BadRequest(error.to_string()))?;
-            caller.check_form_token(&sent)?;
-            token_checked = true;
-            continue;
-        }
-        if !token_checked {
-            return Err(ApiError::Forbidden(
-                "the form's token must come before its files".to_owned(),
-            ));
-        }
-        let name = field.file_name().unwrap_or("upload").to_owned();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|error| ApiError::BadRequest(error.to_string()))?;
+    let mut files = UploadedFiles::new(form);
+    while let Some((name, bytes)) = files.next(&caller).await? {
         if bytes.is_empty() {
             continue;
         }
+        let name = if name.is_empty() { "upload".to_owned() } else { name };
         let options = ImportOptions {
             writable_books: Some(&writable),
             ..ImportOptions::default()

@@ -28,6 +28,7 @@ mod import;
 mod payments;
 mod portal;
 mod profile;
+mod upload;
 
 pub fn router() -> Router<AppState> {
     Router::new()

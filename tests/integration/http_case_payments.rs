@@ -60,6 +60,7 @@ crate::backend_tests! {
         assert_eq!(status, StatusCode::OK);
         assert!(page.contains("Creos Luxembourg") && page.contains("monthly (5)"), "{page}");
         assert!(page.contains("Cetrel") && page.contains("120.00"), "{page}");
+        assert!(page.contains("100.00\u{a0}EUR, monthly (15)"), "the Cofidis plan with its own rhythm: {page}");
     }
 
     async fn a_schedule_pays_only_a_creditor_the_case_may_pay_and_beneficiaries_only_read(db) {

@@ -125,7 +125,14 @@ async fn render(
                     .plans
                     .iter()
                     .filter(|plan| plan.active)
-                    .map(|plan| format!("{} / {}", money(plan.instalment_minor), t.get("web-every-monthly")))
+                    .map(|plan| {
+                        let every = schedules
+                            .iter()
+                            .find(|schedule| schedule.id == plan.schedule)
+                            .map(|schedule| rhythm(t, &schedule.details.frequency))
+                            .unwrap_or_default();
+                        format!("{}, {every}", money(plan.instalment_minor))
+                    })
                     .collect::<Vec<_>>()
                     .join(", "),
             })
@@ -146,19 +153,24 @@ async fn render(
     })
 }
 
-fn schedule_row(t: &Labels, schedule: &Schedule, creditor: String) -> ScheduleRow {
-    let details = &schedule.details;
+/// How often a schedule pays, in words: "monthly (5)", "weekly (Fri)".
+fn rhythm(t: &Labels, frequency: &Frequency) -> String {
     let day = |day: &DayOfMonth| match day {
         DayOfMonth::Day(number) => number.to_string(),
         DayOfMonth::Last => t.get("web-day-last"),
     };
-    let rhythm = match &details.frequency {
+    match frequency {
         Frequency::Once => t.get("web-every-once"),
         Frequency::Weekly { weekday } => format!("{} ({weekday})", t.get("web-every-weekly")),
         Frequency::Monthly { day: on } => format!("{} ({})", t.get("web-every-monthly"), day(on)),
         Frequency::Quarterly { day: on } => format!("{} ({})", t.get("web-every-quarterly"), day(on)),
         Frequency::Yearly { day: on } => format!("{} ({})", t.get("web-every-yearly"), day(on)),
-    };
+    }
+}
+
+fn schedule_row(t: &Labels, schedule: &Schedule, creditor: String) -> ScheduleRow {
+    let details = &schedule.details;
+    let rhythm = rhythm(t, &details.frequency);
     let ending = match &details.ending {
         Ending::Never => "—".to_owned(),
         Ending::On { date } => t.locale().date(*date),

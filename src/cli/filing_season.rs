@@ -9,7 +9,7 @@ use clap::Args;
 use super::output::table;
 use super::{Context, now};
 use crate::domain::ids::OfficeId;
-use crate::service::filing_season::{accounts_due, file_accounts};
+use crate::service::filing_season::{DueAccount, accounts_due, file_accounts};
 
 #[derive(Debug, Args)]
 pub struct FileDueArgs {
@@ -43,16 +43,7 @@ pub async fn file_due(context: &Context, args: &FileDueArgs) -> anyhow::Result<E
             .to_vec(),
     ];
     if args.dry_run {
-        rows.extend(due.iter().map(|account| {
-            vec![
-                account.book.to_string(),
-                account.beneficiary.clone(),
-                account.period.from.to_string(),
-                account.period.to.to_string(),
-                account.due.to_string(),
-                "not yet (dry run)".to_owned(),
-            ]
-        }));
+        rows.extend(due.iter().map(|account| row(account, "not yet (dry run)".to_owned())));
         table(&rows);
         return Ok(ExitCode::SUCCESS);
     }
@@ -63,18 +54,11 @@ pub async fn file_due(context: &Context, args: &FileDueArgs) -> anyhow::Result<E
     let outcomes = file_accounts(&context.store, due, &context.author, now(), parallel).await;
     let refused = outcomes.iter().filter(|outcome| outcome.filed.is_err()).count();
     rows.extend(outcomes.iter().map(|outcome| {
-        let account = &outcome.account;
-        vec![
-            account.book.to_string(),
-            account.beneficiary.clone(),
-            account.period.from.to_string(),
-            account.period.to.to_string(),
-            account.due.to_string(),
-            match &outcome.filed {
-                Ok(filing) => format!("filing {}", filing.id),
-                Err(error) => format!("REFUSED: {error}"),
-            },
-        ]
+        let filed = match &outcome.filed {
+            Ok(filing) => format!("filing {}", filing.id),
+            Err(error) => format!("REFUSED: {error}"),
+        };
+        row(&outcome.account, filed)
     }));
     table(&rows);
     println!(
@@ -87,4 +71,16 @@ pub async fn file_due(context: &Context, args: &FileDueArgs) -> anyhow::Result<E
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// One account's line of the table, with what became of it.
+fn row(account: &DueAccount, filed: String) -> Vec<String> {
+    vec![
+        account.book.to_string(),
+        account.beneficiary.clone(),
+        account.period.from.to_string(),
+        account.period.to.to_string(),
+        account.due.to_string(),
+        filed,
+    ]
 }

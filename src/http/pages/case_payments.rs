@@ -204,26 +204,25 @@ fn given(text: &str) -> Option<&str> {
     Some(text.trim()).filter(|text| !text.is_empty())
 }
 
-/// Shows the page again with `problem` by its form, or passes on an error the user cannot fix.
-async fn refused(
+/// After a form's change: back to the page when it was made, else the page again with the
+/// refusal by its form (`place`), or the error passed on when the user cannot fix it.
+async fn answer(
     caller: &Caller,
     state: &AppState,
     headers: &HeaderMap,
     book: BookId,
-    error: ServiceError,
+    done: Result<(), ServiceError>,
     place: fn(&mut Problems) -> &mut Option<String>,
 ) -> Result<Response, ApiError> {
-    if !error.is_invalid_input() {
-        return Err(error.into());
-    }
+    let error = match done {
+        Ok(()) => return Ok(Redirect::to(&format!("/case/{book}/payments")).into_response()),
+        Err(error) if error.is_invalid_input() => error,
+        Err(error) => return Err(error.into()),
+    };
     let mut problems = Problems::default();
     *place(&mut problems) = Some(error.to_string());
     let page = render(caller, state, headers, book, true, problems).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-}
-
-fn back_to(book: BookId) -> Response {
-    Redirect::to(&format!("/case/{book}/payments")).into_response()
 }
 
 #[derive(Deserialize)]
@@ -268,21 +267,16 @@ pub async fn add_creditor(
         account: given(&form.account),
         ..CreditorInput::default()
     };
-    let added = match input.read(caller.office_id()) {
-        Ok(creditor) => use_case::add_creditor(&state.store, &creditor, chrono::Utc::now())
-            .await
-            .map(|_| ()),
-        Err(error) => Err(error),
-    };
-    match added {
-        Ok(()) => Ok(back_to(book)),
-        Err(error) => {
-            refused(&caller, &state, &headers, book, error, |problems| {
-                &mut problems.creditor
-            })
-            .await
-        }
+    let added = async {
+        let creditor = input.read(caller.office_id())?;
+        use_case::add_creditor(&state.store, &creditor, chrono::Utc::now()).await?;
+        Ok(())
     }
+    .await;
+    answer(&caller, &state, &headers, book, added, |problems| {
+        &mut problems.creditor
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -343,21 +337,16 @@ pub async fn add_schedule(
         needs_authorisation: form.needs_authorisation.is_some(),
         from_account: None,
     };
-    let added = match input.read(&state.store, book).await {
-        Ok(schedule) => use_case::add_schedule(&state.store, schedule, chrono::Utc::now())
-            .await
-            .map(|_| ()),
-        Err(error) => Err(error),
-    };
-    match added {
-        Ok(()) => Ok(back_to(book)),
-        Err(error) => {
-            refused(&caller, &state, &headers, book, error, |problems| {
-                &mut problems.schedule
-            })
-            .await
-        }
+    let added = async {
+        let schedule = input.read(&state.store, book).await?;
+        use_case::add_schedule(&state.store, schedule, chrono::Utc::now()).await?;
+        Ok(())
     }
+    .await;
+    answer(&caller, &state, &headers, book, added, |problems| {
+        &mut problems.schedule
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -379,22 +368,21 @@ pub async fn add_debt(
     caller.check_form_token(&form.csrf)?;
     caller.book(&state, Action::Write, book).await?;
     let currency = crate::service::ledger::book(&state.store, book).await?.currency;
-    let added = match Money::parse(&form.amount, currency) {
-        Ok(amount) => use_case::add_debt(
+    let added = async {
+        let amount = Money::parse(&form.amount, currency)?;
+        let author = caller.author();
+        use_case::add_debt(
             &state.store,
             book,
             &form.creditor,
             amount,
             form.date,
-            &caller.author(),
+            &author,
             chrono::Utc::now(),
         )
-        .await
-        .map(|_| ()),
-        Err(error) => Err(error.into()),
-    };
-    match added {
-        Ok(()) => Ok(back_to(book)),
-        Err(error) => refused(&caller, &state, &headers, book, error, |problems| &mut problems.debt).await,
+        .await?;
+        Ok(())
     }
+    .await;
+    answer(&caller, &state, &headers, book, added, |problems| &mut problems.debt).await
 }

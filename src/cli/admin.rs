@@ -1,6 +1,6 @@
 //! `gestio serve`, `gestio demo`, `gestio verify`.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -18,26 +18,40 @@ use crate::service::demo_users::demo_sign_ins;
 use crate::service::verify::verify as verify_books;
 use crate::storage::Store;
 
+/// Where the server listens, and which reverse proxies it believes.
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub struct ListenArgs {
     /// Address to listen on.
     #[arg(long, env = "BIND_ADDR", default_value = DEFAULT_BIND_ADDR)]
     bind: SocketAddr,
+    /// A reverse proxy in front of gestio whose X-Forwarded-For header names the client, for the
+    /// sign-in throttle (repeat it, or comma-separate). Without it the header is ignored, since
+    /// any client can send one.
+    #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Vec<IpAddr>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    listen: ListenArgs,
 }
 
 pub async fn serve(store: Store, url: DatabaseUrl, args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    run_server(store, &url, args.bind).await?;
+    run_server(store, &url, &args.listen).await?;
     Ok(ExitCode::SUCCESS)
 }
 
-async fn run_server(store: Store, url: &DatabaseUrl, bind: SocketAddr) -> anyhow::Result<()> {
+async fn run_server(store: Store, url: &DatabaseUrl, listen: &ListenArgs) -> anyhow::Result<()> {
+    let bind = listen.bind;
     let listener = TcpListener::bind(bind)
         .await
         .with_context(|| format!("listening on {bind}"))?;
     let address = listener.local_addr()?;
-    tracing::info!(database = %url, %address, "serving");
+    tracing::info!(database = %url, %address, trusted_proxies = listen.trusted_proxies.len(), "serving");
     println!("gestio is serving {url} at http://{address}/ (Ctrl-C to stop)");
-    serve_http(listener, AppState::new(store.clone()), shutdown_signal()).await?;
+    let state = AppState::new(store.clone()).with_trusted_proxies(&listen.trusted_proxies);
+    serve_http(listener, state, shutdown_signal()).await?;
     store.close().await;
     Ok(())
 }
@@ -47,9 +61,8 @@ pub struct DemoArgs {
     /// Only create the demo data; do not serve.
     #[arg(long)]
     no_serve: bool,
-    /// Address to listen on.
-    #[arg(long, env = "BIND_ADDR", default_value = DEFAULT_BIND_ADDR)]
-    bind: SocketAddr,
+    #[command(flatten)]
+    listen: ListenArgs,
 }
 
 pub async fn demo(url: DatabaseUrl, args: &DemoArgs, author: &str) -> anyhow::Result<ExitCode> {
@@ -70,7 +83,7 @@ pub async fn demo(url: DatabaseUrl, args: &DemoArgs, author: &str) -> anyhow::Re
         .context("creating the demo users")?;
     println!(
         "sign in at http://{}/sign-in as (the passwords are new each time the demo starts):",
-        args.bind
+        args.listen.bind
     );
     for sign_in in &sign_ins {
         println!(
@@ -84,7 +97,7 @@ pub async fn demo(url: DatabaseUrl, args: &DemoArgs, author: &str) -> anyhow::Re
         store.close().await;
         return Ok(ExitCode::SUCCESS);
     }
-    run_server(store, &url, args.bind).await?;
+    run_server(store, &url, &args.listen).await?;
     Ok(ExitCode::SUCCESS)
 }
 

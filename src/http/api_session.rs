@@ -11,7 +11,8 @@ use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 
 use super::AppState;
-use super::auth::{Caller, PageCaller, SESSION_COOKIE, peer_address, session_token};
+use super::auth::{Caller, PageCaller, SESSION_COOKIE, session_token};
+use super::client_address::client_address;
 use super::error::ApiError;
 use super::extract::JsonBody;
 use super::pages::Chrome;
@@ -74,13 +75,17 @@ fn cleared_cookie() -> HeaderValue {
     .expect("BUG: a constant is a valid header value")
 }
 
-async fn sign_in(state: &AppState, extensions: &Extensions, credentials: &Credentials) -> Result<SignIn, ApiError> {
+async fn sign_in(
+    state: &AppState,
+    (extensions, headers): (&Extensions, &HeaderMap),
+    credentials: &Credentials,
+) -> Result<SignIn, ApiError> {
     Ok(sessions::sign_in(
         &state.store,
         &state.throttle,
         &credentials.login,
         &credentials.password,
-        &peer_address(extensions),
+        &client_address(extensions, headers, &state.trusted_proxies),
         chrono::Utc::now(),
     )
     .await?)
@@ -89,9 +94,10 @@ async fn sign_in(state: &AppState, extensions: &Extensions, credentials: &Creden
 async fn api_sign_in(
     State(state): State<AppState>,
     extensions: Extensions,
+    headers: HeaderMap,
     JsonBody(credentials): JsonBody<Credentials>,
 ) -> Result<Response, ApiError> {
-    match sign_in(&state, &extensions, &credentials).await? {
+    match sign_in(&state, (&extensions, &headers), &credentials).await? {
         SignIn::Opened { token, signed_in } => {
             let mut response = axum::Json(SessionView::of(&signed_in)).into_response();
             response
@@ -140,7 +146,7 @@ async fn page_sign_in(
     headers: HeaderMap,
     Form(credentials): Form<Credentials>,
 ) -> Result<Response, ApiError> {
-    let (status, error) = match sign_in(&state, &extensions, &credentials).await? {
+    let (status, error) = match sign_in(&state, (&extensions, &headers), &credentials).await? {
         SignIn::Opened { token, .. } => {
             let mut response = Redirect::to("/").into_response();
             response

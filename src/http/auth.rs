@@ -4,10 +4,9 @@
 //! exist. The audit middleware writes one record per request, with the user, the book and whether
 //! the rule refused.
 
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
@@ -165,13 +164,6 @@ fn tokens_match(sent: &str, expected: &str) -> bool {
             .zip(expected.bytes())
             .fold(0_u8, |difference, (left, right)| difference | (left ^ right))
             == 0
-}
-
-/// The peer's address, for the sign-in throttle.
-pub fn peer_address(parts_extensions: &axum::http::Extensions) -> String {
-    parts_extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(address)| address.ip().to_string())
 }
 
 impl Caller {

@@ -5,7 +5,7 @@
 //! written to the audit log.
 
 use std::future::Future;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -30,6 +30,7 @@ mod api_payments;
 mod api_reports;
 mod api_session;
 pub mod auth;
+mod client_address;
 mod error;
 mod extract;
 mod hardening;
@@ -53,6 +54,8 @@ pub struct AppState {
     pub throttle: Arc<Mutex<SignInThrottle>>,
     /// The audit log's writer (group commit).
     pub audit: AuditLog,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: Arc<[IpAddr]>,
 }
 
 impl AppState {
@@ -62,7 +65,14 @@ impl AppState {
             audit: AuditLog::start(store.clone()),
             store,
             throttle: Arc::default(),
+            trusted_proxies: Arc::from([]),
         }
+    }
+
+    /// Believes `X-Forwarded-For` from these proxies only (see `client_address`).
+    pub fn with_trusted_proxies(mut self, proxies: &[IpAddr]) -> AppState {
+        self.trusted_proxies = Arc::from(proxies);
+        self
     }
 }
 

@@ -3,6 +3,7 @@
 
 use gestio::domain::access::Role;
 use gestio::domain::audit::{AuditKind, AuditQuery};
+use gestio::domain::session::FAILURES_PER_ADDRESS;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -17,6 +18,18 @@ async fn app_with_counsellor(db: &TestDb) -> (TestApp, common::Case) {
     app.add_user(case.office, "marie", Role::Counsellor, Tie::None, &[case.book])
         .await;
     (app, case)
+}
+
+/// Signs in with a wrong password, as if through a proxy that forwarded for `forwarded`.
+async fn sign_in_from(app: &TestApp, login: &str, forwarded: &str) -> StatusCode {
+    reqwest::Client::new()
+        .post(app.url("/api/v1/session"))
+        .header("x-forwarded-for", forwarded)
+        .json(&json!({ "login": login, "password": "wrong" }))
+        .send()
+        .await
+        .unwrap()
+        .status()
 }
 
 async fn books_status(app: &TestApp, client: &reqwest::Client) -> StatusCode {
@@ -107,6 +120,27 @@ crate::backend_tests! {
         }
         assert_eq!(app.session("marie", PASSWORD).await.err(), Some(StatusCode::TOO_MANY_REQUESTS), "even the right password waits");
         assert_eq!(app.session("nobody", PASSWORD).await.err(), Some(StatusCode::UNAUTHORIZED), "other logins are not throttled");
+    }
+
+    async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_throttle(db) {
+        let app = TestApp::spawn_behind(&db, &["127.0.0.1".parse().unwrap()]).await;
+        for attempt in 0..FAILURES_PER_ADDRESS {
+            let status = sign_in_from(&app, &format!("guess{attempt}"), "192.0.2.7, 198.51.100.1").await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "attempt {attempt}");
+        }
+        assert_eq!(sign_in_from(&app, "guess-more", "198.51.100.1").await, StatusCode::TOO_MANY_REQUESTS);
+        // The address the client wrote itself (left of the proxy's) does not count: same client.
+        assert_eq!(sign_in_from(&app, "guess-more", "203.0.113.5, 198.51.100.1").await, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(sign_in_from(&app, "guess-more", "198.51.100.2").await, StatusCode::UNAUTHORIZED, "another client");
+    }
+
+    async fn without_a_trusted_proxy_a_forwarded_address_changes_nothing(db) {
+        let app = TestApp::spawn(&db).await;
+        for attempt in 0..FAILURES_PER_ADDRESS {
+            let forwarded = format!("198.51.100.{attempt}");
+            assert_eq!(sign_in_from(&app, &format!("guess{attempt}"), &forwarded).await, StatusCode::UNAUTHORIZED);
+        }
+        assert_eq!(sign_in_from(&app, "guess-more", "198.51.100.200").await, StatusCode::TOO_MANY_REQUESTS, "one peer, one throttle");
     }
 
     async fn changes_need_the_csrf_token_and_our_own_origin(db) {

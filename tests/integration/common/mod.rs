@@ -192,10 +192,15 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(db: &TestDb) -> TestApp {
+        TestApp::spawn_behind(db, &[]).await
+    }
+
+    /// The app believing `X-Forwarded-For` from these reverse proxies.
+    pub async fn spawn_behind(db: &TestDb, trusted_proxies: &[std::net::IpAddr]) -> TestApp {
         let store = db.store().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
         let address = format!("http://{}", listener.local_addr().expect("the bound address"));
-        let state = gestio::http::AppState::new(store.clone());
+        let state = gestio::http::AppState::new(store.clone()).with_trusted_proxies(trusted_proxies);
         tokio::spawn(gestio::http::serve(listener, state, std::future::pending()));
         TestApp {
             address,

@@ -290,7 +290,7 @@ impl Parts {
 
     /// Reads the element that just closed into the innermost open part.
     fn read_field(&mut self, place: &Place<'_>, text: &str) -> Result<(), ImportError> {
-        let currency = self.amount_currency.clone();
+        let currency = self.amount_currency.as_deref();
         if let Some((depth, detail)) = &mut self.detail {
             let relative = place.below(*depth);
             let relative = relative.as_slice();

@@ -94,22 +94,23 @@ pub async fn post_entries_in_tx(
     drafts: Vec<EntryDraft>,
     now: DateTime<Utc>,
 ) -> ServiceResult<Vec<EntryId>> {
-    let book = tx.lock_book(book_id).await?;
+    let mut book = tx.lock_book(book_id).await?;
     let accounts: HashMap<_, _> = tx
         .accounts(book_id)
         .await?
         .into_iter()
         .map(|account| (account.id, account))
         .collect();
-    post_to_locked_book(tx, &book, &accounts, drafts, now).await
+    post_to_locked_book(tx, &mut book, &accounts, drafts, now).await
 }
 
 /// Posts to `book`, already locked in this db transaction (`Tx::lock_book` gave it, so its chain
 /// head is current), whose `accounts` the caller loaded after locking it: an import checks many
-/// statements against one book without reading its chart again for each.
+/// statements against one book without reading its chart again for each. `book`'s head moves to
+/// the last entry posted, so the caller may post to it again in the same db transaction.
 pub async fn post_to_locked_book(
     tx: &mut Tx,
-    book: &Book,
+    book: &mut Book,
     accounts: &HashMap<AccountId, Account>,
     drafts: Vec<EntryDraft>,
     now: DateTime<Utc>,
@@ -125,7 +126,12 @@ pub async fn post_to_locked_book(
         .map(|draft| validate(draft, &rules))
         .collect::<Result<Vec<_>, _>>()?;
     let chained = chain_after(book.head_sequence, &book.head_hash, valid, recording_time(now));
-    Ok(tx.append_entries(book, &chained).await?)
+    let ids = tx.append_entries(book, &chained).await?;
+    if let Some(last) = chained.last() {
+        book.head_sequence = last.sequence;
+        book.head_hash.clone_from(&last.hash);
+    }
+    Ok(ids)
 }
 
 pub async fn post_entry(store: &Store, draft: EntryDraft, now: DateTime<Utc>) -> ServiceResult<JournalEntry> {

@@ -109,7 +109,7 @@ impl Tx {
         on_backend!(self, connection => {
             let row: Option<(Option<i64>, Option<NaiveDate>, Option<i64>)> = sqlx::query_as(
                 "SELECT closing_minor, closing_date, electronic_sequence FROM bank_statements \
-                 WHERE account_id = $1 AND copy_duplicate IS NULL ORDER BY closing_date DESC, id DESC LIMIT 1",
+                 WHERE account_id = $1 AND copy_duplicate IS NULL ORDER BY closing_date DESC NULLS LAST, id DESC LIMIT 1",
             )
             .bind(account.get())
             .fetch_optional(connection)

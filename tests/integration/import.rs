@@ -6,7 +6,7 @@ use crate::common;
 use common::{Case, eur, now, open_case};
 use gestio::domain::money::Money;
 use gestio::service::ServiceError;
-use gestio::service::import::{ImportOptions, ImportSummary, import_file};
+use gestio::service::import::{ImportBatch, ImportOptions, ImportSummary, import_file};
 use gestio::service::ledger::trial_balance;
 use gestio::storage::Store;
 
@@ -241,6 +241,32 @@ crate::backend_tests! {
         let gaps = store.begin_read().await.unwrap().open_gaps(Some(case.book)).await.unwrap();
         assert_eq!(gaps.len(), 2);
         assert_eq!((gaps[0].kind.as_str(), gaps[0].expected.as_str(), gaps[0].found.as_str()), ("opening_differs", "1830.00 EUR", "1900.00 EUR"));
+    }
+
+    async fn a_file_refused_within_a_batch_leaves_the_others_and_the_chain_whole(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Ana Costa", IBAN).await;
+        let february = statement(IBAN, "2026-02", 2, ("1830.00", "2026-02-01"), ("2700.00", "2026-02-28"), &[line("870.00", "2026-02-02", Some("REF-5"), "CNS")]);
+        // A second statement, for an account gestio does not know, refuses the whole file after
+        // its first statement has been booked.
+        let stranger = statement("LU120010001234567891", "X", 1, ("0.00", "2026-02-01"), ("0.00", "2026-02-28"), &[]);
+        let start = stranger.find("<Stmt>").unwrap();
+        let end = stranger.find("</Stmt>").unwrap() + "</Stmt>".len();
+        let two_statements = february.replace("</Stmt>", &format!("</Stmt>{}", &stranger[start..end]));
+        let march = statement(IBAN, "2026-03", 3, ("1830.00", "2026-03-01"), ("2700.00", "2026-03-31"), &[line("870.00", "2026-03-02", Some("REF-9"), "CNS")]);
+        let mut batch = ImportBatch::begin(&store).await.unwrap();
+        let options = ImportOptions::default();
+        batch.import("january.xml", january().as_bytes(), options, "test", now()).await.unwrap();
+        let error = batch.import("february.xml", two_statements.as_bytes(), options, "test", now()).await.unwrap_err();
+        assert!(error.to_string().contains("LU120010001234567891"), "{error}");
+        let summary = batch.import("march.xml", march.as_bytes(), options, "test", now()).await.unwrap();
+        batch.commit().await.unwrap();
+        // March follows January, since February was taken back: only the sequence number is missing.
+        assert_eq!(summary.statements[0].gaps, vec!["statement number 2 is missing (this one is number 3)".to_owned()]);
+        assert_eq!(stored(&store, &case).await.1, 5, "January's four booked lines and March's one");
+        let results = gestio::service::verify::verify(&store, Some(case.book)).await.unwrap();
+        assert!(results.iter().all(|result| result.is_sound()), "{results:?}");
+        assert_eq!(balance(&store, &case, "1100").await, eur("2700.00"));
     }
 
     async fn a_line_dated_before_the_book_opened_or_in_a_locked_period_refuses_the_file(db) {

@@ -22,12 +22,12 @@ impl BalanceBuilder {
         text: &str,
         amount: Option<Decimal>,
         date: Option<NaiveDate>,
-        currency: Option<String>,
+        currency: Option<&str>,
     ) {
         match relative {
             ["Bal", "Tp", "CdOrPrtry", "Cd"] | ["Bal", "Tp", "Cd"] => self.code = Some(text.to_owned()),
             ["Bal", "Tp", "CdOrPrtry", "Prtry"] => self.code = Some(format!("Prtry:{text}")),
-            ["Bal", "Amt"] => (self.amount, self.currency) = (amount, currency),
+            ["Bal", "Amt"] => (self.amount, self.currency) = (amount, currency.map(str::to_owned)),
             ["Bal", "CdtDbtInd"] => self.debit = text == "DBIT",
             ["Bal", "Dt", "Dt" | "DtTm"] => self.date = date,
             _ => {}
@@ -77,12 +77,14 @@ impl EntryBuilder {
         text: &str,
         amount: Option<Decimal>,
         date: Option<NaiveDate>,
-        currency: Option<String>,
+        currency: Option<&str>,
     ) {
         let entry = &mut self.entry;
         let value = || Some(text.to_owned());
         match relative {
-            ["Ntry", "Amt"] => (entry.amount, entry.currency) = (amount.unwrap_or_default(), currency),
+            ["Ntry", "Amt"] => {
+                (entry.amount, entry.currency) = (amount.unwrap_or_default(), currency.map(str::to_owned))
+            }
             ["Ntry", "CdtDbtInd"] => entry.credit = text == "CRDT",
             ["Ntry", "RvslInd"] => entry.reversal = matches!(text, "true" | "1"),
             // Up to v06 the status is the text of <Sts>; from v08 it is <Sts><Cd> or <Sts><Prtry>.
@@ -141,10 +143,10 @@ pub(super) struct DetailBuilder {
 
 impl DetailBuilder {
     /// Reads one element of a transaction detail (`relative` starts at `TxDtls`).
-    pub fn read(&mut self, relative: &[&str], text: &str, amount: Option<Decimal>, currency: Option<String>) {
+    pub fn read(&mut self, relative: &[&str], text: &str, amount: Option<Decimal>, currency: Option<&str>) {
         let detail = &mut self.detail;
         let value = || Some(text.to_owned());
-        let with_currency = amount.map(|amount| (amount, currency));
+        let with_currency = amount.map(|amount| (amount, currency.map(str::to_owned)));
         match relative {
             ["TxDtls", "Amt"] => self.direct_amount = with_currency,
             ["TxDtls", "AmtDtls", "TxAmt", "Amt"] => self.transaction_amount = with_currency,

@@ -1,7 +1,7 @@
 //! Booking a statement's new lines: each part that settles a payment order on the order's account,
 //! else on the account the first matching rule names, else on suspense, and every line stored with its parts and the reason for each part's account.
 
-use super::cache::BookCache;
+use super::cache::BatchCache;
 use super::matching::{OrderMatch, OrderMatcher};
 use super::{ImportRefusal, StatementContext, StatementSummary};
 use crate::domain::account::Account;
@@ -22,7 +22,7 @@ const ORDER_LOOKBACK_DAYS: u64 = 90;
 pub(super) async fn book_lines(
     tx: &mut Tx,
     context: &StatementContext<'_>,
-    cache: &mut BookCache,
+    cache: &mut BatchCache,
     account: &Account,
     statement_id: i64,
     lines: &[StatementLine],
@@ -30,21 +30,22 @@ pub(super) async fn book_lines(
 ) -> ServiceResult<()> {
     // Lock the book before reading which lines it has: a concurrent import of the same file
     // then waits here and finds this one's lines booked, instead of booking them again.
-    let book = tx.lock_book(account.book_id).await?;
+    let book = cache.lock_book(tx, account.book_id).await?.clone();
+    cache.settings(tx, &book).await?;
     let dates = lines.iter().filter_map(StatementLine::date);
     let mut known = tx.known_lines(account.id, dates.clone().min(), dates.max()).await?;
-    let settings = cache.settings(tx, &book).await?;
-    let (rules, accounts) = (&settings.rules, &settings.accounts);
-    let suspense = settings.suspense_for(account)?;
     let since = lines
         .iter()
         .filter_map(StatementLine::date)
         .min()
         .map(|day| day - chrono::Days::new(ORDER_LOOKBACK_DAYS));
     let mut matcher = match since {
-        Some(since) => OrderMatcher::new(tx.open_orders(account.id, since).await?),
+        Some(since) => OrderMatcher::new(cache.open_orders(tx, account.id, since).await?),
         None => OrderMatcher::new(Vec::new()),
     };
+    let (book, settings) = cache.book_and_settings(book.id);
+    let (rules, accounts) = (&settings.rules, &settings.accounts);
+    let suspense = settings.suspense_for(account)?;
     let mut stored: Vec<(&StatementLine, Option<EntryId>, Vec<String>)> = Vec::with_capacity(lines.len());
     let mut to_book: Vec<(&StatementLine, EntryDraft, Vec<String>, Vec<OrderMatch>)> = Vec::new();
     for line in lines {
@@ -88,7 +89,7 @@ pub(super) async fn book_lines(
         drafts.push(draft);
         settlements.push(settled);
     }
-    let ids = post_to_locked_book(tx, &book, &settings.accounts_by_id, drafts, context.now)
+    let ids = post_to_locked_book(tx, book, &settings.accounts_by_id, drafts, context.now)
         .await
         .map_err(|error| match error {
             ServiceError::Entry(rejection) => context.refuse(|file, statement| ImportRefusal::Entry {

@@ -30,9 +30,9 @@ use crate::import::camt;
 use crate::import::csv::CsvProfile;
 use crate::import::lines::lines_of;
 use crate::import::statement::{Statement, StatementFile};
-use crate::storage::{NewBankStatement, Store, Tx};
+use crate::storage::{NewBankStatement, PreviousStatement, Store, Tx};
 use booking::book_lines;
-use cache::BookCache;
+use cache::BatchCache;
 use checks::{balance_money, check_balances, record_gaps};
 
 /// How to import: into one book only, or forcing statements whose balances do not add up.
@@ -153,7 +153,7 @@ impl PreparedFile {
 pub struct ImportBatch {
     tx: Tx,
     files: usize,
-    cache: BookCache,
+    cache: BatchCache,
 }
 
 impl ImportBatch {
@@ -161,7 +161,7 @@ impl ImportBatch {
         Ok(ImportBatch {
             tx: store.begin_write().await?,
             files: 0,
-            cache: BookCache::default(),
+            cache: BatchCache::default(),
         })
     }
 
@@ -209,6 +209,7 @@ impl ImportBatch {
             }
             Err(error) => {
                 self.tx.rollback_to_savepoint().await?;
+                self.cache.forget_writes();
                 Err(error)
             }
         }
@@ -230,7 +231,7 @@ struct FileUnit<'a> {
 
 async fn import_parsed(
     tx: &mut Tx,
-    cache: &mut BookCache,
+    cache: &mut BatchCache,
     unit: &FileUnit<'_>,
     parsed: StatementFile,
 ) -> ServiceResult<ImportSummary> {
@@ -280,11 +281,11 @@ impl StatementContext<'_> {
 
 async fn import_statement(
     tx: &mut Tx,
-    cache: &mut BookCache,
+    cache: &mut BatchCache,
     context: &StatementContext<'_>,
     statement: &Statement,
 ) -> ServiceResult<StatementSummary> {
-    let account = find_account(tx, context, statement).await?;
+    let account = find_account(tx, cache, context, statement).await?;
     if let Some(found) = statement
         .account_currency
         .as_deref()
@@ -304,7 +305,7 @@ async fn import_statement(
     check_balances(context, statement)?;
     let opening = balance_money(context, statement, "opening", account.currency)?;
     let closing = balance_money(context, statement, "closing", account.currency)?;
-    let previous = tx.previous_statement(account.id).await?;
+    let previous = cache.previous_statement(tx, account.id).await?;
     let electronic_sequence = statement
         .electronic_sequence
         .as_deref()
@@ -321,6 +322,14 @@ async fn import_statement(
             closing: closing.map(|(money, date)| (money.minor(), date)),
         })
         .await?;
+    if !copy {
+        let stored = PreviousStatement {
+            closing_minor: closing.map(|(money, _)| money.minor()),
+            closing_date: closing.and_then(|(_, date)| date),
+            electronic_sequence,
+        };
+        cache.stored_statement(account.id, stored);
+    }
     let mut summary = StatementSummary {
         statement: context.label.clone(),
         book: account.book_id,
@@ -343,7 +352,12 @@ async fn import_statement(
     Ok(summary)
 }
 
-async fn find_account(tx: &mut Tx, context: &StatementContext<'_>, statement: &Statement) -> ServiceResult<Account> {
+async fn find_account(
+    tx: &mut Tx,
+    cache: &mut BatchCache,
+    context: &StatementContext<'_>,
+    statement: &Statement,
+) -> ServiceResult<Account> {
     let Some(text) = statement.account_iban.as_deref().or(context.options.account_iban) else {
         return Err(match statement.account_other_id.clone() {
             Some(other_id) => context.refuse(|file, statement| ImportRefusal::NoIban {
@@ -357,7 +371,7 @@ async fn find_account(tx: &mut Tx, context: &StatementContext<'_>, statement: &S
     let iban = Iban::parse(text)
         .map(|iban| iban.electronic().to_owned())
         .unwrap_or_else(|_| text.to_owned());
-    let mut accounts = tx.money_accounts_by_iban(&iban, context.options.book).await?;
+    let mut accounts = cache.money_accounts_by_iban(tx, &iban, context.options.book).await?;
     if let Some(writable) = context.options.writable_books {
         accounts.retain(|account| writable.contains(&account.book_id));
     }

@@ -7,11 +7,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{ServiceResult, recording_time};
 use crate::domain::account::{Account, NewAccount};
 use crate::domain::balance::TrialBalance;
-use crate::domain::book::{Book, chain_after};
+use crate::domain::book::{Book, ChainedEntry, chain_after};
 use crate::domain::ids::{AccountId, BeneficiaryId, BookId, EntryId};
 use crate::domain::ledger::{BookRules, EntryDraft, EntryRejection, JournalEntry, reversal_of, validate};
 use crate::domain::opening::OpeningInventory;
-use crate::storage::{Store, Tx};
+use crate::storage::{Store, Tx, posting_totals};
 
 /// A new book with its chart and, when there is anything to book, its opening entry.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -105,8 +105,7 @@ pub async fn post_entries_in_tx(
 }
 
 /// Posts to `book`, already locked in this db transaction (`Tx::lock_book` gave it, so its chain
-/// head is current), whose `accounts` the caller loaded after locking it: an import checks many
-/// statements against one book without reading its chart again for each. `book`'s head moves to
+/// head is current), whose `accounts` the caller loaded after locking it. `book`'s head moves to
 /// the last entry posted, so the caller may post to it again in the same db transaction.
 pub async fn post_to_locked_book(
     tx: &mut Tx,
@@ -115,6 +114,26 @@ pub async fn post_to_locked_book(
     drafts: Vec<EntryDraft>,
     now: DateTime<Utc>,
 ) -> ServiceResult<Vec<EntryId>> {
+    let locked_at = book.head_sequence;
+    let chained = chain_to_locked_book(book, accounts, drafts, now)?;
+    let Some(last) = chained.last() else {
+        return Ok(Vec::new());
+    };
+    let ids = tx.insert_chained(&chained).await?;
+    tx.add_to_account_totals(&posting_totals(&chained)?).await?;
+    tx.move_head(book.id, locked_at, last).await?;
+    Ok(ids)
+}
+
+/// Checks `drafts` against the book's rules and chains them after `book`'s head, which moves to
+/// the last of them; nothing is written. An import writes what it chained for many statements
+/// at once.
+pub fn chain_to_locked_book(
+    book: &mut Book,
+    accounts: &HashMap<AccountId, Account>,
+    drafts: Vec<EntryDraft>,
+    now: DateTime<Utc>,
+) -> ServiceResult<Vec<ChainedEntry>> {
     let rules = BookRules {
         book_id: book.id,
         opened_on: book.opened_on,
@@ -126,12 +145,11 @@ pub async fn post_to_locked_book(
         .map(|draft| validate(draft, &rules))
         .collect::<Result<Vec<_>, _>>()?;
     let chained = chain_after(book.head_sequence, &book.head_hash, valid, recording_time(now));
-    let ids = tx.append_entries(book, &chained).await?;
     if let Some(last) = chained.last() {
         book.head_sequence = last.sequence;
         book.head_hash.clone_from(&last.hash);
     }
-    Ok(ids)
+    Ok(chained)
 }
 
 pub async fn post_entry(store: &Store, draft: EntryDraft, now: DateTime<Utc>) -> ServiceResult<JournalEntry> {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::rows::{EntryRow, PostingRow, journal_entry};
 use super::{StoreError, StoreResult, Tx, on_backend};
-use crate::domain::book::{Book, ChainedEntry};
+use crate::domain::book::ChainedEntry;
 use crate::domain::ids::{AccountId, BookId, EntryId};
 use crate::domain::ledger::JournalEntry;
 
@@ -31,20 +31,17 @@ pub struct EntryFilter {
 }
 
 impl Tx {
-    /// Appends already-chained entries to `book` (locked with `lock_book` in this db
-    /// transaction), keeps the accounts' running totals and moves the chain head. Returns the new
-    /// entries' ids in order.
-    pub async fn append_entries(&mut self, book: &Book, entries: &[ChainedEntry]) -> StoreResult<Vec<EntryId>> {
-        let Some(last) = entries.last() else {
-            return Ok(Vec::new());
-        };
-        let mut ids_by_sequence: HashMap<i64, i64> = HashMap::with_capacity(entries.len());
+    /// Inserts chained entries of one or several books, with their postings, and returns their
+    /// ids in order. The caller keeps the running totals (`add_to_account_totals`) and moves each
+    /// book's head (`move_head`) within the same db transaction.
+    pub async fn insert_chained(&mut self, entries: &[ChainedEntry]) -> StoreResult<Vec<EntryId>> {
+        let mut ids_by_place: HashMap<(i64, i64), i64> = HashMap::with_capacity(entries.len());
         for chunk in entries.chunks(ENTRIES_PER_INSERT) {
-            ids_by_sequence.extend(self.insert_entry_rows(book.id, chunk).await?);
+            ids_by_place.extend(self.insert_entry_rows(chunk).await?);
         }
         let ids: Vec<EntryId> = entries
             .iter()
-            .map(|entry| EntryId::new(ids_by_sequence[&entry.sequence]))
+            .map(|entry| EntryId::new(ids_by_place[&(entry.draft.book_id.get(), entry.sequence)]))
             .collect();
         let postings: Vec<(i64, i64, &crate::domain::ledger::Posting)> = entries
             .iter()
@@ -61,23 +58,11 @@ impl Tx {
         for chunk in postings.chunks(POSTINGS_PER_INSERT) {
             self.insert_posting_rows(chunk).await?;
         }
-        let mut totals: BTreeMap<AccountId, i64> = BTreeMap::new();
-        for (_, _, posting) in &postings {
-            let total = totals.entry(posting.account_id).or_default();
-            *total = total
-                .checked_add(posting.amount.minor())
-                .ok_or_else(|| StoreError::Corrupt {
-                    what: "account",
-                    id: posting.account_id.to_string(),
-                    detail: "the running total would overflow".to_owned(),
-                })?;
-        }
-        self.add_to_account_totals(&totals).await?;
-        self.move_head(book, last).await?;
         Ok(ids)
     }
 
-    async fn insert_entry_rows(&mut self, book: BookId, chunk: &[ChainedEntry]) -> StoreResult<Vec<(i64, i64)>> {
+    /// Returns ((book, sequence), id) of each inserted entry.
+    async fn insert_entry_rows(&mut self, chunk: &[ChainedEntry]) -> StoreResult<Vec<((i64, i64), i64)>> {
         on_backend!(self, connection, Database => {
             let mut insert = sqlx::QueryBuilder::<Database>::new(
                 "INSERT INTO entries (book_id, sequence, entry_date, description, source, source_ref, receipt, \
@@ -86,7 +71,7 @@ impl Tx {
             insert.push_values(chunk, |mut row, entry| {
                 let draft = &entry.draft;
                 // Borrowed, not cloned: a batch binds a million strings.
-                row.push_bind(book.get())
+                row.push_bind(draft.book_id.get())
                     .push_bind(entry.sequence)
                     .push_bind(draft.date)
                     .push_bind(draft.description.as_str())
@@ -99,9 +84,9 @@ impl Tx {
                     .push_bind(entry.previous_hash.as_str())
                     .push_bind(entry.hash.as_str());
             });
-            insert.push(" RETURNING sequence, id");
-            let rows: Vec<(i64, i64)> = insert.build_query_as().fetch_all(connection).await?;
-            Ok(rows)
+            insert.push(" RETURNING book_id, sequence, id");
+            let rows: Vec<(i64, i64, i64)> = insert.build_query_as().fetch_all(connection).await?;
+            Ok(rows.into_iter().map(|(book, sequence, id)| ((book, sequence), id)).collect())
         })
     }
 
@@ -122,7 +107,8 @@ impl Tx {
         })
     }
 
-    async fn add_to_account_totals(&mut self, totals: &BTreeMap<AccountId, i64>) -> StoreResult<()> {
+    /// Adds each amount to its account's running total.
+    pub async fn add_to_account_totals(&mut self, totals: &BTreeMap<AccountId, i64>) -> StoreResult<()> {
         for (account, amount) in totals {
             on_backend!(self, connection => {
                 sqlx::query("UPDATE accounts SET balance_minor = balance_minor + $1 WHERE id = $2")
@@ -135,13 +121,14 @@ impl Tx {
         Ok(())
     }
 
-    async fn move_head(&mut self, book: &Book, last: &ChainedEntry) -> StoreResult<()> {
+    /// Moves `book`'s chain head from `from_sequence` (as locked) to `last`.
+    pub async fn move_head(&mut self, book: BookId, from_sequence: i64, last: &ChainedEntry) -> StoreResult<()> {
         let updated = on_backend!(self, connection => {
             sqlx::query("UPDATE books SET head_sequence = $1, head_hash = $2 WHERE id = $3 AND head_sequence = $4")
                 .bind(last.sequence)
                 .bind(&last.hash)
-                .bind(book.id.get())
-                .bind(book.head_sequence)
+                .bind(book.get())
+                .bind(from_sequence)
                 .execute(connection)
                 .await?
                 .rows_affected()
@@ -150,7 +137,7 @@ impl Tx {
             // Only possible if the caller did not lock the book first: a bug, not a user error.
             return Err(StoreError::Corrupt {
                 what: "book",
-                id: book.id.to_string(),
+                id: book.to_string(),
                 detail: "the chain head moved during the db transaction".to_owned(),
             });
         }
@@ -231,4 +218,20 @@ impl Tx {
             })
             .collect()
     }
+}
+
+/// What `entries` add to each account's running total.
+pub fn posting_totals(entries: &[ChainedEntry]) -> StoreResult<BTreeMap<AccountId, i64>> {
+    let mut totals: BTreeMap<AccountId, i64> = BTreeMap::new();
+    for posting in entries.iter().flat_map(|entry| &entry.draft.postings) {
+        let total = totals.entry(posting.account_id).or_default();
+        *total = total
+            .checked_add(posting.amount.minor())
+            .ok_or_else(|| StoreError::Corrupt {
+                what: "account",
+                id: posting.account_id.to_string(),
+                detail: "the running total would overflow".to_owned(),
+            })?;
+    }
+    Ok(totals)
 }

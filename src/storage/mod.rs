@@ -34,14 +34,14 @@ mod statements;
 mod users;
 
 pub use attention::Attention;
-pub use entries::{ENTRIES_PAGE_MAX, EntryFilter};
+pub use entries::{ENTRIES_PAGE_MAX, EntryFilter, posting_totals};
 pub use evidence::NewEvidence;
 pub use filings::NewFiling;
 pub use orders::OpenOrder;
 pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OrderRecord, RunRecord};
 pub use rules::{NewRule, SuspenseItem, categorise_reference};
 pub use sessions::StoredSession;
-pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewBankStatement, PreviousStatement};
+pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewBankStatement, NewLine, PreviousStatement};
 
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -22,6 +22,16 @@ pub struct NewBankStatement<'a> {
     pub closing: Option<(i64, Option<NaiveDate>)>,
 }
 
+/// A statement line to store: its statement and account, the entry that booked it (none when
+/// pending or for information), and, for a booked line, why each part went to its account.
+pub struct NewLine<'a> {
+    pub statement: i64,
+    pub account: AccountId,
+    pub line: &'a StatementLine,
+    pub entry: Option<EntryId>,
+    pub reasons: &'a [String],
+}
+
 /// The last statement imported for an account: where the next one must start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviousStatement {
@@ -169,14 +179,9 @@ impl Tx {
         Ok(known)
     }
 
-    /// Stores the lines of a statement, each with the entry that booked it (none when pending),
-    /// and the parts of each booked line with the rule that decided each part's account.
-    pub async fn insert_statement_lines(
-        &mut self,
-        statement: i64,
-        account: AccountId,
-        lines: &[(&StatementLine, Option<EntryId>, Vec<String>)],
-    ) -> StoreResult<()> {
+    /// Stores statement lines, each with the entry that booked it (none when pending), and the
+    /// parts of each booked line with the rule that decided each part's account.
+    pub async fn insert_statement_lines(&mut self, lines: &[NewLine<'_>]) -> StoreResult<()> {
         for chunk in lines.chunks(1000) {
             on_backend!(self, connection, Database => {
                 let mut insert = sqlx::QueryBuilder::<Database>::new(
@@ -184,10 +189,11 @@ impl Tx {
                      currency, bank_ref, fingerprint, occurrence, reversal, bank_code, counterparty_name, counterparty_iban, \
                      end_to_end_id, remittance, entry_id) ",
                 );
-                insert.push_values(chunk, |mut row, (line, entry, _)| {
+                insert.push_values(chunk, |mut row, new| {
+                    let (line, entry) = (new.line, new.entry);
                     let first = &line.parts[0];
-                    row.push_bind(statement)
-                        .push_bind(account.get())
+                    row.push_bind(new.statement)
+                        .push_bind(new.account.get())
                         .push_bind(status_code(line))
                         // A booked line is filed under the day it was booked (`date()`), which the
                         // duplicate check searches by.
@@ -211,7 +217,7 @@ impl Tx {
         }
         let parts: Vec<(EntryId, i64, &LinePart, &String)> = lines
             .iter()
-            .filter_map(|(line, entry, reasons)| entry.map(|entry| (line, entry, reasons)))
+            .filter_map(|new| new.entry.map(|entry| (new.line, entry, new.reasons)))
             .flat_map(|(line, entry, reasons)| {
                 line.parts
                     .iter()

@@ -1,16 +1,15 @@
 //! Booking a statement's new lines: each part that settles a payment order on the order's account,
 //! else on the account the first matching rule names, else on suspense, and every line stored with its parts and the reason for each part's account.
 
-use super::cache::BatchCache;
+use super::cache::{BatchCache, BookSettings};
 use super::matching::{OrderMatch, OrderMatcher};
+use super::pending::{PendingLine, PendingWrites};
 use super::{ImportRefusal, StatementContext, StatementSummary};
 use crate::domain::account::Account;
-use crate::domain::ids::EntryId;
 use crate::domain::ledger::{EntryDraft, EntrySource, Posting};
 use crate::import::lines::StatementLine;
 use crate::import::rules::{Decision, decide};
 use crate::import::statement::EntryStatus;
-use crate::service::ledger::post_to_locked_book;
 use crate::service::{ServiceError, ServiceResult};
 use crate::storage::Tx;
 
@@ -18,22 +17,22 @@ use crate::storage::Tx;
 const ORDER_LOOKBACK_DAYS: u64 = 90;
 
 /// Books the booked lines not yet in the books, each part on the account the first matching rule
-/// names (suspense when none does), and stores every line with that explanation.
+/// names (suspense when none does), and stores every line with that explanation. The entries and
+/// lines wait in `pending` until the batch writes them.
+#[allow(clippy::too_many_arguments)]
 pub(super) async fn book_lines(
     tx: &mut Tx,
     context: &StatementContext<'_>,
     cache: &mut BatchCache,
+    pending: &mut PendingWrites,
     account: &Account,
     statement_id: i64,
-    lines: &[StatementLine],
+    lines: Vec<StatementLine>,
     summary: &mut StatementSummary,
 ) -> ServiceResult<()> {
     // Lock the book before reading which lines it has: a concurrent import of the same file
     // then waits here and finds this one's lines booked, instead of booking them again.
-    let book = cache.lock_book(tx, account.book_id).await?.clone();
-    cache.settings(tx, &book).await?;
-    let dates = lines.iter().filter_map(StatementLine::date);
-    let mut known = tx.known_lines(account.id, dates.clone().min(), dates.max()).await?;
+    cache.lock_book(tx, account.book_id).await?;
     let since = lines
         .iter()
         .filter_map(StatementLine::date)
@@ -43,54 +42,36 @@ pub(super) async fn book_lines(
         Some(since) => OrderMatcher::new(cache.open_orders(tx, account.id, since).await?),
         None => OrderMatcher::new(Vec::new()),
     };
-    let (book, settings) = cache.book_and_settings(book.id);
-    let (rules, accounts) = (&settings.rules, &settings.accounts);
-    let suspense = settings.suspense_for(account)?;
-    let mut stored: Vec<(&StatementLine, Option<EntryId>, Vec<String>)> = Vec::with_capacity(lines.len());
-    let mut to_book: Vec<(&StatementLine, EntryDraft, Vec<String>, Vec<OrderMatch>)> = Vec::new();
+    let mut not_booked = Vec::new();
+    let mut to_book: Vec<(StatementLine, Vec<String>, Vec<OrderMatch>)> = Vec::new();
+    let mut drafts = Vec::new();
     for line in lines {
         if line.status != EntryStatus::Booked {
             summary.not_booked += 1;
-            stored.push((line, None, Vec::new()));
-        } else if known.contains(line) {
-            summary.already_booked += 1;
-        } else {
-            known.insert(line);
-            let mut settled = Vec::new();
-            let mut targets: Vec<&Account> = Vec::with_capacity(line.parts.len());
-            let mut reasons = Vec::with_capacity(line.parts.len());
-            for part in &line.parts {
-                let order = matcher.settle(line, part).and_then(|found| {
-                    settings
-                        .accounts_by_id
-                        .get(&found.account)
-                        .map(|target| (found, target))
-                });
-                if let Some((found, target)) = order {
-                    reasons.push(format!("payment order {} ({})", found.end_to_end_id, found.state));
-                    targets.push(target);
-                    settled.push(found);
-                    continue;
-                }
-                let decision = decide(rules, line, part, accounts, suspense);
-                reasons.push(explain(&decision));
-                summary.categorised += usize::from(decision.rule.is_some());
-                targets.push(decision.account);
-            }
-            summary.payments_matched += settled.len();
-            to_book.push((line, draft(line, account, &targets, context.author), reasons, settled));
+            not_booked.push(line);
+            continue;
         }
-    }
-    let mut booked_lines = Vec::with_capacity(to_book.len());
-    let mut drafts = Vec::with_capacity(to_book.len());
-    let mut settlements = Vec::with_capacity(to_book.len());
-    for (line, draft, why, settled) in to_book {
-        booked_lines.push((line, why));
+        if cache.is_known(tx, account.id, &line).await? {
+            summary.already_booked += 1;
+            continue;
+        }
+        cache.remember(account.id, &line);
+        let (draft, reasons, settled) = decide_line(
+            cache.settings(account.book_id),
+            &mut matcher,
+            account,
+            &line,
+            context,
+            summary,
+        )?;
+        for found in &settled {
+            cache.take_order(found.order);
+        }
         drafts.push(draft);
-        settlements.push(settled);
+        to_book.push((line, reasons, settled));
     }
-    let ids = post_to_locked_book(tx, book, &settings.accounts_by_id, drafts, context.now)
-        .await
+    let chained = cache
+        .chain(account.book_id, drafts, context.now)
         .map_err(|error| match error {
             ServiceError::Entry(rejection) => context.refuse(|file, statement| ImportRefusal::Entry {
                 file,
@@ -99,21 +80,67 @@ pub(super) async fn book_lines(
             }),
             other => other,
         })?;
-    summary.new = ids.len();
-    let settled: Vec<(i64, &'static str, EntryId)> = settlements
-        .iter()
-        .zip(&ids)
-        .flat_map(|(matches, id)| matches.iter().map(move |found| (found.order, found.state, *id)))
-        .collect();
-    tx.settle_orders(&settled).await?;
-    stored.extend(
-        booked_lines
-            .into_iter()
-            .zip(ids)
-            .map(|((line, why), id)| (line, Some(id), why)),
-    );
-    tx.insert_statement_lines(statement_id, account.id, &stored).await?;
+    summary.new = chained.len();
+    for line in not_booked {
+        pending.push_line(PendingLine {
+            statement: statement_id,
+            account: account.id,
+            line,
+            entry: None,
+            reasons: Vec::new(),
+        });
+    }
+    for ((line, reasons, settled), entry) in to_book.into_iter().zip(chained) {
+        let index = pending.push_entry(entry);
+        for found in settled {
+            pending.push_settled(found.order, found.state, index);
+        }
+        pending.push_line(PendingLine {
+            statement: statement_id,
+            account: account.id,
+            line,
+            entry: Some(index),
+            reasons,
+        });
+    }
     Ok(())
+}
+
+/// Where each part of a new line goes: the order it settles, else the first matching rule's
+/// account, else suspense; returns the line's entry, why each part went where it did, and the
+/// orders it settles.
+fn decide_line(
+    settings: &BookSettings,
+    matcher: &mut OrderMatcher,
+    account: &Account,
+    line: &StatementLine,
+    context: &StatementContext<'_>,
+    summary: &mut StatementSummary,
+) -> ServiceResult<(EntryDraft, Vec<String>, Vec<OrderMatch>)> {
+    let suspense = settings.suspense_for(account)?;
+    let mut settled = Vec::new();
+    let mut targets: Vec<&Account> = Vec::with_capacity(line.parts.len());
+    let mut reasons = Vec::with_capacity(line.parts.len());
+    for part in &line.parts {
+        let order = matcher.settle(line, part).and_then(|found| {
+            settings
+                .accounts_by_id
+                .get(&found.account)
+                .map(|target| (found, target))
+        });
+        if let Some((found, target)) = order {
+            reasons.push(format!("payment order {} ({})", found.end_to_end_id, found.state));
+            targets.push(target);
+            settled.push(found);
+            continue;
+        }
+        let decision = decide(&settings.rules, line, part, &settings.accounts, suspense);
+        reasons.push(explain(&decision));
+        summary.categorised += usize::from(decision.rule.is_some());
+        targets.push(decision.account);
+    }
+    summary.payments_matched += settled.len();
+    Ok((draft(line, account, &targets, context.author), reasons, settled))
 }
 
 /// Which rule decided a part, in words: "rule 3 (Pension CNAP)", or "suspense".

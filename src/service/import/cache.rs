@@ -10,17 +10,20 @@
 //! it had been added a moment later. When a file is refused and its savepoint rolled back,
 //! [`BatchCache::forget_writes`] drops what that file may have changed.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::account::{Account, ReportCategory};
-use crate::domain::book::Book;
+use crate::domain::book::{Book, ChainedEntry};
 use crate::domain::ids::{AccountId, BookId};
+use crate::domain::ledger::EntryDraft;
+use crate::import::lines::StatementLine;
 use crate::import::rules::{Rule, ordered};
 use crate::service::ServiceResult;
-use crate::storage::{OpenOrder, PreviousStatement, StoreError, Tx};
+use crate::service::ledger::chain_to_locked_book;
+use crate::storage::{KnownLines, OpenOrder, PreviousStatement, StoreError, Tx};
 
 /// A book's chart and rules as the batch first read them.
 pub(super) struct BookSettings {
@@ -46,48 +49,115 @@ impl BookSettings {
     }
 }
 
+/// How to put back what a refused file changed in the cache, newest first.
+enum Undo {
+    /// The book was first locked by the refused file (its savepoint's rollback released the lock).
+    Locked(BookId),
+    Head {
+        book: BookId,
+        sequence: i64,
+        hash: String,
+    },
+    Previous(AccountId, Option<PreviousStatement>),
+    Known {
+        account: AccountId,
+        bank_ref: Option<String>,
+        fingerprint: String,
+        occurrence: i64,
+    },
+    Taken(i64),
+}
+
 #[derive(Default)]
 pub(super) struct BatchCache {
     /// Books locked in the batch's db transaction, with their chain heads as this batch left them.
     locked: HashMap<BookId, Book>,
+    /// Each locked book's chain head as the database holds it (entries wait in `PendingWrites`).
+    written_heads: HashMap<BookId, i64>,
     settings: HashMap<BookId, BookSettings>,
     /// The money accounts of an IBAN (within one book when the import is restricted to it).
     accounts_by_iban: HashMap<(String, Option<BookId>), Vec<Account>>,
     /// Each account's latest statement (`None`: it has none yet).
     previous: HashMap<AccountId, Option<PreviousStatement>>,
+    /// Each account's booked lines, those waiting to be written included.
+    known: HashMap<AccountId, KnownLines>,
+    /// Orders a line of this batch settled.
+    taken: HashSet<i64>,
     /// Accounts known to have no order to settle from this date on.
     without_orders_since: HashMap<AccountId, NaiveDate>,
+    /// What the file being imported changed.
+    undo: Vec<Undo>,
 }
 
 impl BatchCache {
-    /// Locks `book` in `tx` on first use; afterwards the book with the head this batch moved it to.
-    pub async fn lock_book(&mut self, tx: &mut Tx, book: BookId) -> ServiceResult<&mut Book> {
-        match self.locked.entry(book) {
-            Entry::Occupied(slot) => Ok(slot.into_mut()),
-            Entry::Vacant(slot) => Ok(slot.insert(tx.lock_book(book).await?)),
+    /// Locks `book` in `tx` on first use, and reads its settings.
+    pub async fn lock_book(&mut self, tx: &mut Tx, book: BookId) -> ServiceResult<()> {
+        if let Entry::Vacant(slot) = self.locked.entry(book) {
+            let locked = tx.lock_book(book).await?;
+            self.written_heads.insert(book, locked.head_sequence);
+            self.undo.push(Undo::Locked(book));
+            let locked = slot.insert(locked);
+            if let Entry::Vacant(slot) = self.settings.entry(book) {
+                let accounts = tx.accounts(book).await?;
+                let rules = ordered(tx.rules_for(locked.office_id, Some(book)).await?);
+                let accounts_by_id = accounts.iter().map(|account| (account.id, account.clone())).collect();
+                slot.insert(BookSettings {
+                    accounts,
+                    accounts_by_id,
+                    rules,
+                });
+            }
         }
+        Ok(())
     }
 
-    /// The settings of `book`, which the caller has locked in `tx`, read on first use.
-    pub async fn settings(&mut self, tx: &mut Tx, book: &Book) -> ServiceResult<&BookSettings> {
-        if let Entry::Vacant(slot) = self.settings.entry(book.id) {
-            let accounts = tx.accounts(book.id).await?;
-            let rules = ordered(tx.rules_for(book.office_id, Some(book.id)).await?);
-            let accounts_by_id = accounts.iter().map(|account| (account.id, account.clone())).collect();
-            slot.insert(BookSettings {
-                accounts,
-                accounts_by_id,
-                rules,
+    /// The settings of a book locked with `lock_book`.
+    pub fn settings(&self, book: BookId) -> &BookSettings {
+        self.settings.get(&book).expect("BUG: lock_book first")
+    }
+
+    /// Checks `drafts` and chains them after the book's head as this batch left it.
+    pub fn chain(
+        &mut self,
+        book: BookId,
+        drafts: Vec<EntryDraft>,
+        now: DateTime<Utc>,
+    ) -> ServiceResult<Vec<ChainedEntry>> {
+        let locked = self.locked.get_mut(&book).expect("BUG: lock_book first");
+        let settings = self.settings.get(&book).expect("BUG: lock_book first");
+        self.undo.push(Undo::Head {
+            book,
+            sequence: locked.head_sequence,
+            hash: locked.head_hash.clone(),
+        });
+        chain_to_locked_book(locked, &settings.accounts_by_id, drafts, now)
+    }
+
+    /// The chain heads the database holds, for writing what waits.
+    pub fn written_heads(&mut self) -> &mut HashMap<BookId, i64> {
+        &mut self.written_heads
+    }
+
+    /// Whether `line` is already booked on `account` (read from the database on first use, after
+    /// the book is locked, so no concurrent import can add to it).
+    pub async fn is_known(&mut self, tx: &mut Tx, account: AccountId, line: &StatementLine) -> ServiceResult<bool> {
+        if let Entry::Vacant(slot) = self.known.entry(account) {
+            slot.insert(tx.known_lines(account, None, None).await?);
+        }
+        Ok(self.known[&account].contains(line))
+    }
+
+    /// Marks `line` as booked on `account`.
+    pub fn remember(&mut self, account: AccountId, line: &StatementLine) {
+        if let Some(known) = self.known.get_mut(&account) {
+            known.insert(line);
+            self.undo.push(Undo::Known {
+                account,
+                bank_ref: line.bank_ref.clone(),
+                fingerprint: line.fingerprint.clone(),
+                occurrence: line.occurrence,
             });
         }
-        Ok(&self.settings[&book.id])
-    }
-
-    /// The locked book and its settings together, for posting to it.
-    pub fn book_and_settings(&mut self, book: BookId) -> (&mut Book, &BookSettings) {
-        let locked = self.locked.get_mut(&book).expect("BUG: lock_book first");
-        let settings = self.settings.get(&book).expect("BUG: settings first");
-        (locked, settings)
     }
 
     pub async fn money_accounts_by_iban(
@@ -135,7 +205,8 @@ impl BatchCache {
             },
         };
         if replaces {
-            *known = Some(stored);
+            let before = known.replace(stored);
+            self.undo.push(Undo::Previous(account, before));
         }
     }
 
@@ -154,17 +225,70 @@ impl BatchCache {
         {
             return Ok(Vec::new());
         }
-        let orders = tx.open_orders(account, since).await?;
+        let mut orders = tx.open_orders(account, since).await?;
         if orders.is_empty() {
             self.without_orders_since.insert(account, since);
         }
+        orders.retain(|order| !self.taken.contains(&order.id));
         Ok(orders)
     }
 
-    /// Drops what a refused file may have changed: chain heads and latest statements are read
-    /// again from the database, which the savepoint's rollback put back.
-    pub fn forget_writes(&mut self) {
-        self.locked.clear();
-        self.previous.clear();
+    /// Marks an order as settled by a line of this batch.
+    pub fn take_order(&mut self, order: i64) {
+        self.taken.insert(order);
+        self.undo.push(Undo::Taken(order));
+    }
+
+    /// Forgets all that was read under `book`'s lock: on PostgreSQL the rollback released it, so
+    /// other writers may change the book before the batch locks it again.
+    fn unlocked(&mut self, book: BookId) {
+        self.locked.remove(&book);
+        self.written_heads.remove(&book);
+        if let Some(settings) = self.settings.remove(&book) {
+            for account in &settings.accounts {
+                self.known.remove(&account.id);
+                self.previous.remove(&account.id);
+                self.without_orders_since.remove(&account.id);
+            }
+        }
+    }
+
+    /// The file being imported was accepted: what it changed stays.
+    pub fn file_accepted(&mut self) {
+        self.undo.clear();
+    }
+
+    /// The file being imported was refused and its savepoint rolled back: puts back what it
+    /// changed, newest first.
+    pub fn file_refused(&mut self) {
+        while let Some(undo) = self.undo.pop() {
+            match undo {
+                Undo::Locked(book) => self.unlocked(book),
+                Undo::Head { book, sequence, hash } => {
+                    if let Some(locked) = self.locked.get_mut(&book) {
+                        (locked.head_sequence, locked.head_hash) = (sequence, hash);
+                    }
+                }
+                Undo::Previous(account, before) => {
+                    self.previous.insert(account, before);
+                }
+                Undo::Known {
+                    account,
+                    bank_ref,
+                    fingerprint,
+                    occurrence,
+                } => {
+                    if let Some(known) = self.known.get_mut(&account) {
+                        match bank_ref {
+                            Some(reference) => known.bank_refs.remove(&reference),
+                            None => known.fingerprints.remove(&(fingerprint, occurrence)),
+                        };
+                    }
+                }
+                Undo::Taken(order) => {
+                    self.taken.remove(&order);
+                }
+            }
+        }
     }
 }

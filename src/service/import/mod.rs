@@ -18,6 +18,7 @@ mod booking;
 mod cache;
 mod checks;
 mod matching;
+mod pending;
 mod refusal;
 
 pub use matching::MATCH_WINDOW_BUSINESS_DAYS;
@@ -34,6 +35,7 @@ use crate::storage::{NewBankStatement, PreviousStatement, Store, Tx};
 use booking::book_lines;
 use cache::BatchCache;
 use checks::{balance_money, check_balances, record_gaps};
+use pending::{ENTRIES_PER_WRITE, PendingWrites};
 
 /// How to import: into one book only, or forcing statements whose balances do not add up.
 #[derive(Debug, Clone, Copy, Default)]
@@ -154,6 +156,8 @@ pub struct ImportBatch {
     tx: Tx,
     files: usize,
     cache: BatchCache,
+    /// What the accepted files of the batch wait to write.
+    pending: PendingWrites,
 }
 
 impl ImportBatch {
@@ -162,6 +166,7 @@ impl ImportBatch {
             tx: store.begin_write().await?,
             files: 0,
             cache: BatchCache::default(),
+            pending: PendingWrites::default(),
         })
     }
 
@@ -200,22 +205,30 @@ impl ImportBatch {
             author,
             now,
         };
-        let result = import_parsed(&mut self.tx, &mut self.cache, &unit, file.parsed).await;
+        let mut writes = PendingWrites::default();
+        let result = import_parsed(&mut self.tx, &mut self.cache, &mut writes, &unit, file.parsed).await;
         match result {
             Ok(summary) => {
                 self.tx.release_savepoint().await?;
+                self.cache.file_accepted();
+                self.pending.absorb(writes);
                 self.files += 1;
+                if self.pending.entries() >= ENTRIES_PER_WRITE {
+                    self.pending.write(&mut self.tx, self.cache.written_heads()).await?;
+                }
                 Ok(summary)
             }
             Err(error) => {
                 self.tx.rollback_to_savepoint().await?;
-                self.cache.forget_writes();
+                self.cache.file_refused();
                 Err(error)
             }
         }
     }
 
-    pub async fn commit(self) -> ServiceResult<()> {
+    /// Writes what the batch's files booked and commits.
+    pub async fn commit(mut self) -> ServiceResult<()> {
+        self.pending.write(&mut self.tx, self.cache.written_heads()).await?;
         Ok(self.tx.commit().await?)
     }
 }
@@ -232,6 +245,7 @@ struct FileUnit<'a> {
 async fn import_parsed(
     tx: &mut Tx,
     cache: &mut BatchCache,
+    writes: &mut PendingWrites,
     unit: &FileUnit<'_>,
     parsed: StatementFile,
 ) -> ServiceResult<ImportSummary> {
@@ -255,7 +269,7 @@ async fn import_parsed(
             author: unit.author,
             now: unit.now,
         };
-        statements.push(import_statement(tx, cache, &context, statement).await?);
+        statements.push(import_statement(tx, cache, writes, &context, statement).await?);
     }
     Ok(ImportSummary {
         file: unit.file_name.to_owned(),
@@ -282,6 +296,7 @@ impl StatementContext<'_> {
 async fn import_statement(
     tx: &mut Tx,
     cache: &mut BatchCache,
+    writes: &mut PendingWrites,
     context: &StatementContext<'_>,
     statement: &Statement,
 ) -> ServiceResult<StatementSummary> {
@@ -348,7 +363,7 @@ async fn import_statement(
     }
     let current = (opening, electronic_sequence);
     summary.gaps = record_gaps(tx, context, &account, statement_id, previous.as_ref(), current).await?;
-    book_lines(tx, context, cache, &account, statement_id, &lines, &mut summary).await?;
+    book_lines(tx, context, cache, writes, &account, statement_id, lines, &mut summary).await?;
     Ok(summary)
 }
 

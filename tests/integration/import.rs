@@ -76,6 +76,33 @@ fn statement(
     )
 }
 
+/// Statement `number` (0, 1, 2…) of `iban`: a day with 100 credits of 1.00, each with its own
+/// bank reference, continuing statement `number - 1`.
+fn hundred_credits(iban: &str, number: u32) -> String {
+    let day = common::date("2026-01-02") + chrono::Days::new(u64::from(number));
+    let entries: String = (0..100)
+        .map(|index| {
+            format!(
+                "<Ntry><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>{day}</Dt></BookgDt>\
+                 <AcctSvcrRef>R{number}-{index}</AcctSvcrRef></Ntry>"
+            )
+        })
+        .collect();
+    let balance = |code: &str, units: u32| {
+        format!(
+            "<Bal><Tp><CdOrPrtry><Cd>{code}</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">{units}.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>{day}</Dt></Dt></Bal>"
+        )
+    };
+    format!(
+        "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt>\
+         <GrpHdr><MsgId>M{number}</MsgId><CreDtTm>2026-03-01T00:00:00</CreDtTm></GrpHdr><Stmt><Id>S{number}</Id><ElctrncSeqNb>{}</ElctrncSeqNb>\
+         <CreDtTm>2026-03-01T00:00:00</CreDtTm><Acct><Id><IBAN>{iban}</IBAN></Id><Ccy>EUR</Ccy></Acct>{}{}{entries}</Stmt></BkToCstmrStmt></Document>",
+        number + 1,
+        balance("OPBD", 1000 + 100 * number),
+        balance("CLBD", 1000 + 100 * (number + 1))
+    )
+}
+
 /// January: pension in, rent out, two identical cash withdrawals without a bank reference.
 fn january() -> String {
     statement(
@@ -267,6 +294,35 @@ crate::backend_tests! {
         let results = gestio::service::verify::verify(&store, Some(case.book)).await.unwrap();
         assert!(results.iter().all(|result| result.is_sound()), "{results:?}");
         assert_eq!(balance(&store, &case, "1100").await, eur("2700.00"));
+    }
+
+    async fn a_batch_over_two_books_writes_in_parts_and_books_each_line_once(db) {
+        const OTHER_IBAN: &str = "LU120010001234567891";
+        let store = db.store().await;
+        let cases = [open_case(&store, "Ana Costa", IBAN).await, open_case(&store, "Rui Almeida", OTHER_IBAN).await];
+        // 60 statements of 100 lines: more than the batch keeps before writing (5,000 entries).
+        let files: Vec<(String, String)> = (0..30)
+            .flat_map(|number| [(IBAN, number), (OTHER_IBAN, number)])
+            .map(|(iban, number)| (format!("{iban}-{number}.xml"), hundred_credits(iban, number)))
+            .collect();
+        let mut batch = ImportBatch::begin(&store).await.unwrap();
+        let options = ImportOptions::default();
+        for (name, text) in &files {
+            let summary = batch.import(name, text.as_bytes(), options, "test", now()).await.unwrap();
+            assert_eq!((summary.statements[0].new, summary.statements[0].gaps.len()), (100, 0), "{name}");
+        }
+        // The first file again, while its lines may still wait to be written: nothing new.
+        let again = batch.import("again.xml", files[0].1.as_bytes(), options, "test", now()).await.unwrap();
+        assert_eq!((again.statements[0].new, again.statements[0].already_booked), (0, 100));
+        batch.commit().await.unwrap();
+        for case in &cases {
+            assert_eq!(stored(&store, case).await.1, 3000);
+            assert_eq!(balance(&store, case, "1100").await, eur("4000.00"), "1000.00 opening + 3000 × 1.00");
+            assert_eq!(balance(&store, case, "1900").await, eur("-3000.00"), "every line waits on suspense");
+        }
+        let results = gestio::service::verify::verify(&store, None).await.unwrap();
+        assert!(results.iter().all(|result| result.is_sound()), "{results:?}");
+        assert!(store.begin_read().await.unwrap().open_gaps(None).await.unwrap().is_empty());
     }
 
     async fn a_line_dated_before_the_book_opened_or_in_a_locked_period_refuses_the_file(db) {

@@ -34,7 +34,8 @@ pub struct ImportArgs {
     json: bool,
 }
 
-/// Files per db transaction: each file is still all or nothing (a savepoint each), but the disk
+/// Files per db transaction: each file is still all or nothing (checked whole before it is written),
+/// but the disk
 /// is waited for once per batch, not once per file.
 const FILES_PER_BATCH: usize = 200;
 

@@ -82,6 +82,7 @@ impl From<ServiceError> for ApiError {
             failure @ (ServiceError::Pdf(_)
             | ServiceError::Html(_)
             | ServiceError::Password(_)
+            | ServiceError::ImportBatchFailed(_)
             | ServiceError::Audit(_)) => ApiError::Internal(failure.to_string()),
             invalid => ApiError::Unprocessable(invalid.to_string()),
         }

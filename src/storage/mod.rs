@@ -309,29 +309,6 @@ impl Tx {
         Ok(())
     }
 
-    /// Marks a point inside the db transaction that `rollback_to_savepoint` can return to, so
-    /// one unit of work (one file of a batch) is undone without undoing the others.
-    pub async fn savepoint(&mut self) -> StoreResult<()> {
-        self.execute_fixed("SAVEPOINT gestio_unit").await
-    }
-
-    pub async fn release_savepoint(&mut self) -> StoreResult<()> {
-        self.execute_fixed("RELEASE SAVEPOINT gestio_unit").await
-    }
-
-    /// Undoes everything since `savepoint` (and, on PostgreSQL, clears an error state).
-    pub async fn rollback_to_savepoint(&mut self) -> StoreResult<()> {
-        self.execute_fixed("ROLLBACK TO SAVEPOINT gestio_unit").await?;
-        self.release_savepoint().await
-    }
-
-    async fn execute_fixed(&mut self, sql: &'static str) -> StoreResult<()> {
-        on_backend!(self, connection => {
-            sqlx::query(sql).execute(connection).await?;
-            Ok(())
-        })
-    }
-
     async fn applied_migrations(&mut self) -> StoreResult<i64> {
         on_backend!(self, connection => {
             let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")

@@ -2,9 +2,10 @@
 //! else on the account the first matching rule names, else on suspense, and every line stored with its parts and the reason for each part's account.
 
 use super::cache::{BatchCache, BookSettings};
+use super::file::StatementContext;
 use super::matching::{OrderMatch, OrderMatcher};
 use super::pending::{PendingLine, PendingWrites};
-use super::{ImportRefusal, StatementContext, StatementSummary};
+use super::{ImportRefusal, StatementSummary};
 use crate::domain::account::Account;
 use crate::domain::ledger::{EntryDraft, EntrySource, Posting};
 use crate::import::lines::StatementLine;
@@ -18,15 +19,14 @@ const ORDER_LOOKBACK_DAYS: u64 = 90;
 
 /// Books the booked lines not yet in the books, each part on the account the first matching rule
 /// names (suspense when none does), and stores every line with that explanation. The entries and
-/// lines wait in `pending` until the batch writes them.
-#[allow(clippy::too_many_arguments)]
+/// lines wait in `pending` until the batch writes them; each line names its statement by its
+/// place in the file (`StatementContext::slot`) until `store_file` gives it an id.
 pub(super) async fn book_lines(
     tx: &mut Tx,
     context: &StatementContext<'_>,
     cache: &mut BatchCache,
     pending: &mut PendingWrites,
     account: &Account,
-    statement_id: i64,
     lines: Vec<StatementLine>,
     summary: &mut StatementSummary,
 ) -> ServiceResult<()> {
@@ -83,7 +83,7 @@ pub(super) async fn book_lines(
     summary.new = chained.len();
     for line in not_booked {
         pending.push_line(PendingLine {
-            statement: statement_id,
+            statement: context.slot as i64,
             account: account.id,
             line,
             entry: None,
@@ -96,7 +96,7 @@ pub(super) async fn book_lines(
             pending.push_settled(found.order, found.state, index);
         }
         pending.push_line(PendingLine {
-            statement: statement_id,
+            statement: context.slot as i64,
             account: account.id,
             line,
             entry: Some(index),

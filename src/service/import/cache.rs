@@ -7,8 +7,8 @@
 //! the commit: closing an account or changing a book locks the book first, so nothing read after
 //! the lock can change under the batch, and what the batch itself writes (chain heads, latest
 //! statements) it keeps up to date here. A rule added meanwhile applies from the next batch, as if
-//! it had been added a moment later. When a file is refused and its savepoint rolled back,
-//! [`BatchCache::forget_writes`] drops what that file may have changed.
+//! it had been added a moment later. When a file is refused, [`BatchCache::file_refused`] puts
+//! back what that file changed here.
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -51,8 +51,6 @@ impl BookSettings {
 
 /// How to put back what a refused file changed in the cache, newest first.
 enum Undo {
-    /// The book was first locked by the refused file (its savepoint's rollback released the lock).
-    Locked(BookId),
     Head {
         book: BookId,
         sequence: i64,
@@ -95,7 +93,6 @@ impl BatchCache {
         if let Entry::Vacant(slot) = self.locked.entry(book) {
             let locked = tx.lock_book(book).await?;
             self.written_heads.insert(book, locked.head_sequence);
-            self.undo.push(Undo::Locked(book));
             let locked = slot.insert(locked);
             if let Entry::Vacant(slot) = self.settings.entry(book) {
                 let accounts = tx.accounts(book).await?;
@@ -239,31 +236,16 @@ impl BatchCache {
         self.undo.push(Undo::Taken(order));
     }
 
-    /// Forgets all that was read under `book`'s lock: on PostgreSQL the rollback released it, so
-    /// other writers may change the book before the batch locks it again.
-    fn unlocked(&mut self, book: BookId) {
-        self.locked.remove(&book);
-        self.written_heads.remove(&book);
-        if let Some(settings) = self.settings.remove(&book) {
-            for account in &settings.accounts {
-                self.known.remove(&account.id);
-                self.previous.remove(&account.id);
-                self.without_orders_since.remove(&account.id);
-            }
-        }
-    }
-
     /// The file being imported was accepted: what it changed stays.
     pub fn file_accepted(&mut self) {
         self.undo.clear();
     }
 
-    /// The file being imported was refused and its savepoint rolled back: puts back what it
-    /// changed, newest first.
+    /// The file being imported was refused (it wrote nothing but book locks, which stay for the
+    /// batch): puts back what it changed here, newest first.
     pub fn file_refused(&mut self) {
         while let Some(undo) = self.undo.pop() {
             match undo {
-                Undo::Locked(book) => self.unlocked(book),
                 Undo::Head { book, sequence, hash } => {
                     if let Some(locked) = self.locked.get_mut(&book) {
                         (locked.head_sequence, locked.head_hash) = (sequence, hash);

@@ -1,12 +1,13 @@
 //! The checks a statement passes through: its balances add up, they fit the currency, and it
 //! continues the previous statement of the account (or a gap is recorded).
 
-use super::{ImportRefusal, StatementContext};
+use super::ImportRefusal;
+use super::file::StatementContext;
 use crate::domain::account::Account;
 use crate::domain::money::{Currency, Money};
 use crate::import::statement::Statement;
 use crate::service::ServiceResult;
-use crate::storage::{PreviousStatement, Tx};
+use crate::storage::PreviousStatement;
 
 pub(super) fn check_balances(context: &StatementContext<'_>, statement: &Statement) -> ServiceResult<()> {
     let Some(difference) = statement.reconcile_gap().filter(|gap| !gap.is_zero()) else {
@@ -65,18 +66,25 @@ pub(super) fn balance_money(
     }
 }
 
-/// Records where this statement does not continue the previous one: its opening is not the
-/// previous closing, or its electronic sequence number skips one. Returns the gaps, described.
-pub(super) async fn record_gaps(
-    tx: &mut Tx,
-    context: &StatementContext<'_>,
+/// A place where a statement does not continue the previous one, to be recorded with it.
+pub(super) struct GapFound {
+    /// `opening_differs` or `sequence_skipped`.
+    pub kind: &'static str,
+    pub expected: String,
+    pub found: String,
+    /// In words, for the import's summary.
+    pub description: String,
+}
+
+/// Where this statement does not continue the previous one: its opening is not the previous
+/// closing, or its electronic sequence number skips one.
+pub(super) fn find_gaps(
     account: &Account,
-    statement_id: i64,
     previous: Option<&PreviousStatement>,
     (opening, sequence): (DatedMoney, Option<i64>),
-) -> ServiceResult<Vec<String>> {
+) -> Vec<GapFound> {
     let Some(previous) = previous else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     // Only a statement that starts after the previous one ended must continue it: an overlapping
     // statement or the same one again is no gap.
@@ -89,35 +97,25 @@ pub(super) async fn record_gaps(
         && closing != opening.minor()
     {
         let expected = Money::from_minor(closing, account.currency).to_string();
-        tx.insert_gap(
-            account.id,
-            statement_id,
-            "opening_differs",
-            &expected,
-            &opening.to_string(),
-            context.now,
-        )
-        .await?;
-        gaps.push(format!(
-            "the opening balance {opening} is not the previous statement's closing balance {expected}"
-        ));
+        gaps.push(GapFound {
+            kind: "opening_differs",
+            description: format!(
+                "the opening balance {opening} is not the previous statement's closing balance {expected}"
+            ),
+            expected,
+            found: opening.to_string(),
+        });
     }
     if let (Some(last), Some(sequence)) = (previous.electronic_sequence, sequence)
         && sequence > last + 1
     {
         let expected = (last + 1).to_string();
-        tx.insert_gap(
-            account.id,
-            statement_id,
-            "sequence_skipped",
-            &expected,
-            &sequence.to_string(),
-            context.now,
-        )
-        .await?;
-        gaps.push(format!(
-            "statement number {expected} is missing (this one is number {sequence})"
-        ));
+        gaps.push(GapFound {
+            kind: "sequence_skipped",
+            description: format!("statement number {expected} is missing (this one is number {sequence})"),
+            expected,
+            found: sequence.to_string(),
+        });
     }
-    Ok(gaps)
+    gaps
 }

@@ -17,6 +17,7 @@ use super::{ServiceError, ServiceResult};
 mod booking;
 mod cache;
 mod checks;
+mod file;
 mod matching;
 mod pending;
 mod refusal;
@@ -24,17 +25,13 @@ mod refusal;
 pub use matching::MATCH_WINDOW_BUSINESS_DAYS;
 pub use refusal::ImportRefusal;
 
-use crate::domain::account::Account;
-use crate::domain::iban::Iban;
 use crate::domain::ids::BookId;
 use crate::import::camt;
 use crate::import::csv::CsvProfile;
-use crate::import::lines::lines_of;
-use crate::import::statement::{Statement, StatementFile};
-use crate::storage::{NewBankStatement, PreviousStatement, Store, Tx};
-use booking::book_lines;
+use crate::import::statement::StatementFile;
+use crate::storage::{Store, Tx};
 use cache::BatchCache;
-use checks::{balance_money, check_balances, record_gaps};
+use file::{FileUnit, check_file, store_file};
 use pending::{ENTRIES_PER_WRITE, PendingWrites};
 
 /// How to import: into one book only, or forcing statements whose balances do not add up.
@@ -149,15 +146,18 @@ impl PreparedFile {
     }
 }
 
-/// Several files imported in one db transaction, each file all or nothing (a savepoint each):
-/// committing once per batch instead of once per file is what makes a year of statements for a
-/// whole caseload import in seconds, since every commit waits for the disk.
+/// Several files imported in one db transaction, each file all or nothing (checked whole before
+/// anything of it is written): committing once per batch instead of once per file is what makes
+/// a year of statements for a whole caseload import in seconds, since every commit waits for the
+/// disk. The files' entries and lines are written together (see `pending`).
 pub struct ImportBatch {
     tx: Tx,
     files: usize,
     cache: BatchCache,
     /// What the accepted files of the batch wait to write.
     pending: PendingWrites,
+    /// Why the batch was given up: a database error leaves its db transaction unusable.
+    failed: Option<String>,
 }
 
 impl ImportBatch {
@@ -167,6 +167,7 @@ impl ImportBatch {
             files: 0,
             cache: BatchCache::default(),
             pending: PendingWrites::default(),
+            failed: None,
         })
     }
 
@@ -189,7 +190,8 @@ impl ImportBatch {
     }
 
     /// Imports a file parsed beforehand; when it is refused, nothing of it stays and the batch
-    /// goes on.
+    /// goes on. It is checked whole before anything of it is written, so a refusal needs no
+    /// rollback; a database error gives the whole batch up.
     pub async fn import_prepared(
         &mut self,
         file: PreparedFile,
@@ -197,7 +199,9 @@ impl ImportBatch {
         author: &str,
         now: DateTime<Utc>,
     ) -> ServiceResult<ImportSummary> {
-        self.tx.savepoint().await?;
+        if let Some(reason) = &self.failed {
+            return Err(ServiceError::ImportBatchFailed(reason.clone()));
+        }
         let unit = FileUnit {
             file_name: &file.name,
             sha256: &file.sha256,
@@ -206,205 +210,42 @@ impl ImportBatch {
             now,
         };
         let mut writes = PendingWrites::default();
-        let result = import_parsed(&mut self.tx, &mut self.cache, &mut writes, &unit, file.parsed).await;
-        match result {
-            Ok(summary) => {
-                self.tx.release_savepoint().await?;
-                self.cache.file_accepted();
-                self.pending.absorb(writes);
-                self.files += 1;
-                if self.pending.entries() >= ENTRIES_PER_WRITE {
-                    self.pending.write(&mut self.tx, self.cache.written_heads()).await?;
-                }
-                Ok(summary)
-            }
+        let checked = check_file(&mut self.tx, &mut self.cache, &mut writes, &unit, &file.parsed).await;
+        let (summary, statements) = match checked {
+            Ok(checked) => checked,
             Err(error) => {
-                self.tx.rollback_to_savepoint().await?;
                 self.cache.file_refused();
-                Err(error)
+                if !matches!(error, ServiceError::Import(_)) {
+                    self.failed = Some(error.to_string());
+                }
+                return Err(error);
             }
+        };
+        self.cache.file_accepted();
+        let stored = store_file(&mut self.tx, &mut writes, &unit, &file.parsed.message_type, &statements).await;
+        self.give_up_on_error(stored)?;
+        self.pending.absorb(writes);
+        self.files += 1;
+        if self.pending.entries() >= ENTRIES_PER_WRITE {
+            let written = self.pending.write(&mut self.tx, self.cache.written_heads()).await;
+            self.give_up_on_error(written)?;
         }
+        Ok(summary)
+    }
+
+    fn give_up_on_error(&mut self, result: ServiceResult<()>) -> ServiceResult<()> {
+        if let Err(error) = &result {
+            self.failed = Some(error.to_string());
+        }
+        result
     }
 
     /// Writes what the batch's files booked and commits.
     pub async fn commit(mut self) -> ServiceResult<()> {
+        if let Some(reason) = self.failed {
+            return Err(ServiceError::ImportBatchFailed(reason));
+        }
         self.pending.write(&mut self.tx, self.cache.written_heads()).await?;
         Ok(self.tx.commit().await?)
-    }
-}
-
-/// One file being imported, and on whose behalf.
-struct FileUnit<'a> {
-    file_name: &'a str,
-    sha256: &'a str,
-    options: ImportOptions<'a>,
-    author: &'a str,
-    now: DateTime<Utc>,
-}
-
-async fn import_parsed(
-    tx: &mut Tx,
-    cache: &mut BatchCache,
-    writes: &mut PendingWrites,
-    unit: &FileUnit<'_>,
-    parsed: StatementFile,
-) -> ServiceResult<ImportSummary> {
-    let import_id = tx
-        .insert_statement_import(
-            unit.file_name,
-            unit.sha256,
-            &parsed.message_type,
-            unit.author,
-            unit.options.force_reason,
-            unit.now,
-        )
-        .await?;
-    let mut statements = Vec::with_capacity(parsed.statements.len());
-    for (index, statement) in parsed.statements.iter().enumerate() {
-        let context = StatementContext {
-            file: unit.file_name,
-            label: statement.id.clone().unwrap_or_else(|| format!("#{}", index + 1)),
-            import_id,
-            options: unit.options,
-            author: unit.author,
-            now: unit.now,
-        };
-        statements.push(import_statement(tx, cache, writes, &context, statement).await?);
-    }
-    Ok(ImportSummary {
-        file: unit.file_name.to_owned(),
-        format: parsed.message_type,
-        statements,
-    })
-}
-
-pub(super) struct StatementContext<'a> {
-    file: &'a str,
-    label: String,
-    import_id: i64,
-    options: ImportOptions<'a>,
-    author: &'a str,
-    now: DateTime<Utc>,
-}
-
-impl StatementContext<'_> {
-    fn refuse(&self, make: impl FnOnce(String, String) -> ImportRefusal) -> ServiceError {
-        ServiceError::Import(Box::new(make(self.file.to_owned(), self.label.clone())))
-    }
-}
-
-async fn import_statement(
-    tx: &mut Tx,
-    cache: &mut BatchCache,
-    writes: &mut PendingWrites,
-    context: &StatementContext<'_>,
-    statement: &Statement,
-) -> ServiceResult<StatementSummary> {
-    let account = find_account(tx, cache, context, statement).await?;
-    if let Some(found) = statement
-        .account_currency
-        .as_deref()
-        .filter(|code| *code != account.currency.code())
-    {
-        let (found, code, currency) = (found.to_owned(), account.code.clone(), account.currency);
-        return Err(context.refuse(|file, statement| ImportRefusal::CurrencyMismatch {
-            file,
-            statement,
-            found,
-            code,
-            account: currency,
-        }));
-    }
-    let lines = lines_of(statement, account.currency)
-        .map_err(|error| context.refuse(|file, statement| ImportRefusal::Line { file, statement, error }))?;
-    check_balances(context, statement)?;
-    let opening = balance_money(context, statement, "opening", account.currency)?;
-    let closing = balance_money(context, statement, "closing", account.currency)?;
-    let previous = cache.previous_statement(tx, account.id).await?;
-    let electronic_sequence = statement
-        .electronic_sequence
-        .as_deref()
-        .and_then(|text| text.trim().parse::<i64>().ok());
-    let copy = statement.copy_duplicate.is_some();
-    let statement_id = tx
-        .insert_bank_statement(&NewBankStatement {
-            import_id: context.import_id,
-            account: account.id,
-            statement_ref: statement.id.as_deref(),
-            electronic_sequence,
-            copy_duplicate: statement.copy_duplicate.as_deref(),
-            opening: opening.map(|(money, date)| (money.minor(), date)),
-            closing: closing.map(|(money, date)| (money.minor(), date)),
-        })
-        .await?;
-    if !copy {
-        let stored = PreviousStatement {
-            closing_minor: closing.map(|(money, _)| money.minor()),
-            closing_date: closing.and_then(|(_, date)| date),
-            electronic_sequence,
-        };
-        cache.stored_statement(account.id, stored);
-    }
-    let mut summary = StatementSummary {
-        statement: context.label.clone(),
-        book: account.book_id,
-        account: account.code.clone(),
-        new: 0,
-        already_booked: 0,
-        not_booked: 0,
-        categorised: 0,
-        payments_matched: 0,
-        copy,
-        reconciles: statement.reconcile_gap().map(|gap| gap.is_zero()),
-        gaps: Vec::new(),
-    };
-    if copy {
-        return Ok(summary);
-    }
-    let current = (opening, electronic_sequence);
-    summary.gaps = record_gaps(tx, context, &account, statement_id, previous.as_ref(), current).await?;
-    book_lines(tx, context, cache, writes, &account, statement_id, lines, &mut summary).await?;
-    Ok(summary)
-}
-
-async fn find_account(
-    tx: &mut Tx,
-    cache: &mut BatchCache,
-    context: &StatementContext<'_>,
-    statement: &Statement,
-) -> ServiceResult<Account> {
-    let Some(text) = statement.account_iban.as_deref().or(context.options.account_iban) else {
-        return Err(match statement.account_other_id.clone() {
-            Some(other_id) => context.refuse(|file, statement| ImportRefusal::NoIban {
-                file,
-                statement,
-                other_id,
-            }),
-            None => context.refuse(|file, statement| ImportRefusal::AccountNotNamed { file, statement }),
-        });
-    };
-    let iban = Iban::parse(text)
-        .map(|iban| iban.electronic().to_owned())
-        .unwrap_or_else(|_| text.to_owned());
-    let mut accounts = cache.money_accounts_by_iban(tx, &iban, context.options.book).await?;
-    if let Some(writable) = context.options.writable_books {
-        accounts.retain(|account| writable.contains(&account.book_id));
-    }
-    match accounts.len() {
-        1 => Ok(accounts.remove(0)),
-        0 => Err(context.refuse(|file, statement| ImportRefusal::UnknownAccount { file, statement, iban })),
-        _ => {
-            let books = accounts
-                .iter()
-                .map(|account| account.book_id.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            Err(context.refuse(|file, statement| ImportRefusal::AmbiguousAccount {
-                file,
-                statement,
-                iban,
-                books,
-            }))
-        }
     }
 }

@@ -20,6 +20,7 @@ use crate::storage::{NewLine, Tx, posting_totals};
 pub(super) const ENTRIES_PER_WRITE: usize = 5_000;
 
 /// A statement line waiting to be stored; `entry` is the index of the entry booking it.
+/// `statement` is the statement's place in its file until `name_statements`, then its id.
 pub(super) struct PendingLine {
     pub statement: i64,
     pub account: AccountId,
@@ -49,6 +50,14 @@ impl PendingWrites {
 
     pub fn push_settled(&mut self, order: i64, state: &'static str, entry: usize) {
         self.settled.push((order, state, entry));
+    }
+
+    /// Gives the lines of a file checked by `check_file` their statements' ids: until now each
+    /// named its statement by its place in the file.
+    pub fn name_statements(&mut self, ids: &[i64]) {
+        for line in &mut self.lines {
+            line.statement = ids[usize::try_from(line.statement).expect("BUG: a place in the file")];
+        }
     }
 
     pub fn entries(&self) -> usize {

@@ -34,9 +34,8 @@ pub struct ImportArgs {
     json: bool,
 }
 
-/// Files per db transaction: each file is still all or nothing (checked whole before it is written),
-/// but the disk
-/// is waited for once per batch, not once per file.
+/// Files per db transaction: each file is still all or nothing (checked whole before it is
+/// written), but the disk is waited for once per batch, not once per file.
 const FILES_PER_BATCH: usize = 200;
 
 pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<ExitCode> {

@@ -26,7 +26,7 @@ impl Tx {
         only: Option<&[i64]>,
     ) -> StoreResult<HashMap<BookId, Attention>> {
         let office = office.map(OfficeId::get);
-        let among = self.among("books.id", 3);
+        let among = self.among("books.id", 3, only);
         // One statement, four counts: a dashboard is asked for all day, and each round trip to
         // the database costs more than the counting.
         let rows: Vec<(i64, i64, i64)> = on_backend!(self, connection => {

@@ -18,7 +18,7 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<HashMap<BookId, i64>> {
-        let among = self.among("books.id", 5);
+        let among = self.among("books.id", 5, only);
         let rows: Vec<(i64, i64)> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT accounts.book_id, CAST(SUM(accounts.balance_minor) AS BIGINT) FROM accounts \
@@ -44,7 +44,7 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<HashMap<BookId, NaiveDate>> {
-        let among = self.among("books.id", 2);
+        let among = self.among("books.id", 2, only);
         let rows: Vec<(i64, NaiveDate)> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT filings.book_id, MAX(filings.period_to) FROM filings \
@@ -67,7 +67,7 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<Vec<crate::domain::book::Book>> {
-        let among = self.among("id", 2);
+        let among = self.among("id", 2, only);
         on_backend!(self, connection => {
             let rows: Vec<super::rows::BookRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT id, office_id, beneficiary_id, currency, opened_on, locked_through, head_sequence, head_hash \

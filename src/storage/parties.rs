@@ -95,7 +95,7 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<Vec<Beneficiary>> {
-        let among = self.among("id", 2);
+        let among = self.among("id", 2, only);
         on_backend!(self, connection => {
             let rows: Vec<BeneficiaryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT id, office_id, name, language, birth_date, contact FROM beneficiaries \
@@ -187,7 +187,7 @@ impl Tx {
         id: Option<MandateId>,
         people: Option<&[i64]>,
     ) -> StoreResult<Vec<Mandate>> {
-        let among = self.among("beneficiary_id", 3);
+        let among = self.among("beneficiary_id", 3, people);
         on_backend!(self, connection => {
             let rows: Vec<MandateRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT id, beneficiary_id, kind, court, case_number, judge, start_date, end_date, period_rule, \

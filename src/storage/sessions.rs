@@ -121,7 +121,7 @@ impl Tx {
         office: Option<OfficeId>,
         only: Option<&[i64]>,
     ) -> StoreResult<Vec<BookFacts>> {
-        let among = self.among("books.id", 2);
+        let among = self.among("books.id", 2, only);
         let rows: Vec<(i64, i64, i64, Option<String>)> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT books.id, books.office_id, books.beneficiary_id, mandates.court FROM books \

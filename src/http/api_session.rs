@@ -120,7 +120,14 @@ async fn api_sign_out(
     headers: axum::http::HeaderMap,
 ) -> Result<Response, ApiError> {
     let token = session_token(&headers).unwrap_or_default();
-    sessions::sign_out(&state.store, token, caller.user_id(), chrono::Utc::now()).await?;
+    sessions::sign_out(
+        &state.store,
+        &state.sessions,
+        token,
+        caller.user_id(),
+        chrono::Utc::now(),
+    )
+    .await?;
     Ok(([(header::SET_COOKIE, cleared_cookie())], StatusCode::NO_CONTENT).into_response())
 }
 
@@ -179,7 +186,14 @@ async fn page_sign_out(
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
     let token = session_token(&headers).unwrap_or_default();
-    sessions::sign_out(&state.store, token, caller.user_id(), chrono::Utc::now()).await?;
+    sessions::sign_out(
+        &state.store,
+        &state.sessions,
+        token,
+        caller.user_id(),
+        chrono::Utc::now(),
+    )
+    .await?;
     let mut response = Redirect::to("/sign-in").into_response();
     response.headers_mut().insert(header::SET_COOKIE, cleared_cookie());
     Ok(response)

@@ -132,7 +132,7 @@ impl FromRequestParts<AppState> for PageViewer {
 async fn signed_in(parts: &Parts, state: &AppState) -> Result<Caller, ApiError> {
     let slot = parts.extensions.get::<AuditSlot>().cloned().unwrap_or_default();
     let token = session_token(&parts.headers).ok_or_else(not_signed_in)?;
-    let signed_in = sessions::session(&state.store, token, chrono::Utc::now())
+    let signed_in = sessions::session(&state.store, &state.sessions, token, chrono::Utc::now())
         .await?
         .ok_or_else(not_signed_in)?;
     slot.update(|facts| facts.user = Some(signed_in.user.id));

@@ -20,6 +20,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::domain::session::SignInThrottle;
 use crate::service::audit_log::AuditLog;
+use crate::service::session_cache::SessionCache;
 use crate::storage::Store;
 
 mod api_import;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub audit: AuditLog,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     pub trusted_proxies: Arc<[IpAddr]>,
+    /// Sessions read a moment ago (see `service::session_cache`).
+    pub sessions: Arc<SessionCache>,
 }
 
 impl AppState {
@@ -66,6 +69,7 @@ impl AppState {
             store,
             throttle: Arc::default(),
             trusted_proxies: Arc::from([]),
+            sessions: Arc::default(),
         }
     }
 

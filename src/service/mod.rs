@@ -29,6 +29,7 @@ pub mod ledger;
 pub mod parties;
 pub mod payments;
 pub mod reports;
+pub mod session_cache;
 pub mod sessions;
 pub mod statement;
 pub mod users;

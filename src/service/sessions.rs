@@ -9,11 +9,12 @@ use std::sync::Mutex;
 use chrono::{DateTime, Utc};
 
 use super::ServiceResult;
+use super::session_cache::SessionCache;
 use super::users::authenticate;
 use crate::domain::access::{Action, Decision, Principal, decide};
 use crate::domain::audit::{AuditKind, AuditRecord};
 use crate::domain::ids::BookId;
-use crate::domain::session::{FAILURES_PER_ADDRESS, FAILURES_PER_LOGIN, SignInThrottle};
+use crate::domain::session::{FAILURES_PER_ADDRESS, FAILURES_PER_LOGIN, SessionTimes, SignInThrottle};
 use crate::domain::user::User;
 use crate::storage::{Store, Tx};
 
@@ -124,35 +125,58 @@ async fn principal(tx: &mut Tx, user: &User) -> ServiceResult<Principal> {
 
 /// The user behind `token`, if the session is live and the user not disabled. An expired session
 /// is deleted; a live one is marked as used (at most once a minute).
-pub async fn session(store: &Store, token: &str, now: DateTime<Utc>) -> ServiceResult<Option<SignedIn>> {
+pub async fn session(
+    store: &Store,
+    cache: &SessionCache,
+    token: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<Option<SignedIn>> {
     let hash = token_hash(token);
-    // Asked on every request: three statements on one connection, without a transaction. A user
-    // disabled between them is still seen as disabled, which is all that must agree.
-    let mut tx = store.read_alone().await?;
-    let Some(stored) = tx.session(&hash).await? else {
-        return Ok(None);
+    let (signed_in, times) = match cache.get(&hash, now) {
+        Some(kept) => kept,
+        None => match read_session(store, &hash).await? {
+            Some((signed_in, times)) => {
+                cache.put(hash.clone(), signed_in.clone(), times, now);
+                (signed_in, times)
+            }
+            None => return Ok(None),
+        },
     };
-    if stored.times.check(now).is_err() {
-        tx.commit().await?;
+    if times.check(now).is_err() {
+        cache.forget_session(&hash);
         end_session(store, &hash).await?;
         return Ok(None);
     }
+    if times.needs_touch(now) {
+        let mut tx = store.begin_write().await?;
+        tx.touch_session(&hash, now).await?;
+        tx.commit().await?;
+        cache.touched(&hash, now);
+    }
+    Ok(Some(signed_in))
+}
+
+/// The live session of `hash` and its times, read from the database; `None` when there is no
+/// such session or its user is disabled.
+async fn read_session(store: &Store, hash: &str) -> ServiceResult<Option<(SignedIn, SessionTimes)>> {
+    // Three statements on one connection, without a transaction. A user disabled between them is
+    // still seen as disabled, which is all that must agree.
+    let mut tx = store.read_alone().await?;
+    let Some(stored) = tx.session(hash).await? else {
+        return Ok(None);
+    };
     let user = tx.user(stored.user).await?;
     let principal = principal(&mut tx, &user).await?;
     tx.commit().await?;
     if user.disabled {
         return Ok(None);
     }
-    if stored.times.needs_touch(now) {
-        let mut tx = store.begin_write().await?;
-        tx.touch_session(&hash, now).await?;
-        tx.commit().await?;
-    }
-    Ok(Some(SignedIn {
+    let signed_in = SignedIn {
         user,
         principal,
         csrf_token: stored.csrf_token,
-    }))
+    };
+    Ok(Some((signed_in, stored.times)))
 }
 
 async fn end_session(store: &Store, hash: &str) -> ServiceResult<()> {
@@ -163,7 +187,14 @@ async fn end_session(store: &Store, hash: &str) -> ServiceResult<()> {
 }
 
 /// Ends the session of `token` and writes it down.
-pub async fn sign_out(store: &Store, token: &str, user: i64, now: DateTime<Utc>) -> ServiceResult<()> {
+pub async fn sign_out(
+    store: &Store,
+    cache: &SessionCache,
+    token: &str,
+    user: i64,
+    now: DateTime<Utc>,
+) -> ServiceResult<()> {
+    cache.forget_session(&token_hash(token));
     let mut tx = store.begin_write().await?;
     tx.delete_session(&token_hash(token)).await?;
     tx.insert_audit(&AuditRecord {

@@ -39,6 +39,9 @@ crate::backend_tests! {
 
         let counsellor = app.session("counsellor", PASSWORD).await.unwrap().client();
         let other_book = (ids.book.get() + 1).to_string();
+        // Asked once before the changes, so the server has the session in memory: the changes
+        // below must reach it at once all the same.
+        assert_eq!(counsellor.get(app.url(&format!("/api/v1/books/{other_book}"))).send().await.unwrap().status(), StatusCode::NOT_FOUND);
         let assigned = client.post(app.url(&format!("/admin/users/{}/assignments", ids.counsellor)))
             .form(&[("csrf", csrf), ("book", other_book.as_str())]).send().await.unwrap();
         assert_eq!(assigned.status(), StatusCode::SEE_OTHER);

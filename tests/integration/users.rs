@@ -47,6 +47,34 @@ fn gestio_with_stdin(db: &common::TestDb, arguments: &[&str], input: &str) -> st
 }
 
 crate::backend_tests! {
+    async fn a_session_read_a_moment_ago_is_believed_five_seconds_at_most(db) {
+        use gestio::service::session_cache::SessionCache;
+        use gestio::service::sessions::{SignIn, session, sign_in};
+        let store = db.store().await;
+        gestio::service::demo::create_demo(&store, "test", common::date("2026-11-23"), now()).await.unwrap();
+        add_user(&store, person("marie.weber", Role::Supervisor), PASSWORD, now()).await.unwrap();
+        let throttle = std::sync::Mutex::default();
+        let SignIn::Opened { token, .. } = sign_in(&store, &throttle, "marie.weber", PASSWORD, "10.0.0.1", now()).await.unwrap() else {
+            panic!("marie signs in");
+        };
+        let cache = SessionCache::default();
+        let at = |seconds: i64| now() + chrono::Duration::seconds(seconds);
+        assert!(session(&store, &cache, &token, at(0)).await.unwrap().is_some());
+        // Disabled behind this server's back, as `gestio user disable` does from another process.
+        set_disabled(&store, "marie.weber", true).await.unwrap();
+        assert!(session(&store, &cache, &token, at(1)).await.unwrap().is_some(), "believed for a moment");
+        assert!(session(&store, &cache, &token, at(6)).await.unwrap().is_none(), "read again after five seconds");
+        set_disabled(&store, "marie.weber", false).await.unwrap();
+        let SignIn::Opened { token, .. } = sign_in(&store, &throttle, "marie.weber", PASSWORD, "10.0.0.1", now()).await.unwrap() else {
+            panic!("marie signs in again");
+        };
+        assert!(session(&store, &cache, &token, at(0)).await.unwrap().is_some());
+        set_disabled(&store, "marie.weber", true).await.unwrap();
+        let marie = store.begin_read().await.unwrap().user_by_login("marie.weber").await.unwrap().0.id;
+        cache.forget_user(marie);
+        assert!(session(&store, &cache, &token, at(1)).await.unwrap().is_none(), "this server's own changes count at once");
+    }
+
     async fn users_are_managed_from_the_command_line_without_passwords_in_arguments(db) {
         let demo = cli_support::ok(&db, &["demo", "--no-serve"]);
         for role in ["supervisor", "counsellor", "beneficiary", "court"] {

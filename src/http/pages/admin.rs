@@ -164,6 +164,7 @@ pub async fn assign(
     let user = office_user(&caller, &state, id).await?;
     caller.book(&state, Action::Write, BookId::new(form.book)).await?;
     users::assign(&state.store, &user.login, BookId::new(form.book), chrono::Utc::now()).await?;
+    state.sessions.forget_user(user.id);
     Ok(Redirect::to("/admin/users").into_response())
 }
 
@@ -189,5 +190,6 @@ pub async fn set_disabled(
         ));
     }
     users::set_disabled(&state.store, &user.login, form.disabled).await?;
+    state.sessions.forget_user(user.id);
     Ok(Redirect::to("/admin/users").into_response())
 }

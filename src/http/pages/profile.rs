@@ -79,6 +79,7 @@ pub async fn choose_language(
         ),
     };
     set_language(&state.store, caller.user_id(), language).await?;
+    state.sessions.forget_user(caller.user_id());
     Ok(Redirect::to("/profile").into_response())
 }
 
@@ -100,7 +101,10 @@ pub async fn change_password(
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
     match change_own_password(&state.store, &caller.author(), &form.current, &form.new, &form.repeated).await {
-        Ok(_) => Ok(Redirect::to("/sign-in").into_response()),
+        Ok(_) => {
+            state.sessions.forget_user(caller.user_id());
+            Ok(Redirect::to("/sign-in").into_response())
+        }
         Err(error) if error.is_invalid_input() => {
             let page = render(&caller, &headers, Some(error.to_string()));
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

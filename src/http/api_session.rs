@@ -114,20 +114,19 @@ async fn who_am_i(caller: Caller) -> axum::Json<SessionView> {
     axum::Json(SessionView::of(&caller.signed_in))
 }
 
+/// Signs out the session the request came with.
+async fn end_session(state: &AppState, caller: &Caller, headers: &HeaderMap) -> Result<(), ApiError> {
+    let token = session_token(headers).unwrap_or_default();
+    let now = chrono::Utc::now();
+    Ok(sessions::sign_out(&state.store, &state.sessions, token, caller.user_id(), now).await?)
+}
+
 async fn api_sign_out(
     caller: Caller,
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
 ) -> Result<Response, ApiError> {
-    let token = session_token(&headers).unwrap_or_default();
-    sessions::sign_out(
-        &state.store,
-        &state.sessions,
-        token,
-        caller.user_id(),
-        chrono::Utc::now(),
-    )
-    .await?;
+    end_session(&state, &caller, &headers).await?;
     Ok(([(header::SET_COOKIE, cleared_cookie())], StatusCode::NO_CONTENT).into_response())
 }
 
@@ -185,15 +184,7 @@ async fn page_sign_out(
     Form(form): Form<SignOutForm>,
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
-    let token = session_token(&headers).unwrap_or_default();
-    sessions::sign_out(
-        &state.store,
-        &state.sessions,
-        token,
-        caller.user_id(),
-        chrono::Utc::now(),
-    )
-    .await?;
+    end_session(&state, &caller, &headers).await?;
     let mut response = Redirect::to("/sign-in").into_response();
     response.headers_mut().insert(header::SET_COOKIE, cleared_cookie());
     Ok(response)

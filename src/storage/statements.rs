@@ -150,22 +150,15 @@ impl Tx {
         })
     }
 
-    /// The booked lines of `account` dated from `from` to `to` (all dates when `None`).
-    pub async fn known_lines(
-        &mut self,
-        account: AccountId,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    ) -> StoreResult<KnownLines> {
+    /// Every booked line of `account`, by bank reference and by fingerprint: an import batch
+    /// reads them once per account and keeps them up to date itself.
+    pub async fn known_lines(&mut self, account: AccountId) -> StoreResult<KnownLines> {
         let rows: Vec<(Option<String>, String, i64)> = on_backend!(self, connection => {
             sqlx::query_as(
                 "SELECT bank_ref, fingerprint, occurrence FROM statement_lines \
-                 WHERE account_id = $1 AND status = 'booked' \
-                 AND ($2 IS NULL OR booking_date >= $2) AND ($3 IS NULL OR booking_date <= $3)",
+                 WHERE account_id = $1 AND status = 'booked'",
             )
             .bind(account.get())
-            .bind(from)
-            .bind(to)
             .fetch_all(connection)
             .await?
         });

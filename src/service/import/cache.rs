@@ -139,7 +139,7 @@ impl BatchCache {
     /// the book is locked, so no concurrent import can add to it).
     pub async fn is_known(&mut self, tx: &mut Tx, account: AccountId, line: &StatementLine) -> ServiceResult<bool> {
         if let Entry::Vacant(slot) = self.known.entry(account) {
-            slot.insert(tx.known_lines(account, None, None).await?);
+            slot.insert(tx.known_lines(account).await?);
         }
         Ok(self.known[&account].contains(line))
     }

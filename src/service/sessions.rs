@@ -301,10 +301,10 @@ pub async fn authorize_person(
         Err(crate::storage::StoreError::NotFound { .. }) => return Ok(Decision::Hidden),
         Err(error) => return Err(error.into()),
     };
-    let facts = tx.all_book_facts(Some(office), None).await?;
+    // Only this person's book, not every book of the office.
+    let book = tx.person_book_facts(person).await?;
     tx.commit().await?;
-    let book = facts.iter().find(|facts| facts.beneficiary == person);
-    Ok(decide_person(principal, action, office, book))
+    Ok(decide_person(principal, action, office, book.as_ref()))
 }
 
 /// Of `people` (with their offices), those `principal` may read.

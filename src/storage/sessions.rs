@@ -114,6 +114,34 @@ impl Tx {
         }))
     }
 
+    /// The facts of `person`'s book (the first, should they have several), in one query; `None`
+    /// when they have none.
+    pub async fn person_book_facts(&mut self, person: BeneficiaryId) -> StoreResult<Option<BookFacts>> {
+        let rows: Vec<(i64, i64, Option<String>)> = on_backend!(self, connection => {
+            sqlx::query_as(
+                "SELECT books.id, books.office_id, mandates.court FROM books \
+                 LEFT JOIN mandates ON mandates.beneficiary_id = books.beneficiary_id \
+                 WHERE books.beneficiary_id = $1 ORDER BY books.id",
+            )
+            .bind(person.get())
+            .fetch_all(connection)
+            .await?
+        });
+        let Some((book, office, _)) = rows.first().cloned() else {
+            return Ok(None);
+        };
+        Ok(Some(BookFacts {
+            book: BookId::new(book),
+            office: OfficeId::new(office),
+            beneficiary: person,
+            courts: rows
+                .into_iter()
+                .filter(|(of_book, _, _)| *of_book == book)
+                .filter_map(|(_, _, court)| court)
+                .collect(),
+        }))
+    }
+
     /// The facts of every book of an office, or of every office, or only of the books in `only`:
     /// for lists filtered by the rule.
     pub async fn all_book_facts(

@@ -94,50 +94,38 @@ impl Tx {
 
     /// What the access rule needs to know about a book, in one query; `None` if there is no such book.
     pub async fn book_facts(&mut self, book: BookId) -> StoreResult<Option<BookFacts>> {
-        let rows: Vec<(i64, i64, Option<String>)> = on_backend!(self, connection => {
-            sqlx::query_as(
-                "SELECT books.office_id, books.beneficiary_id, mandates.court FROM books \
-                 LEFT JOIN mandates ON mandates.beneficiary_id = books.beneficiary_id WHERE books.id = $1",
-            )
-            .bind(book.get())
-            .fetch_all(connection)
-            .await?
-        });
-        let Some((office, beneficiary, _)) = rows.first().cloned() else {
-            return Ok(None);
-        };
-        Ok(Some(BookFacts {
-            book,
-            office: OfficeId::new(office),
-            beneficiary: BeneficiaryId::new(beneficiary),
-            courts: rows.into_iter().filter_map(|(_, _, court)| court).collect(),
-        }))
+        self.first_book_facts("books.id", book.get()).await
     }
 
     /// The facts of `person`'s book (the first, should they have several), in one query; `None`
     /// when they have none.
     pub async fn person_book_facts(&mut self, person: BeneficiaryId) -> StoreResult<Option<BookFacts>> {
-        let rows: Vec<(i64, i64, Option<String>)> = on_backend!(self, connection => {
-            sqlx::query_as(
-                "SELECT books.id, books.office_id, mandates.court FROM books \
+        self.first_book_facts("books.beneficiary_id", person.get()).await
+    }
+
+    /// The facts of the first book whose `column` (a constant of this file) is `value`.
+    async fn first_book_facts(&mut self, column: &'static str, value: i64) -> StoreResult<Option<BookFacts>> {
+        let rows: Vec<(i64, i64, i64, Option<String>)> = on_backend!(self, connection => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT books.id, books.office_id, books.beneficiary_id, mandates.court FROM books \
                  LEFT JOIN mandates ON mandates.beneficiary_id = books.beneficiary_id \
-                 WHERE books.beneficiary_id = $1 ORDER BY books.id",
-            )
-            .bind(person.get())
+                 WHERE {column} = $1 ORDER BY books.id",
+            )))
+            .bind(value)
             .fetch_all(connection)
             .await?
         });
-        let Some((book, office, _)) = rows.first().cloned() else {
+        let Some((book, office, beneficiary, _)) = rows.first().cloned() else {
             return Ok(None);
         };
         Ok(Some(BookFacts {
             book: BookId::new(book),
             office: OfficeId::new(office),
-            beneficiary: person,
+            beneficiary: BeneficiaryId::new(beneficiary),
             courts: rows
                 .into_iter()
-                .filter(|(of_book, _, _)| *of_book == book)
-                .filter_map(|(_, _, court)| court)
+                .filter(|(of_book, ..)| *of_book == book)
+                .filter_map(|(.., court)| court)
                 .collect(),
         }))
     }

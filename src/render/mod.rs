@@ -9,6 +9,7 @@ pub mod chart;
 pub mod document;
 pub mod locale;
 pub mod pdf;
+mod pdf_layout;
 pub mod statement;
 
 use askama::Template;

@@ -51,6 +51,9 @@ struct Parser<'input> {
     path: Vec<String>,
     depth: usize,
     text: String,
+    /// False once an element has closed inside the innermost open one: it holds elements, not a
+    /// value, and has no field to read.
+    holds_value: bool,
     parts: Parts,
 }
 
@@ -80,6 +83,7 @@ impl<'input> Parser<'input> {
             path: Vec::new(),
             depth: 0,
             text: String::new(),
+            holds_value: false,
             parts: Parts::default(),
         }
     }
@@ -158,6 +162,7 @@ impl<'input> Parser<'input> {
             None => self.path.push(name.as_ref().to_owned()),
         }
         self.depth += 1;
+        self.holds_value = true;
         let place = Place {
             input: self.input,
             offset: self.reader.buffer_position(),
@@ -179,17 +184,17 @@ impl<'input> Parser<'input> {
     }
 
     fn close(&mut self) -> Result<(), ImportError> {
-        let text = std::mem::take(&mut self.text);
-        let place = Place {
-            input: self.input,
-            offset: self.reader.buffer_position(),
-            path: &self.path[..self.depth],
-        };
-        self.parts.read_field(&place, text.trim())?;
+        if self.holds_value {
+            let place = Place {
+                input: self.input,
+                offset: self.reader.buffer_position(),
+                path: &self.path[..self.depth],
+            };
+            self.parts.read_field(&place, self.text.trim())?;
+        }
         self.parts.finish_part(self.depth);
         self.depth -= 1;
-        // Keep the text buffer's allocation for the next element.
-        self.text = text;
+        self.holds_value = false;
         self.text.clear();
         Ok(())
     }

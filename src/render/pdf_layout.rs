@@ -6,7 +6,8 @@
 //! advances in the body font, with a margin for kerning) fits its column, the row gets the height
 //! of one line and typst lays it out once. Any other row — text that may wrap, a glyph the font
 //! lacks, a bold or indented row — stays `auto`. The layouts are the same either way; a test
-//! compares them glyph by glyph.
+//! compares them glyph by glyph. The same advances size the text columns by their content, as
+//! typst's `auto` columns would, without typst measuring every cell for them.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -16,7 +17,7 @@ use ttf_parser::Face;
 
 use super::document::{Row, Table};
 
-/// A table with more rows than this gets fixed figure columns and row heights from here.
+/// A table with more rows than this gets its column widths and row heights from here.
 pub const LONG_TABLE_ROWS: usize = 40;
 
 /// The text block of the template's A4 page: 210 mm less two 15 mm margins.

@@ -30,6 +30,8 @@ const CELL_INSET_Y_PT: f64 = 3.0;
 /// columns are sized by their content.
 const FIRST_FIGURE_COLUMN_MM: f64 = 10.0;
 const FIGURE_COLUMN_MM: f64 = 21.0;
+/// The least a text column may get; with less room the table is left to typst.
+const TEXT_COLUMN_MIN_MM: f64 = 15.0;
 /// Headers are set in bold, a little wider than the regular advances.
 const BOLD_ALLOWANCE: f64 = 1.1;
 /// Share of a column a line may take and still count as fitting: kerning can widen a line a
@@ -100,7 +102,8 @@ impl BodyFont {
     }
 }
 
-/// The layout of `table` when it is long, else `None` (typst sizes short tables itself).
+/// The layout of `table` when it is long, else `None`: typst sizes short tables itself, and any
+/// table whose figure columns leave its text columns too little room.
 pub fn long_table_layout(table: &Table) -> Option<TableLayout> {
     if table.rows.len() <= LONG_TABLE_ROWS {
         return None;
@@ -109,7 +112,7 @@ pub fn long_table_layout(table: &Table) -> Option<TableLayout> {
     let cell_widths: Vec<Vec<Option<f64>>> = (table.rows.iter())
         .map(|row| row.cells.iter().map(|cell| font.width_pt(cell)).collect())
         .collect();
-    let widths_pt = column_widths_pt(table, font, &cell_widths);
+    let widths_pt = column_widths_pt(table, font, &cell_widths)?;
     let single_line = (table.rows.iter().zip(&cell_widths))
         .map(|(row, cells)| holds_one_line(row, cells, &widths_pt))
         .collect();
@@ -123,7 +126,7 @@ pub fn long_table_layout(table: &Table) -> Option<TableLayout> {
 /// Figure columns fixed; text columns sized by their content as a browser sizes a table: a
 /// column that needs less than an equal share of the room left gets what it needs, the others
 /// share the rest equally, and room to spare goes to every text column alike.
-fn column_widths_pt(table: &Table, font: &BodyFont, cell_widths: &[Vec<Option<f64>>]) -> Vec<f64> {
+fn column_widths_pt(table: &Table, font: &BodyFont, cell_widths: &[Vec<Option<f64>>]) -> Option<Vec<f64>> {
     let figure_width_pt = |index: usize| match index {
         0 => FIRST_FIGURE_COLUMN_MM * POINTS_PER_MM,
         _ => FIGURE_COLUMN_MM * POINTS_PER_MM,
@@ -133,6 +136,10 @@ fn column_widths_pt(table: &Table, font: &BodyFont, cell_widths: &[Vec<Option<f6
         .collect();
     let figures: f64 = widths.iter().flatten().sum();
     let mut room = TEXT_WIDTH_MM * POINTS_PER_MM - figures;
+    let text_columns = table.columns.iter().filter(|column| !column.numeric).count();
+    if room < text_columns as f64 * TEXT_COLUMN_MIN_MM * POINTS_PER_MM {
+        return None;
+    }
     // What each text column needs for its widest cell on one line; a cell the font cannot
     // measure makes the column as wide as it may be.
     let mut needs: Vec<(usize, f64)> = (table.columns.iter().enumerate())
@@ -150,7 +157,6 @@ fn column_widths_pt(table: &Table, font: &BodyFont, cell_widths: &[Vec<Option<f6
         })
         .collect();
     needs.sort_by(|left, right| left.1.total_cmp(&right.1));
-    let text_columns = needs.len().max(1);
     let mut left = needs.len();
     for (index, need) in needs {
         let share = room / left as f64;
@@ -159,10 +165,11 @@ fn column_widths_pt(table: &Table, font: &BodyFont, cell_widths: &[Vec<Option<f6
         room -= width;
         left -= 1;
     }
-    let spare = room.max(0.0) / text_columns as f64;
-    (table.columns.iter().zip(widths))
+    let spare = room.max(0.0) / text_columns.max(1) as f64;
+    let widths = (table.columns.iter().zip(widths))
         .map(|(column, width)| width.unwrap_or(0.0) + if column.numeric { 0.0 } else { spare })
-        .collect()
+        .collect();
+    Some(widths)
 }
 
 /// A plain row whose every cell's text fits its column on one line, and that has some text.
@@ -218,6 +225,24 @@ mod tests {
             "the columns fill the text block"
         );
         assert!(layout.one_line_pt > 2.0 * CELL_INSET_Y_PT && layout.one_line_pt < 20.0);
+    }
+
+    #[test]
+    fn a_table_of_many_figure_columns_is_left_to_typst() {
+        let mut columns = vec![("Compte".to_owned(), false)];
+        columns.extend((1..=8).map(|number| (format!("Montant {number}"), true)));
+        let mut table = Table::new(&columns);
+        for _ in 0..=LONG_TABLE_ROWS {
+            table.row(
+                std::iter::once("Compte courant".to_owned())
+                    .chain((1..=8).map(|_| "1,00".to_owned()))
+                    .collect(),
+            );
+        }
+        assert!(
+            long_table_layout(&table).is_none(),
+            "eight 21 mm figure columns leave too little room"
+        );
     }
 
     #[test]

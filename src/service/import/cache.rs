@@ -15,7 +15,6 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::writer::Writer;
 use crate::domain::account::{Account, ReportCategory};
 use crate::domain::book::{Book, ChainedEntry};
 use crate::domain::ids::{AccountId, BookId};
@@ -24,7 +23,7 @@ use crate::import::lines::StatementLine;
 use crate::import::rules::{Rule, ordered};
 use crate::service::ServiceResult;
 use crate::service::ledger::chain_to_locked_book;
-use crate::storage::{KnownLines, OpenOrder, PreviousStatement, StoreError};
+use crate::storage::{KnownLines, OpenOrder, PreviousStatement, StoreError, Tx};
 
 /// A book's chart and rules as the batch first read them.
 pub(super) struct BookSettings {
@@ -71,6 +70,8 @@ enum Undo {
 pub(super) struct BatchCache {
     /// Books locked in the batch's db transaction, with their chain heads as this batch left them.
     locked: HashMap<BookId, Book>,
+    /// Each locked book's chain head as the database holds it (entries wait in `PendingWrites`).
+    written_heads: HashMap<BookId, i64>,
     settings: HashMap<BookId, BookSettings>,
     /// The money accounts of an IBAN (within one book when the import is restricted to it).
     accounts_by_iban: HashMap<(String, Option<BookId>), Vec<Account>>,
@@ -88,29 +89,14 @@ pub(super) struct BatchCache {
 
 impl BatchCache {
     /// Locks `book` in `tx` on first use, and reads its settings.
-    pub async fn lock_book(&mut self, writer: &Writer, book: BookId) -> ServiceResult<()> {
+    pub async fn lock_book(&mut self, tx: &mut Tx, book: BookId) -> ServiceResult<()> {
         if let Entry::Vacant(slot) = self.locked.entry(book) {
-            let locked = writer
-                .run(move |state| {
-                    Box::pin(async move {
-                        let locked = state.tx.lock_book(book).await?;
-                        state.written_heads.insert(book, locked.head_sequence);
-                        Ok(locked)
-                    })
-                })
-                .await?;
+            let locked = tx.lock_book(book).await?;
+            self.written_heads.insert(book, locked.head_sequence);
             let locked = slot.insert(locked);
             if let Entry::Vacant(slot) = self.settings.entry(book) {
-                let office = locked.office_id;
-                let (accounts, rules) = writer
-                    .run(move |state| {
-                        Box::pin(async move {
-                            let accounts = state.tx.accounts(book).await?;
-                            Ok((accounts, state.tx.rules_for(office, Some(book)).await?))
-                        })
-                    })
-                    .await?;
-                let rules = ordered(rules);
+                let accounts = tx.accounts(book).await?;
+                let rules = ordered(tx.rules_for(locked.office_id, Some(book)).await?);
                 let accounts_by_id = accounts.iter().map(|account| (account.id, account.clone())).collect();
                 slot.insert(BookSettings {
                     accounts,
@@ -144,14 +130,16 @@ impl BatchCache {
         chain_to_locked_book(locked, &settings.accounts_by_id, drafts, now)
     }
 
+    /// The chain heads the database holds, for writing what waits.
+    pub fn written_heads(&mut self) -> &mut HashMap<BookId, i64> {
+        &mut self.written_heads
+    }
+
     /// Whether `line` is already booked on `account` (read from the database on first use, after
     /// the book is locked, so no concurrent import can add to it).
-    pub async fn is_known(&mut self, writer: &Writer, account: AccountId, line: &StatementLine) -> ServiceResult<bool> {
+    pub async fn is_known(&mut self, tx: &mut Tx, account: AccountId, line: &StatementLine) -> ServiceResult<bool> {
         if let Entry::Vacant(slot) = self.known.entry(account) {
-            let known = writer
-                .run(move |state| Box::pin(async move { Ok(state.tx.known_lines(account).await?) }))
-                .await?;
-            slot.insert(known);
+            slot.insert(tx.known_lines(account).await?);
         }
         Ok(self.known[&account].contains(line))
     }
@@ -171,7 +159,7 @@ impl BatchCache {
 
     pub async fn money_accounts_by_iban(
         &mut self,
-        writer: &Writer,
+        tx: &mut Tx,
         iban: &str,
         book: Option<BookId>,
     ) -> ServiceResult<Vec<Account>> {
@@ -179,25 +167,20 @@ impl BatchCache {
         if let Some(accounts) = self.accounts_by_iban.get(&key) {
             return Ok(accounts.clone());
         }
-        let owned = iban.to_owned();
-        let accounts = writer
-            .run(move |state| Box::pin(async move { Ok(state.tx.money_accounts_by_iban(&owned, book).await?) }))
-            .await?;
+        let accounts = tx.money_accounts_by_iban(iban, book).await?;
         self.accounts_by_iban.insert(key, accounts.clone());
         Ok(accounts)
     }
 
     pub async fn previous_statement(
         &mut self,
-        writer: &Writer,
+        tx: &mut Tx,
         account: AccountId,
     ) -> ServiceResult<Option<PreviousStatement>> {
         if let Some(previous) = self.previous.get(&account) {
             return Ok(previous.clone());
         }
-        let previous = writer
-            .run(move |state| Box::pin(async move { Ok(state.tx.previous_statement(account).await?) }))
-            .await?;
+        let previous = tx.previous_statement(account).await?;
         self.previous.insert(account, previous.clone());
         Ok(previous)
     }
@@ -228,7 +211,7 @@ impl BatchCache {
     /// found none from an earlier date (the import itself never opens an order).
     pub async fn open_orders(
         &mut self,
-        writer: &Writer,
+        tx: &mut Tx,
         account: AccountId,
         since: NaiveDate,
     ) -> ServiceResult<Vec<OpenOrder>> {
@@ -239,9 +222,7 @@ impl BatchCache {
         {
             return Ok(Vec::new());
         }
-        let mut orders = writer
-            .run(move |state| Box::pin(async move { Ok(state.tx.open_orders(account, since).await?) }))
-            .await?;
+        let mut orders = tx.open_orders(account, since).await?;
         if orders.is_empty() {
             self.without_orders_since.insert(account, since);
         }

@@ -1,7 +1,7 @@
 //! One file of a batch, in two steps: `check_file` decides everything and writes nothing but the
-//! books' locks, so a refused file leaves no row behind and needs no savepoint; `store_file`,
-//! run by the batch's writer, then writes the file's import, statements and gaps, and its
-//! entries and lines wait with the batch's.
+//! books' locks, so a refused file leaves no row behind and needs no savepoint; `store_file`
+//! then writes the file's import, statements and gaps, and its entries and lines wait with the
+//! batch's.
 
 use chrono::{DateTime, Utc};
 
@@ -9,7 +9,6 @@ use super::booking::book_lines;
 use super::cache::BatchCache;
 use super::checks::{GapFound, balance_money, check_balances, find_gaps};
 use super::pending::PendingWrites;
-use super::writer::{Writer, WriterState};
 use super::{ImportOptions, ImportRefusal, ImportSummary, StatementSummary};
 use crate::domain::account::Account;
 use crate::domain::iban::Iban;
@@ -17,7 +16,7 @@ use crate::domain::ids::AccountId;
 use crate::import::lines::lines_of;
 use crate::import::statement::{Statement, StatementFile};
 use crate::service::{ServiceError, ServiceResult};
-use crate::storage::{NewBankStatement, PreviousStatement};
+use crate::storage::{NewBankStatement, PreviousStatement, Tx};
 
 /// One file being imported, and on whose behalf.
 pub(super) struct FileUnit<'a> {
@@ -57,7 +56,7 @@ pub(super) struct CheckedStatement {
 
 /// Checks every statement of `parsed` and decides its lines, into `writes`; writes nothing.
 pub(super) async fn check_file(
-    writer: &Writer,
+    tx: &mut Tx,
     cache: &mut BatchCache,
     writes: &mut PendingWrites,
     unit: &FileUnit<'_>,
@@ -74,7 +73,7 @@ pub(super) async fn check_file(
             author: unit.author,
             now: unit.now,
         };
-        let (summary, statement) = check_statement(writer, cache, writes, &context, statement).await?;
+        let (summary, statement) = check_statement(tx, cache, writes, &context, statement).await?;
         summaries.push(summary);
         checked.push(statement);
     }
@@ -86,64 +85,27 @@ pub(super) async fn check_file(
     Ok((summary, checked))
 }
 
-/// An accepted file, as the writer stores it: its import record, its statements and their gaps,
-/// and the rows its lines wait to write.
-pub(super) struct FileRecord {
-    file_name: String,
-    sha256: String,
-    message_type: String,
-    author: String,
-    force_reason: Option<String>,
-    now: DateTime<Utc>,
-    statements: Vec<CheckedStatement>,
-    writes: PendingWrites,
-}
-
-impl FileRecord {
-    pub fn new(
-        unit: &FileUnit<'_>,
-        message_type: &str,
-        statements: Vec<CheckedStatement>,
-        writes: PendingWrites,
-    ) -> FileRecord {
-        FileRecord {
-            file_name: unit.file_name.to_owned(),
-            sha256: unit.sha256.to_owned(),
-            message_type: message_type.to_owned(),
-            author: unit.author.to_owned(),
-            force_reason: unit.options.force_reason.map(str::to_owned),
-            now: unit.now,
-            statements,
-            writes,
-        }
-    }
-}
-
-/// Writes a checked file's import record, its statements and their gaps, gives the file's
-/// waiting lines their statements' ids, and adds them to what the batch waits to write.
-pub(super) async fn store_file(state: &mut WriterState, file: FileRecord) -> ServiceResult<()> {
-    let name = file.file_name.clone();
-    // The caller was told the file was accepted when it was checked: a failure to write it is
-    // reported later, by the batch, so it names the file.
-    store_checked_file(state, file)
-        .await
-        .map_err(|error| ServiceError::ImportBatchFailed(format!("writing {name}: {error}")))
-}
-
-async fn store_checked_file(state: &mut WriterState, file: FileRecord) -> ServiceResult<()> {
-    let tx = &mut state.tx;
+/// Writes a checked file's import record, its statements and their gaps, and gives the file's
+/// waiting lines their statements' ids.
+pub(super) async fn store_file(
+    tx: &mut Tx,
+    writes: &mut PendingWrites,
+    unit: &FileUnit<'_>,
+    message_type: &str,
+    checked: &[CheckedStatement],
+) -> ServiceResult<()> {
     let import_id = tx
         .insert_statement_import(
-            &file.file_name,
-            &file.sha256,
-            &file.message_type,
-            &file.author,
-            file.force_reason.as_deref(),
-            file.now,
+            unit.file_name,
+            unit.sha256,
+            message_type,
+            unit.author,
+            unit.options.force_reason,
+            unit.now,
         )
         .await?;
-    let mut ids = Vec::with_capacity(file.statements.len());
-    for statement in &file.statements {
+    let mut ids = Vec::with_capacity(checked.len());
+    for statement in checked {
         let id = tx
             .insert_bank_statement(&NewBankStatement {
                 import_id,
@@ -156,24 +118,23 @@ async fn store_checked_file(state: &mut WriterState, file: FileRecord) -> Servic
             })
             .await?;
         for gap in &statement.gaps {
-            tx.insert_gap(statement.account, id, gap.kind, &gap.expected, &gap.found, file.now)
+            tx.insert_gap(statement.account, id, gap.kind, &gap.expected, &gap.found, unit.now)
                 .await?;
         }
         ids.push(id);
     }
-    let mut writes = file.writes;
     writes.name_statements(&ids);
-    state.absorb(writes).await
+    Ok(())
 }
 
 async fn check_statement(
-    writer: &Writer,
+    tx: &mut Tx,
     cache: &mut BatchCache,
     writes: &mut PendingWrites,
     context: &StatementContext<'_>,
     statement: &Statement,
 ) -> ServiceResult<(StatementSummary, CheckedStatement)> {
-    let account = find_account(writer, cache, context, statement).await?;
+    let account = find_account(tx, cache, context, statement).await?;
     if let Some(found) = statement
         .account_currency
         .as_deref()
@@ -193,7 +154,7 @@ async fn check_statement(
     check_balances(context, statement)?;
     let opening = balance_money(context, statement, "opening", account.currency)?;
     let closing = balance_money(context, statement, "closing", account.currency)?;
-    let previous = cache.previous_statement(writer, account.id).await?;
+    let previous = cache.previous_statement(tx, account.id).await?;
     let electronic_sequence = statement
         .electronic_sequence
         .as_deref()
@@ -224,7 +185,7 @@ async fn check_statement(
             electronic_sequence,
         };
         cache.stored_statement(account.id, stored);
-        book_lines(writer, context, cache, writes, &account, lines, &mut summary).await?;
+        book_lines(tx, context, cache, writes, &account, lines, &mut summary).await?;
     }
     let checked = CheckedStatement {
         account: account.id,
@@ -239,7 +200,7 @@ async fn check_statement(
 }
 
 async fn find_account(
-    writer: &Writer,
+    tx: &mut Tx,
     cache: &mut BatchCache,
     context: &StatementContext<'_>,
     statement: &Statement,
@@ -257,9 +218,7 @@ async fn find_account(
     let iban = Iban::parse(text)
         .map(|iban| iban.electronic().to_owned())
         .unwrap_or_else(|_| text.to_owned());
-    let mut accounts = cache
-        .money_accounts_by_iban(writer, &iban, context.options.book)
-        .await?;
+    let mut accounts = cache.money_accounts_by_iban(tx, &iban, context.options.book).await?;
     if let Some(writable) = context.options.writable_books {
         accounts.retain(|account| writable.contains(&account.book_id));
     }

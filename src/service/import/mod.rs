@@ -21,7 +21,6 @@ mod file;
 mod matching;
 mod pending;
 mod refusal;
-mod writer;
 
 pub use matching::MATCH_WINDOW_BUSINESS_DAYS;
 pub use refusal::ImportRefusal;
@@ -30,11 +29,10 @@ use crate::domain::ids::BookId;
 use crate::import::camt;
 use crate::import::csv::CsvProfile;
 use crate::import::statement::StatementFile;
-use crate::storage::Store;
+use crate::storage::{Store, Tx};
 use cache::BatchCache;
-use file::{FileRecord, FileUnit, check_file, store_file};
-use pending::PendingWrites;
-use writer::Writer;
+use file::{FileUnit, check_file, store_file};
+use pending::{ENTRIES_PER_WRITE, PendingWrites};
 
 /// How to import: into one book only, or forcing statements whose balances do not add up.
 #[derive(Debug, Clone, Copy, Default)]
@@ -151,20 +149,25 @@ impl PreparedFile {
 /// Several files imported in one db transaction, each file all or nothing (checked whole before
 /// anything of it is written): committing once per batch instead of once per file is what makes
 /// a year of statements for a whole caseload import in seconds, since every commit waits for the
-/// disk. The files' entries and lines are written together (see `pending`), by a task of their
-/// own while the next files are checked (see `writer`).
+/// disk. The files' entries and lines are written together (see `pending`).
 pub struct ImportBatch {
-    writer: Writer,
+    tx: Tx,
     files: usize,
     cache: BatchCache,
+    /// What the accepted files of the batch wait to write.
+    pending: PendingWrites,
+    /// Why the batch was given up: a database error leaves its db transaction unusable.
+    failed: Option<String>,
 }
 
 impl ImportBatch {
     pub async fn begin(store: &Store) -> ServiceResult<ImportBatch> {
         Ok(ImportBatch {
-            writer: Writer::start(store).await?,
+            tx: store.begin_write().await?,
             files: 0,
             cache: BatchCache::default(),
+            pending: PendingWrites::default(),
+            failed: None,
         })
     }
 
@@ -188,8 +191,7 @@ impl ImportBatch {
 
     /// Imports a file parsed beforehand; when it is refused, nothing of it stays and the batch
     /// goes on. It is checked whole before anything of it is written, so a refusal needs no
-    /// rollback; a database error gives the whole batch up. The summary is returned once the
-    /// file is checked: its rows are written in the batch's db transaction, which `commit` ends.
+    /// rollback; a database error gives the whole batch up.
     pub async fn import_prepared(
         &mut self,
         file: PreparedFile,
@@ -197,8 +199,8 @@ impl ImportBatch {
         author: &str,
         now: DateTime<Utc>,
     ) -> ServiceResult<ImportSummary> {
-        if let Some(failure) = self.writer.failure() {
-            return Err(failure);
+        if let Some(reason) = &self.failed {
+            return Err(ServiceError::ImportBatchFailed(reason.clone()));
         }
         let unit = FileUnit {
             file_name: &file.name,
@@ -208,25 +210,42 @@ impl ImportBatch {
             now,
         };
         let mut writes = PendingWrites::default();
-        let checked = check_file(&self.writer, &mut self.cache, &mut writes, &unit, &file.parsed).await;
+        let checked = check_file(&mut self.tx, &mut self.cache, &mut writes, &unit, &file.parsed).await;
         let (summary, statements) = match checked {
             Ok(checked) => checked,
             Err(error) => {
                 self.cache.file_refused();
+                if !matches!(error, ServiceError::Import(_)) {
+                    self.failed = Some(error.to_string());
+                }
                 return Err(error);
             }
         };
         self.cache.file_accepted();
-        let record = FileRecord::new(&unit, &file.parsed.message_type, statements, writes);
-        self.writer
-            .submit(move |state| Box::pin(store_file(state, record)))
-            .await?;
+        let stored = store_file(&mut self.tx, &mut writes, &unit, &file.parsed.message_type, &statements).await;
+        self.give_up_on_error(stored)?;
+        self.pending.absorb(writes);
         self.files += 1;
+        if self.pending.entries() >= ENTRIES_PER_WRITE {
+            let written = self.pending.write(&mut self.tx, self.cache.written_heads()).await;
+            self.give_up_on_error(written)?;
+        }
         Ok(summary)
     }
 
+    fn give_up_on_error(&mut self, result: ServiceResult<()>) -> ServiceResult<()> {
+        if let Err(error) = &result {
+            self.failed = Some(error.to_string());
+        }
+        result
+    }
+
     /// Writes what the batch's files booked and commits.
-    pub async fn commit(self) -> ServiceResult<()> {
-        self.writer.commit().await
+    pub async fn commit(mut self) -> ServiceResult<()> {
+        if let Some(reason) = self.failed {
+            return Err(ServiceError::ImportBatchFailed(reason));
+        }
+        self.pending.write(&mut self.tx, self.cache.written_heads()).await?;
+        Ok(self.tx.commit().await?)
     }
 }

@@ -20,6 +20,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::domain::session::SignInThrottle;
 use crate::service::audit_log::AuditLog;
+use crate::service::book_facts_cache::BookFactsCache;
 use crate::service::session_cache::SessionCache;
 use crate::storage::Store;
 
@@ -59,6 +60,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<[IpAddr]>,
     /// Sessions read a moment ago (see `service::session_cache`).
     pub sessions: Arc<SessionCache>,
+    /// Books' access facts read a moment ago (see `service::book_facts_cache`).
+    pub book_facts: Arc<BookFactsCache>,
 }
 
 impl AppState {
@@ -70,6 +73,7 @@ impl AppState {
             throttle: Arc::default(),
             trusted_proxies: Arc::from([]),
             sessions: Arc::default(),
+            book_facts: Arc::default(),
         }
     }
 

@@ -168,8 +168,6 @@ async fn create_mandate(
         input,
     )?;
     let mandate = parties::create_mandate(&state.store, &mandate, chrono::Utc::now()).await?;
-    // The mandate's court may now see the book: at once, not after the facts cache's TTL.
-    state.book_facts.forget_all();
     Ok((StatusCode::CREATED, axum::Json(mandate)))
 }
 

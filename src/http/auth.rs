@@ -200,15 +200,7 @@ impl Caller {
         what: &'static str,
         id: i64,
     ) -> Result<(), ApiError> {
-        let decision = sessions::authorize_book(
-            &state.store,
-            &state.book_facts,
-            &self.signed_in.principal,
-            action,
-            book,
-            chrono::Utc::now(),
-        )
-        .await?;
+        let decision = sessions::authorize_book(&state.store, &self.signed_in.principal, action, book).await?;
         self.slot.update(|facts| facts.book = Some(book));
         self.answer(decision, what, id)
     }
@@ -241,11 +233,9 @@ impl Caller {
     pub async fn book_page(&self, state: &AppState, book: BookId) -> Result<bool, ApiError> {
         let decisions = sessions::authorize_book_for(
             &state.store,
-            &state.book_facts,
             &self.signed_in.principal,
             book,
             &[Action::Read, Action::Write],
-            chrono::Utc::now(),
         )
         .await?;
         self.slot.update(|facts| facts.book = Some(book));

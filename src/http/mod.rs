@@ -20,7 +20,6 @@ use tower_http::trace::TraceLayer;
 
 use crate::domain::session::SignInThrottle;
 use crate::service::audit_log::AuditLog;
-use crate::service::book_facts_cache::BookFactsCache;
 use crate::service::session_cache::SessionCache;
 use crate::storage::Store;
 
@@ -60,8 +59,6 @@ pub struct AppState {
     pub trusted_proxies: Arc<[IpAddr]>,
     /// Sessions read a moment ago (see `service::session_cache`).
     pub sessions: Arc<SessionCache>,
-    /// Books' access facts read a moment ago (see `service::book_facts_cache`).
-    pub book_facts: Arc<BookFactsCache>,
 }
 
 impl AppState {
@@ -73,7 +70,6 @@ impl AppState {
             throttle: Arc::default(),
             trusted_proxies: Arc::from([]),
             sessions: Arc::default(),
-            book_facts: Arc::default(),
         }
     }
 

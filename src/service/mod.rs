@@ -14,7 +14,6 @@ use crate::domain::party::PartyError;
 use crate::storage::StoreError;
 
 pub mod audit_log;
-pub mod book_facts_cache;
 pub mod budget;
 pub mod caseload;
 pub mod categorise;

@@ -9,10 +9,9 @@ use std::sync::Mutex;
 use chrono::{DateTime, Utc};
 
 use super::ServiceResult;
-use super::book_facts_cache::BookFactsCache;
 use super::session_cache::SessionCache;
 use super::users::authenticate;
-use crate::domain::access::{Action, BookFacts, Decision, Principal, decide};
+use crate::domain::access::{Action, Decision, Principal, decide};
 use crate::domain::audit::{AuditKind, AuditRecord};
 use crate::domain::ids::BookId;
 use crate::domain::session::{FAILURES_PER_ADDRESS, FAILURES_PER_LOGIN, SessionTimes, SignInThrottle};
@@ -214,13 +213,14 @@ pub async fn sign_out(
 /// The access rule's answer for a signed-in user; a book that does not exist is `Hidden`.
 pub async fn authorize_book(
     store: &Store,
-    known: &BookFactsCache,
     principal: &Principal,
     action: Action,
     book: BookId,
-    now: DateTime<Utc>,
 ) -> ServiceResult<Decision> {
-    let facts = book_facts(store, known, book, now).await?;
+    // One statement: no transaction needed around it.
+    let mut tx = store.read_alone().await?;
+    let facts = tx.book_facts(book).await?;
+    tx.commit().await?;
     Ok(facts.map_or(Decision::Hidden, |facts| decide(principal, action, &facts)))
 }
 
@@ -228,13 +228,13 @@ pub async fn authorize_book(
 /// whether it may be read and, to offer its forms, whether it may be changed.
 pub async fn authorize_book_for(
     store: &Store,
-    known: &BookFactsCache,
     principal: &Principal,
     book: BookId,
     actions: &[Action],
-    now: DateTime<Utc>,
 ) -> ServiceResult<Vec<Decision>> {
-    let facts = book_facts(store, known, book, now).await?;
+    let mut tx = store.read_alone().await?;
+    let facts = tx.book_facts(book).await?;
+    tx.commit().await?;
     Ok(actions
         .iter()
         .map(|action| {
@@ -243,27 +243,6 @@ pub async fn authorize_book_for(
                 .map_or(Decision::Hidden, |facts| decide(principal, *action, facts))
         })
         .collect())
-}
-
-/// What the access rule knows of `book`: from `known` when read a moment ago (see
-/// `book_facts_cache` for why that is safe), else from the database.
-async fn book_facts(
-    store: &Store,
-    known: &BookFactsCache,
-    book: BookId,
-    now: DateTime<Utc>,
-) -> ServiceResult<Option<BookFacts>> {
-    if let Some(facts) = known.get(book, now) {
-        return Ok(Some(facts));
-    }
-    // One statement: no transaction needed around it.
-    let mut tx = store.read_alone().await?;
-    let facts = tx.book_facts(book).await?;
-    tx.commit().await?;
-    if let Some(facts) = &facts {
-        known.put(facts.clone(), now);
-    }
-    Ok(facts)
 }
 
 /// The books `principal` may do `action` with, in id order.

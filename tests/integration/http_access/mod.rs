@@ -363,24 +363,6 @@ crate::backend_tests! {
         assert!(wrong.is_empty(), "{} answers break the access rule:\n{}", wrong.len(), wrong.join("\n"));
     }
 
-    async fn a_court_sees_a_book_as_soon_as_a_mandate_names_it(db) {
-        let app = TestApp::spawn(&db).await;
-        let ids = set_up(&app).await;
-        let metz = app.client_of("greffe-metz").await;
-        let book = app.url(&format!("/api/v1/books/{}/filings", ids.book));
-        // Asked once: the server now keeps the book's facts for a few seconds.
-        assert_eq!(metz.get(&book).send().await.unwrap().status(), StatusCode::NOT_FOUND);
-        let mandate = serde_json::json!({
-            "beneficiary_id": ids.person, "kind": "curatelle", "start": "2026-01-01",
-            "court": "Tribunal judiciaire de Metz, juge des contentieux de la protection",
-            "case_number": "RG 26/00412", "jurisdiction": "fr"
-        });
-        let supervisor = app.client_of("supervisor").await;
-        let created = supervisor.post(app.url("/api/v1/mandates")).json(&mandate).send().await.unwrap();
-        assert_eq!(created.status(), StatusCode::CREATED);
-        assert_eq!(metz.get(&book).send().await.unwrap().status(), StatusCode::OK, "not after the cache's TTL: at once");
-    }
-
     async fn lists_show_only_what_the_caller_may_see(db) {
         let app = TestApp::spawn(&db).await;
         let ids = set_up(&app).await;

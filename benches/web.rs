@@ -7,7 +7,9 @@
 //!     BENCH_DATABASE_URL=postgres://…/gestio_bench cargo bench --bench web   # an empty PostgreSQL database
 //!
 //! `BENCH_BOOKS` (500), `BENCH_ENTRIES_PER_BOOK` (200), `BENCH_USERS` (200), `BENCH_SECONDS` (20)
-//! scale it. Target from the issue: p99 < 100 ms on this 2-core machine.
+//! scale it. `BENCH_ROUTES` picks the routes asked for, comma-separated, from `dashboard`, `book`,
+//! `entries` and `balance` (all four by default), to see which one costs what.
+//! Target from the issue: p99 < 100 ms on this 2-core machine.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -51,9 +53,12 @@ fn main() {
     } else {
         "SQLite"
     };
-    let (address, script) = runtime.block_on(prepare(&url, books, per_book, users, folder.path()));
+    let routes = chosen_routes();
+    let (address, script) = runtime.block_on(prepare(&url, books, per_book, users, folder.path(), &routes));
     println!(
-        "{backend}: {books} books of {per_book} entries, {users} counsellors signed in, {CASES_PER_COUNSELLOR} cases each"
+        "{backend}: {books} books of {per_book} entries, {users} counsellors signed in, {CASES_PER_COUNSELLOR} cases each; \
+         routes: {}",
+        routes.join(", ")
     );
     let output = Command::new("wrk")
         .args(["-t2", "-c200", &format!("-d{seconds}s"), "--latency", "-s"])
@@ -78,6 +83,7 @@ async fn prepare(
     per_book: usize,
     users: usize,
     folder: &std::path::Path,
+    routes: &[String],
 ) -> (std::net::SocketAddr, std::path::PathBuf) {
     let store = Store::open(url)
         .await
@@ -103,7 +109,7 @@ async fn prepare(
         std::future::pending(),
     ));
     let script = folder.join("requests.lua");
-    std::fs::write(&script, lua_script(&sessions)).expect("writing the wrk script");
+    std::fs::write(&script, lua_script(&sessions, routes)).expect("writing the wrk script");
     (address, script)
 }
 
@@ -153,18 +159,35 @@ async fn sign_in_counsellors(store: &Store, books: &[BookId], users: usize) -> V
     sessions
 }
 
-/// A wrk script cycling through (cookie, path): each user's dashboard, one of their books, its
-/// latest entries and its balance.
-fn lua_script(sessions: &[(String, Vec<BookId>)]) -> String {
+/// The routes `BENCH_ROUTES` names (all four when unset); an unknown name stops the benchmark.
+fn chosen_routes() -> Vec<String> {
+    let chosen = std::env::var("BENCH_ROUTES").unwrap_or_else(|_| ROUTES.join(","));
+    let routes: Vec<String> = chosen.split(',').map(|route| route.trim().to_owned()).collect();
+    if let Some(unknown) = routes.iter().find(|route| !ROUTES.contains(&route.as_str())) {
+        eprintln!(
+            "BENCH_ROUTES: unknown route {unknown:?}; choose among {}",
+            ROUTES.join(", ")
+        );
+        std::process::exit(2);
+    }
+    routes
+}
+
+const ROUTES: [&str; 4] = ["dashboard", "book", "entries", "balance"];
+
+/// A wrk script cycling through (cookie, path): for each user, the chosen routes among their
+/// dashboard, one of their books, its latest entries and its balance.
+fn lua_script(sessions: &[(String, Vec<BookId>)], routes: &[String]) -> String {
     let mut requests = String::from("local requests = {\n");
     for (index, (cookie, books)) in sessions.iter().enumerate() {
         let book = books[index % books.len()];
-        for path in [
-            "/".to_owned(),
-            format!("/api/v1/books/{book}"),
-            format!("/api/v1/books/{book}/entries?limit=50"),
-            format!("/api/v1/books/{book}/balance"),
-        ] {
+        for route in routes {
+            let path = match route.as_str() {
+                "dashboard" => "/".to_owned(),
+                "book" => format!("/api/v1/books/{book}"),
+                "entries" => format!("/api/v1/books/{book}/entries?limit=50"),
+                _ => format!("/api/v1/books/{book}/balance"),
+            };
             requests.push_str(&format!("  {{ \"{cookie}\", \"{path}\" }},\n"));
         }
     }

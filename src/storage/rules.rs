@@ -152,14 +152,21 @@ impl Tx {
         })
     }
 
-    /// Suspense postings of imported entries that no categorising entry names yet.
+    /// Suspense postings of imported entries that no categorising entry names yet, with what the
+    /// bank said of each: a batch line's part from its part row, a one-part line from the line's
+    /// own row (found by the bank posting's account and the day, the index the import uses).
     pub async fn suspense_items(&mut self, book: BookId, suspense: AccountId) -> StoreResult<Vec<SuspenseItem>> {
         on_backend!(self, connection => {
             let items: Vec<SuspenseItem> = sqlx::query_as(
                 "SELECT e.id AS entry_id, p.line_no, e.entry_date, e.description, p.amount_minor, p.currency, \
-                     part.counterparty_name, part.counterparty_iban, part.remittance \
+                     CASE WHEN part.entry_id IS NULL THEN line.counterparty_name ELSE part.counterparty_name END AS counterparty_name, \
+                     CASE WHEN part.entry_id IS NULL THEN line.counterparty_iban ELSE part.counterparty_iban END AS counterparty_iban, \
+                     CASE WHEN part.entry_id IS NULL THEN line.remittance ELSE part.remittance END AS remittance \
                  FROM postings p JOIN entries e ON e.id = p.entry_id \
                  LEFT JOIN statement_line_parts part ON part.entry_id = e.id AND part.part_no = p.line_no - 1 \
+                 LEFT JOIN postings bank ON bank.entry_id = e.id AND bank.line_no = 1 \
+                 LEFT JOIN statement_lines line ON line.account_id = bank.account_id \
+                     AND line.booking_date = e.entry_date AND line.entry_id = e.id \
                  WHERE e.book_id = $1 AND p.account_id = $2 AND e.source = 'import' \
                  AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.book_id = e.book_id \
                      AND c.source_ref = 'categorise:' || CAST(e.id AS TEXT) || ':' || CAST(p.line_no AS TEXT)) \

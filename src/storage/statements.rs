@@ -172,15 +172,16 @@ impl Tx {
         Ok(known)
     }
 
-    /// Stores statement lines, each with the entry that booked it (none when pending), and the
-    /// parts of each booked line with the rule that decided each part's account.
+    /// Stores statement lines, each with the entry that booked it (none when pending) and why
+    /// its account was chosen; a booked batch line's parts are stored apart, each with its own
+    /// reason. A line of one part (nearly all) needs no part row: its row says it all.
     pub async fn insert_statement_lines(&mut self, lines: &[NewLine<'_>]) -> StoreResult<()> {
         for chunk in lines.chunks(1000) {
             on_backend!(self, connection, Database => {
                 let mut insert = sqlx::QueryBuilder::<Database>::new(
                     "INSERT INTO statement_lines (statement_id, account_id, status, booking_date, value_date, amount_minor, \
                      currency, bank_ref, fingerprint, occurrence, reversal, bank_code, counterparty_name, counterparty_iban, \
-                     end_to_end_id, remittance, entry_id) ",
+                     end_to_end_id, remittance, entry_id, categorised_by) ",
                 );
                 insert.push_values(chunk, |mut row, new| {
                     let (line, entry) = (new.line, new.entry);
@@ -203,13 +204,15 @@ impl Tx {
                         .push_bind(first.counterparty_iban.as_deref())
                         .push_bind(first.end_to_end_id.as_deref())
                         .push_bind(first.remittance.as_deref())
-                        .push_bind(entry.map(EntryId::get));
+                        .push_bind(entry.map(EntryId::get))
+                        .push_bind(single_part_reason(new));
                 });
                 insert.build().execute(connection).await?;
             });
         }
         let parts: Vec<(EntryId, i64, &LinePart, &String)> = lines
             .iter()
+            .filter(|new| new.line.parts.len() > 1)
             .filter_map(|new| new.entry.map(|entry| (new.line, entry, new.reasons)))
             .flat_map(|(line, entry, reasons)| {
                 line.parts
@@ -294,6 +297,15 @@ impl Tx {
             .await?;
             Ok(counts)
         })
+    }
+}
+
+/// Why a booked line of one part went to its account; `None` for a batch line (its parts say it)
+/// and for a line not booked.
+fn single_part_reason<'a>(new: &NewLine<'a>) -> Option<&'a str> {
+    match (new.entry, new.reasons) {
+        (Some(_), [reason]) => Some(reason.as_str()),
+        _ => None,
     }
 }
 

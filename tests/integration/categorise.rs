@@ -69,8 +69,21 @@ async fn pension_and_cofidis_rules(store: &Store, case: &Case) {
     .unwrap();
 }
 
+/// Why each part of each booked line went where it did, in entry and part order: a one-part line
+/// says it in its own row, a batch line's parts in theirs.
 async fn explanations(db: &TestDb) -> Vec<String> {
-    let sql = "SELECT categorised_by FROM statement_line_parts ORDER BY entry_id, part_no";
+    let sql = "SELECT categorised_by FROM ( \
+                   SELECT entry_id, 1 AS part_no, categorised_by FROM statement_lines WHERE categorised_by IS NOT NULL \
+                   UNION ALL SELECT entry_id, part_no, categorised_by FROM statement_line_parts) explained \
+               ORDER BY entry_id, part_no";
+    scalars(db, sql).await
+}
+
+async fn scalars<T>(db: &TestDb, sql: &'static str) -> Vec<T>
+where
+    T: Send + Unpin + for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+    T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>,
+{
     if db.backend == "sqlite" {
         sqlx::query_scalar(sql)
             .fetch_all(&sqlx::SqlitePool::connect(&db.url).await.unwrap())
@@ -82,6 +95,24 @@ async fn explanations(db: &TestDb) -> Vec<String> {
             .await
             .unwrap()
     }
+}
+
+/// Puts a database back as it was before migration 11: every part of every booked line in
+/// statement_line_parts, no explanation in the line rows, migration 11 not applied.
+const BEFORE_MIGRATION_11: &str = "\
+    INSERT INTO statement_line_parts (entry_id, part_no, amount_minor, currency, counterparty_name, counterparty_iban, \
+        end_to_end_id, remittance, categorised_by) \
+    SELECT entry_id, 1, amount_minor, currency, counterparty_name, counterparty_iban, end_to_end_id, remittance, \
+        categorised_by FROM statement_lines WHERE categorised_by IS NOT NULL; \
+    ALTER TABLE statement_lines DROP COLUMN categorised_by; \
+    DELETE FROM _sqlx_migrations WHERE version = 11;";
+
+async fn suspense_names(store: &Store, case: &Case) -> Vec<String> {
+    let waiting = suspense(store, case.book).await.unwrap();
+    waiting
+        .iter()
+        .map(|item| item.counterparty_name.clone().unwrap_or_default())
+        .collect()
 }
 
 crate::backend_tests! {
@@ -98,9 +129,26 @@ crate::backend_tests! {
             explanations(&db).await,
             ["rule 1 (Pension CNAP)", "suspense", "suspense", "suspense", "rule 2 (Cofidis plan)", "suspense"].map(String::from).to_vec()
         );
-        let waiting = suspense(&store, case.book).await.unwrap();
-        let names: Vec<_> = waiting.iter().map(|item| item.counterparty_name.clone().unwrap_or_default()).collect();
-        assert_eq!(names, ["Agence Immobilière Sud", "Enovos Luxembourg S.A.", "CMCM", "POST Telecom"]);
+        assert_eq!(suspense_names(&store, &case).await, ["Agence Immobilière Sud", "Enovos Luxembourg S.A.", "CMCM", "POST Telecom"]);
+    }
+
+    async fn migration_11_moves_each_one_part_lines_explanation_into_the_line_and_loses_nothing(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Maria Fernandes", IBAN).await;
+        pension_and_cofidis_rules(&store, &case).await;
+        import(&store, &sample()).await;
+        let (explained, waiting) = (explanations(&db).await, suspense_names(&store, &case).await);
+        let batch_parts: Vec<i64> = scalars(&db, "SELECT COUNT(*) FROM statement_line_parts").await;
+        store.close().await;
+        common::raw_sql(&db, BEFORE_MIGRATION_11).await.unwrap();
+        let every_part: Vec<i64> = scalars(&db, "SELECT COUNT(*) FROM statement_line_parts").await;
+        assert_eq!(every_part[0], 6, "before migration 11, every part of the three lines had its row");
+        let store = db.store().await;
+        assert_eq!(scalars::<i64>(&db, "SELECT COUNT(*) FROM statement_line_parts").await, batch_parts);
+        assert_eq!(batch_parts[0], 4, "the batch's four parts keep their rows");
+        assert_eq!(explanations(&db).await, explained);
+        assert_eq!(suspense_names(&store, &case).await, waiting);
+        assert!(store.is_ready().await.unwrap());
     }
 
     async fn categorising_moves_a_suspense_posting_once_and_can_become_a_rule(db) {

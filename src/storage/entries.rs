@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::rows::{EntryRow, PostingRow, journal_entry};
-use super::{StoreError, StoreResult, Tx, on_backend};
+use super::{StoreError, StoreResult, Tx, TxInner, bulk, on_backend};
 use crate::domain::book::ChainedEntry;
 use crate::domain::ids::{AccountId, BookId, EntryId};
-use crate::domain::ledger::JournalEntry;
+use crate::domain::ledger::{JournalEntry, Posting};
 
 /// Rows per multi-row INSERT: well under both databases' bound-parameter limits
 /// (SQLite 32,766; PostgreSQL 65,535) with 12 columns per entry and 5 per posting.
@@ -35,76 +35,84 @@ impl Tx {
     /// ids in order. The caller keeps the running totals (`add_to_account_totals`) and moves each
     /// book's head (`move_head`) within the same db transaction.
     pub async fn insert_chained(&mut self, entries: &[ChainedEntry]) -> StoreResult<Vec<EntryId>> {
-        let mut ids_by_place: HashMap<(i64, i64), i64> = HashMap::with_capacity(entries.len());
-        for chunk in entries.chunks(ENTRIES_PER_INSERT) {
-            ids_by_place.extend(self.insert_entry_rows(chunk).await?);
-        }
-        let ids: Vec<EntryId> = entries
+        let ids = self.new_entry_ids(entries.len()).await?;
+        let numbered: Vec<(EntryId, &ChainedEntry)> = ids.iter().copied().zip(entries).collect();
+        let postings: Vec<(EntryId, i64, &Posting)> = numbered
             .iter()
-            .map(|entry| EntryId::new(ids_by_place[&(entry.draft.book_id.get(), entry.sequence)]))
-            .collect();
-        let postings: Vec<(i64, i64, &crate::domain::ledger::Posting)> = entries
-            .iter()
-            .zip(&ids)
-            .flat_map(|(entry, id)| {
-                entry
-                    .draft
-                    .postings
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, posting)| (id.get(), index as i64 + 1, posting))
+            .flat_map(|(id, entry)| {
+                (1..)
+                    .zip(&entry.draft.postings)
+                    .map(move |(line_no, posting)| (*id, line_no, posting))
             })
             .collect();
-        for chunk in postings.chunks(POSTINGS_PER_INSERT) {
-            self.insert_posting_rows(chunk).await?;
-        }
+        // PostgreSQL gives identity ids itself unless told to take these.
+        let insert_entries = match self.inner {
+            TxInner::Sqlite(_) => format!("INSERT INTO entries ({ENTRY_COLUMNS}) "),
+            TxInner::Postgres(_) => format!("INSERT INTO entries ({ENTRY_COLUMNS}) OVERRIDING SYSTEM VALUE "),
+        };
+        on_backend!(self, connection, Database => {
+            let entry_rows = numbered.chunks(ENTRIES_PER_INSERT).map(|chunk| {
+                let mut insert = sqlx::QueryBuilder::<Database>::new(insert_entries.as_str());
+                insert.push_values(chunk, |mut row, (id, entry)| {
+                    let draft = &entry.draft;
+                    // Borrowed, not cloned: a batch binds a million strings.
+                    row.push_bind(id.get())
+                        .push_bind(draft.book_id.get())
+                        .push_bind(entry.sequence)
+                        .push_bind(draft.date)
+                        .push_bind(draft.description.as_str())
+                        .push_bind(draft.source.code())
+                        .push_bind(draft.source_ref.as_deref())
+                        .push_bind(draft.receipt.as_deref())
+                        .push_bind(draft.author.as_str())
+                        .push_bind(entry.recorded_at)
+                        .push_bind(draft.reverses.map(EntryId::get))
+                        .push_bind(entry.previous_hash.as_str())
+                        .push_bind(entry.hash.as_str());
+                });
+                insert
+            });
+            let posting_rows = postings.chunks(POSTINGS_PER_INSERT).map(|chunk| {
+                let mut insert = sqlx::QueryBuilder::<Database>::new(
+                    "INSERT INTO postings (entry_id, line_no, account_id, amount_minor, currency) ",
+                );
+                insert.push_values(chunk, |mut row, (entry_id, line_no, posting)| {
+                    row.push_bind(entry_id.get())
+                        .push_bind(*line_no)
+                        .push_bind(posting.account_id.get())
+                        .push_bind(posting.amount.minor())
+                        .push_bind(posting.amount.currency().code());
+                });
+                insert
+            });
+            bulk::insert_in_turn(connection, entry_rows.chain(posting_rows)).await?;
+        });
         Ok(ids)
     }
 
-    /// Returns ((book, sequence), id) of each inserted entry.
-    async fn insert_entry_rows(&mut self, chunk: &[ChainedEntry]) -> StoreResult<Vec<((i64, i64), i64)>> {
-        on_backend!(self, connection, Database => {
-            let mut insert = sqlx::QueryBuilder::<Database>::new(
-                "INSERT INTO entries (book_id, sequence, entry_date, description, source, source_ref, receipt, \
-                 author, recorded_at, reverses_entry_id, previous_hash, hash) ",
-            );
-            insert.push_values(chunk, |mut row, entry| {
-                let draft = &entry.draft;
-                // Borrowed, not cloned: a batch binds a million strings.
-                row.push_bind(draft.book_id.get())
-                    .push_bind(entry.sequence)
-                    .push_bind(draft.date)
-                    .push_bind(draft.description.as_str())
-                    .push_bind(draft.source.code())
-                    .push_bind(draft.source_ref.as_deref())
-                    .push_bind(draft.receipt.as_deref())
-                    .push_bind(draft.author.as_str())
-                    .push_bind(entry.recorded_at)
-                    .push_bind(draft.reverses.map(EntryId::get))
-                    .push_bind(entry.previous_hash.as_str())
-                    .push_bind(entry.hash.as_str());
-            });
-            insert.push(" RETURNING book_id, sequence, id");
-            let rows: Vec<(i64, i64, i64)> = insert.build_query_as().fetch_all(connection).await?;
-            Ok(rows.into_iter().map(|(book, sequence, id)| ((book, sequence), id)).collect())
-        })
-    }
-
-    async fn insert_posting_rows(&mut self, chunk: &[(i64, i64, &crate::domain::ledger::Posting)]) -> StoreResult<()> {
-        on_backend!(self, connection, Database => {
-            let mut insert = sqlx::QueryBuilder::<Database>::new(
-                "INSERT INTO postings (entry_id, line_no, account_id, amount_minor, currency) ",
-            );
-            insert.push_values(chunk, |mut row, (entry_id, line_no, posting)| {
-                row.push_bind(*entry_id)
-                    .push_bind(*line_no)
-                    .push_bind(posting.account_id.get())
-                    .push_bind(posting.amount.minor())
-                    .push_bind(posting.amount.currency().code());
-            });
-            insert.build().execute(connection).await?;
-            Ok(())
-        })
+    /// Ids for `count` new entries, in increasing order, for a transaction that will write
+    /// (`Store::begin_write`). Given here rather than by the INSERT, so the rows that name an
+    /// entry (postings, statement lines) can be built before the entry is written. On SQLite the
+    /// transaction holds the database's write lock, so the highest id cannot move under it (these
+    /// are the ids SQLite would give); on PostgreSQL they come from the table's identity sequence.
+    async fn new_entry_ids(&mut self, count: usize) -> StoreResult<Vec<EntryId>> {
+        let count = i64::try_from(count).expect("BUG: a batch of entries fits in an i64");
+        let ids: Vec<i64> =
+            match &mut self.inner {
+                TxInner::Sqlite(held) => {
+                    let highest: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM entries")
+                        .fetch_one(held.connection())
+                        .await?;
+                    (highest + 1..=highest + count).collect()
+                }
+                TxInner::Postgres(held) => sqlx::query_scalar(
+                    "SELECT nextval(pg_get_serial_sequence('entries', 'id')) FROM generate_series(1, $1) ORDER BY 1",
+                )
+                .bind(count)
+                .fetch_all(held.connection())
+                .await?,
+            };
+        Ok(ids.into_iter().map(EntryId::new).collect())
     }
 
     /// Adds each amount to its account's running total.

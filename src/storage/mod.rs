@@ -15,6 +15,7 @@ use thiserror::Error;
 
 mod attention;
 mod budget;
+mod bulk;
 mod caseload;
 mod creditors;
 mod entries;

@@ -6,10 +6,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::rows::AccountRow;
-use super::{StoreResult, Tx, on_backend};
+use super::{StoreResult, Tx, bulk, on_backend};
 use crate::domain::account::Account;
 use crate::domain::ids::{AccountId, BookId, EntryId};
 use crate::import::lines::{LinePart, StatementLine};
+
+/// Rows per multi-row INSERT of statement lines or parts: 18 values each, well under both
+/// databases' bound-parameter limits (SQLite 32,766; PostgreSQL 65,535).
+const LINES_PER_INSERT: usize = 1000;
 
 /// What a new bank statement row records.
 pub struct NewBankStatement<'a> {
@@ -176,8 +180,18 @@ impl Tx {
     /// its account was chosen; a booked batch line's parts are stored apart, each with its own
     /// reason. A line of one part (nearly all) needs no part row: its row says it all.
     pub async fn insert_statement_lines(&mut self, lines: &[NewLine<'_>]) -> StoreResult<()> {
-        for chunk in lines.chunks(1000) {
-            on_backend!(self, connection, Database => {
+        let parts: Vec<(EntryId, i64, &LinePart, &String)> = lines
+            .iter()
+            .filter(|new| new.line.parts.len() > 1)
+            .filter_map(|new| new.entry.map(|entry| (new.line, entry, new.reasons)))
+            .flat_map(|(line, entry, reasons)| {
+                (1..)
+                    .zip(line.parts.iter().zip(reasons))
+                    .map(move |(part_no, (part, reason))| (entry, part_no, part, reason))
+            })
+            .collect();
+        on_backend!(self, connection, Database => {
+            let line_rows = lines.chunks(LINES_PER_INSERT).map(|chunk| {
                 let mut insert = sqlx::QueryBuilder::<Database>::new(
                     "INSERT INTO statement_lines (statement_id, account_id, status, booking_date, value_date, amount_minor, \
                      currency, bank_ref, fingerprint, occurrence, reversal, bank_code, counterparty_name, counterparty_iban, \
@@ -207,23 +221,9 @@ impl Tx {
                         .push_bind(entry.map(EntryId::get))
                         .push_bind(single_part_reason(new));
                 });
-                insert.build().execute(connection).await?;
+                insert
             });
-        }
-        let parts: Vec<(EntryId, i64, &LinePart, &String)> = lines
-            .iter()
-            .filter(|new| new.line.parts.len() > 1)
-            .filter_map(|new| new.entry.map(|entry| (new.line, entry, new.reasons)))
-            .flat_map(|(line, entry, reasons)| {
-                line.parts
-                    .iter()
-                    .zip(reasons)
-                    .enumerate()
-                    .map(move |(index, (part, reason))| (entry, index as i64 + 1, part, reason))
-            })
-            .collect();
-        for chunk in parts.chunks(1000) {
-            on_backend!(self, connection, Database => {
+            let part_rows = parts.chunks(LINES_PER_INSERT).map(|chunk| {
                 let mut insert = sqlx::QueryBuilder::<Database>::new(
                     "INSERT INTO statement_line_parts (entry_id, part_no, amount_minor, currency, counterparty_name, \
                      counterparty_iban, end_to_end_id, remittance, categorised_by) ",
@@ -239,9 +239,10 @@ impl Tx {
                         .push_bind(part.remittance.as_deref())
                         .push_bind(reason.as_str());
                 });
-                insert.build().execute(connection).await?;
+                insert
             });
-        }
+            bulk::insert_in_turn(connection, line_rows.chain(part_rows)).await?;
+        });
         Ok(())
     }
 

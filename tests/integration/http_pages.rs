@@ -165,11 +165,17 @@ crate::backend_tests! {
         gestio::service::import::import_file(store, "maria.xml", statement.as_bytes(), options, "test", crate::common::now())
             .await
             .unwrap();
+        // The same statement again, numbered 13: its lines are known, but it skips number 12 and
+        // opens at 100.00 where the account closed at 130.00, so two gaps stay open.
+        let again = statement.replace("<ElctrncSeqNb>11<", "<ElctrncSeqNb>13<").replace("-2026-11<", "-2026-11-again<");
+        gestio::service::import::import_file(store, "again.xml", again.as_bytes(), options, "test", crate::common::now())
+            .await
+            .unwrap();
         let mut tx = store.begin_read().await.unwrap();
         let office = tx.offices().await.unwrap()[0].id;
         let attention = tx.attention(Some(office), None).await.unwrap();
         let books = tx.books(Some(office)).await.unwrap();
-        let mut waiting = 0;
+        let (mut waiting, mut gaps_open) = (0, 0);
         for book in &books {
             let counted = attention.get(&book.id).copied().unwrap_or_default();
             let lines = gestio::service::categorise::suspense(store, book.id).await.unwrap().len() as i64;
@@ -177,10 +183,12 @@ crate::backend_tests! {
             let exported = tx.exported_orders(Some(book.id)).await.unwrap().len() as i64;
             assert_eq!((counted.to_categorise, counted.open_gaps, counted.on_the_way), (lines, gaps, exported), "book {}", book.id);
             waiting += lines;
+            gaps_open += gaps;
         }
         let runs = tx.runs_of_office(office, 100).await.unwrap();
         tx.commit().await.unwrap();
         assert!(waiting > 0, "the demo office has lines waiting, so the count is tested on something");
+        assert!(gaps_open > 0, "the demo office has open gaps, so their count is tested on something");
         for book in &books {
             let latest = runs.iter().filter(|run| run.book_id.is_none_or(|id| id == book.id.get())).map(|run| run.id).max();
             let held = match latest {

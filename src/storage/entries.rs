@@ -11,7 +11,7 @@ use crate::domain::ids::{AccountId, BookId, EntryId};
 use crate::domain::ledger::{JournalEntry, Posting};
 
 /// Rows per multi-row INSERT: well under both databases' bound-parameter limits
-/// (SQLite 32,766; PostgreSQL 65,535) with 12 columns per entry and 5 per posting.
+/// (SQLite 32,766; PostgreSQL 65,535) with 13 columns per entry and 5 per posting.
 const ENTRIES_PER_INSERT: usize = 500;
 const POSTINGS_PER_INSERT: usize = 2000;
 /// The most entries one listing returns.
@@ -35,6 +35,9 @@ impl Tx {
     /// ids in order. The caller keeps the running totals (`add_to_account_totals`) and moves each
     /// book's head (`move_head`) within the same db transaction.
     pub async fn insert_chained(&mut self, entries: &[ChainedEntry]) -> StoreResult<Vec<EntryId>> {
+        if entries.is_empty() {
+            return Ok(Vec::new());
+        }
         let ids = self.new_entry_ids(entries.len()).await?;
         let numbered: Vec<(EntryId, &ChainedEntry)> = ids.iter().copied().zip(entries).collect();
         let postings: Vec<(EntryId, i64, &Posting)> = numbered

@@ -182,7 +182,7 @@ impl Tx {
     pub async fn insert_statement_lines(&mut self, lines: &[NewLine<'_>]) -> StoreResult<()> {
         let parts: Vec<(EntryId, i64, &LinePart, &String)> = lines
             .iter()
-            .filter(|new| new.line.parts.len() > 1)
+            .filter(|new| is_batch(new.line))
             .filter_map(|new| new.entry.map(|entry| (new.line, entry, new.reasons)))
             .flat_map(|(line, entry, reasons)| {
                 (1..)
@@ -301,13 +301,18 @@ impl Tx {
     }
 }
 
+/// A line of two or more parts: its parts get rows of their own, each with its reason.
+fn is_batch(line: &StatementLine) -> bool {
+    line.parts.len() > 1
+}
+
 /// Why a booked line of one part went to its account; `None` for a batch line (its parts say it)
 /// and for a line not booked.
 fn single_part_reason<'a>(new: &NewLine<'a>) -> Option<&'a str> {
-    match (new.entry, new.reasons) {
-        (Some(_), [reason]) => Some(reason.as_str()),
-        _ => None,
+    if new.entry.is_none() || is_batch(new.line) {
+        return None;
     }
+    new.reasons.first().map(String::as_str)
 }
 
 fn status_code(line: &StatementLine) -> &'static str {

@@ -48,6 +48,8 @@ pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit
         writable_books: None,
     };
     let mut summaries = Vec::with_capacity(args.files.len());
+    // Files of the batches committed so far: what stays if a later batch fails.
+    let mut committed = 0;
     let mut batch = ImportBatch::begin(&context.store).await?;
     // Drawn on a terminal only: indicatif hides itself when standard error is not one.
     let progress = indicatif::ProgressBar::new(args.files.len() as u64).with_style(
@@ -68,19 +70,27 @@ pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit
             Ok(summary) => summaries.push(summary),
             Err(error) => {
                 progress.finish_and_clear();
-                // The files before this one are kept, so nobody imports them twice by hand.
-                batch.commit().await?;
-                if !summaries.is_empty() {
-                    eprintln!(
-                        "{} earlier file(s) were imported; this one and those after it were not",
-                        summaries.len()
-                    );
+                // The files before this one are kept, so nobody imports them twice by hand; a
+                // database failure takes their batch with it.
+                let kept = match batch.commit().await {
+                    Ok(()) => summaries.len(),
+                    Err(_) => committed,
+                };
+                if kept > 0 {
+                    eprintln!("the first {kept} file(s) were imported; the others were not");
                 }
                 return Err(error);
             }
         }
         if batch.files() == FILES_PER_BATCH {
-            batch.commit().await?;
+            if let Err(error) = batch.commit().await {
+                progress.finish_and_clear();
+                if committed > 0 {
+                    eprintln!("the first {committed} file(s) were imported; the others were not");
+                }
+                return Err(error.into());
+            }
+            committed = summaries.len();
             batch = ImportBatch::begin(&context.store).await?;
         }
     }

@@ -56,8 +56,10 @@ pub enum ServiceError {
     Lock(#[from] LockError),
     #[error(transparent)]
     Import(Box<import::ImportRefusal>),
-    /// A write of an import batch failed (the database, not a file): the batch is given up.
-    #[error("an import step failed earlier ({0}), so nothing of this batch of files was saved: import them again")]
+    /// The database failed during an import batch (not a file's fault): the batch is given up.
+    #[error(
+        "the database failed during this import ({0}), so nothing of this batch of files was saved: import them again"
+    )]
     ImportBatchFailed(String),
     #[error(transparent)]
     Rule(crate::import::rules::RuleError),

@@ -4,8 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
+use super::bulk::{self, IdsOf};
 use super::rows::{EntryRow, PostingRow, journal_entry};
-use super::{StoreError, StoreResult, Tx, TxInner, bulk, on_backend};
+use super::{StoreError, StoreResult, Tx, on_backend};
 use crate::domain::book::ChainedEntry;
 use crate::domain::ids::{AccountId, BookId, EntryId};
 use crate::domain::ledger::{JournalEntry, Posting};
@@ -38,7 +39,12 @@ impl Tx {
         if entries.is_empty() {
             return Ok(Vec::new());
         }
-        let ids = self.new_entry_ids(entries.len()).await?;
+        let ids: Vec<EntryId> = self
+            .new_ids(IdsOf::Entries, entries.len())
+            .await?
+            .into_iter()
+            .map(EntryId::new)
+            .collect();
         let numbered: Vec<(EntryId, &ChainedEntry)> = ids.iter().copied().zip(entries).collect();
         let postings: Vec<(EntryId, i64, &Posting)> = numbered
             .iter()
@@ -48,11 +54,7 @@ impl Tx {
                     .map(move |(line_no, posting)| (*id, line_no, posting))
             })
             .collect();
-        // PostgreSQL gives identity ids itself unless told to take these.
-        let insert_entries = match self.inner {
-            TxInner::Sqlite(_) => format!("INSERT INTO entries ({ENTRY_COLUMNS}) "),
-            TxInner::Postgres(_) => format!("INSERT INTO entries ({ENTRY_COLUMNS}) OVERRIDING SYSTEM VALUE "),
-        };
+        let insert_entries = format!("INSERT INTO entries ({ENTRY_COLUMNS}) {}", self.taking_given_ids());
         on_backend!(self, connection, Database => {
             let entry_rows = numbered.chunks(ENTRIES_PER_INSERT).map(|chunk| {
                 let mut insert = sqlx::QueryBuilder::<Database>::new(insert_entries.as_str());
@@ -91,31 +93,6 @@ impl Tx {
             bulk::insert_in_turn(connection, entry_rows.chain(posting_rows)).await?;
         });
         Ok(ids)
-    }
-
-    /// Ids for `count` new entries, in increasing order, for a transaction that will write
-    /// (`Store::begin_write`). Given here rather than by the INSERT, so the rows that name an
-    /// entry (postings, statement lines) can be built before the entry is written. On SQLite the
-    /// transaction holds the database's write lock, so the highest id cannot move under it (these
-    /// are the ids SQLite would give); on PostgreSQL they come from the table's identity sequence.
-    async fn new_entry_ids(&mut self, count: usize) -> StoreResult<Vec<EntryId>> {
-        let count = i64::try_from(count).expect("BUG: a batch of entries fits in an i64");
-        let ids: Vec<i64> =
-            match &mut self.inner {
-                TxInner::Sqlite(held) => {
-                    let highest: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM entries")
-                        .fetch_one(held.connection())
-                        .await?;
-                    (highest + 1..=highest + count).collect()
-                }
-                TxInner::Postgres(held) => sqlx::query_scalar(
-                    "SELECT nextval(pg_get_serial_sequence('entries', 'id')) FROM generate_series(1, $1) ORDER BY 1",
-                )
-                .bind(count)
-                .fetch_all(held.connection())
-                .await?,
-            };
-        Ok(ids.into_iter().map(EntryId::new).collect())
     }
 
     /// Adds each amount to its account's running total.

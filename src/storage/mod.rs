@@ -21,6 +21,7 @@ mod creditors;
 mod entries;
 mod evidence;
 mod filings;
+mod imports;
 mod incomes;
 mod ledger;
 mod orders;
@@ -38,11 +39,12 @@ pub use attention::Attention;
 pub use entries::{ENTRIES_PAGE_MAX, EntryFilter, posting_totals};
 pub use evidence::NewEvidence;
 pub use filings::NewFiling;
+pub use imports::{NewBankStatement, NewStatementImport};
 pub use orders::OpenOrder;
 pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OrderRecord, RunRecord};
 pub use rules::{NewRule, SuspenseItem, categorise_reference};
 pub use sessions::StoredSession;
-pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewBankStatement, NewLine, PreviousStatement};
+pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewLine, PreviousStatement};
 
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);

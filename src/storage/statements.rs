@@ -15,17 +15,6 @@ use crate::import::lines::{LinePart, StatementLine};
 /// databases' bound-parameter limits (SQLite 32,766; PostgreSQL 65,535).
 const LINES_PER_INSERT: usize = 1000;
 
-/// What a new bank statement row records.
-pub struct NewBankStatement<'a> {
-    pub import_id: i64,
-    pub account: AccountId,
-    pub statement_ref: Option<&'a str>,
-    pub electronic_sequence: Option<i64>,
-    pub copy_duplicate: Option<&'a str>,
-    pub opening: Option<(i64, Option<NaiveDate>)>,
-    pub closing: Option<(i64, Option<NaiveDate>)>,
-}
-
 /// A statement line to store: its statement and account, the entry that booked it (none when
 /// pending or for information), and, for a booked line, why each part went to its account.
 pub struct NewLine<'a> {
@@ -93,32 +82,6 @@ impl Tx {
         })
     }
 
-    pub async fn insert_statement_import(
-        &mut self,
-        file_name: &str,
-        file_sha256: &str,
-        format: &str,
-        author: &str,
-        forced_reason: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> StoreResult<i64> {
-        on_backend!(self, connection => {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO statement_imports (file_name, file_sha256, format, author, imported_at, forced_reason) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            )
-            .bind(file_name)
-            .bind(file_sha256)
-            .bind(format)
-            .bind(author)
-            .bind(now)
-            .bind(forced_reason)
-            .fetch_one(connection)
-            .await?;
-            Ok(id)
-        })
-    }
-
     pub async fn previous_statement(&mut self, account: AccountId) -> StoreResult<Option<PreviousStatement>> {
         on_backend!(self, connection => {
             let row: Option<(Option<i64>, Option<NaiveDate>, Option<i64>)> = sqlx::query_as(
@@ -129,28 +92,6 @@ impl Tx {
             .fetch_optional(connection)
             .await?;
             Ok(row.map(|(closing_minor, closing_date, electronic_sequence)| PreviousStatement { closing_minor, closing_date, electronic_sequence }))
-        })
-    }
-
-    pub async fn insert_bank_statement(&mut self, statement: &NewBankStatement<'_>) -> StoreResult<i64> {
-        on_backend!(self, connection => {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO bank_statements (import_id, account_id, statement_ref, electronic_sequence, copy_duplicate, \
-                     opening_minor, opening_date, closing_minor, closing_date) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-            )
-            .bind(statement.import_id)
-            .bind(statement.account.get())
-            .bind(statement.statement_ref)
-            .bind(statement.electronic_sequence)
-            .bind(statement.copy_duplicate)
-            .bind(statement.opening.map(|(minor, _)| minor))
-            .bind(statement.opening.and_then(|(_, date)| date))
-            .bind(statement.closing.map(|(minor, _)| minor))
-            .bind(statement.closing.and_then(|(_, date)| date))
-            .fetch_one(connection)
-            .await?;
-            Ok(id)
         })
     }
 

@@ -5,6 +5,7 @@ use super::cache::{BatchCache, BookSettings};
 use super::file::StatementContext;
 use super::matching::{OrderMatch, OrderMatcher};
 use super::pending::{PendingLine, PendingWrites};
+use super::writer::Writer;
 use super::{ImportRefusal, StatementSummary};
 use crate::domain::account::Account;
 use crate::domain::ledger::{EntryDraft, EntrySource, Posting};
@@ -12,7 +13,6 @@ use crate::import::lines::StatementLine;
 use crate::import::rules::{Decision, decide};
 use crate::import::statement::EntryStatus;
 use crate::service::{ServiceError, ServiceResult};
-use crate::storage::Tx;
 
 /// How far before a statement's first line an executed order may be returned and still be matched.
 const ORDER_LOOKBACK_DAYS: u64 = 90;
@@ -20,9 +20,9 @@ const ORDER_LOOKBACK_DAYS: u64 = 90;
 /// Books the booked lines not yet in the books, each part on the account the first matching rule
 /// names (suspense when none does), and stores every line with that explanation. The entries and
 /// lines wait in `pending` until the batch writes them; each line names its statement by its
-/// place in the file (`StatementContext::slot`) until `store_file` gives it an id.
+/// place in the file (`StatementContext::slot`).
 pub(super) async fn book_lines(
-    tx: &mut Tx,
+    writer: &mut Writer,
     context: &StatementContext<'_>,
     cache: &mut BatchCache,
     pending: &mut PendingWrites,
@@ -32,14 +32,14 @@ pub(super) async fn book_lines(
 ) -> ServiceResult<()> {
     // Lock the book before reading which lines it has: a concurrent import of the same file
     // then waits here and finds this one's lines booked, instead of booking them again.
-    cache.lock_book(tx, account.book_id).await?;
+    cache.lock_book(writer, account.book_id).await?;
     let since = lines
         .iter()
         .filter_map(StatementLine::date)
         .min()
         .map(|day| day - chrono::Days::new(ORDER_LOOKBACK_DAYS));
     let mut matcher = match since {
-        Some(since) => OrderMatcher::new(cache.open_orders(tx, account.id, since).await?),
+        Some(since) => OrderMatcher::new(cache.open_orders(writer, account.id, since).await?),
         None => OrderMatcher::new(Vec::new()),
     };
     let mut not_booked = Vec::new();
@@ -51,7 +51,7 @@ pub(super) async fn book_lines(
             not_booked.push(line);
             continue;
         }
-        if cache.is_known(tx, account.id, &line).await? {
+        if cache.is_known(writer, account.id, &line).await? {
             summary.already_booked += 1;
             continue;
         }
@@ -83,7 +83,7 @@ pub(super) async fn book_lines(
     summary.new = chained.len();
     for line in not_booked {
         pending.push_line(PendingLine {
-            statement: context.slot as i64,
+            statement: context.slot,
             account: account.id,
             line,
             entry: None,
@@ -96,7 +96,7 @@ pub(super) async fn book_lines(
             pending.push_settled(found.order, found.state, index);
         }
         pending.push_line(PendingLine {
-            statement: context.slot as i64,
+            statement: context.slot,
             account: account.id,
             line,
             entry: Some(index),

@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::writer::Writer;
 use crate::domain::account::{Account, ReportCategory};
 use crate::domain::book::{Book, ChainedEntry};
 use crate::domain::ids::{AccountId, BookId};
@@ -23,7 +24,7 @@ use crate::import::lines::StatementLine;
 use crate::import::rules::{Rule, ordered};
 use crate::service::ServiceResult;
 use crate::service::ledger::chain_to_locked_book;
-use crate::storage::{KnownLines, OpenOrder, PreviousStatement, StoreError, Tx};
+use crate::storage::{KnownLines, OpenOrder, PreviousStatement, StoreError};
 
 /// A book's chart and rules as the batch first read them.
 pub(super) struct BookSettings {
@@ -88,9 +89,10 @@ pub(super) struct BatchCache {
 }
 
 impl BatchCache {
-    /// Locks `book` in `tx` on first use, and reads its settings.
-    pub async fn lock_book(&mut self, tx: &mut Tx, book: BookId) -> ServiceResult<()> {
+    /// Locks `book` in the batch's transaction on first use, and reads its settings.
+    pub async fn lock_book(&mut self, writer: &mut Writer, book: BookId) -> ServiceResult<()> {
         if let Entry::Vacant(slot) = self.locked.entry(book) {
+            let tx = writer.tx().await?;
             let locked = tx.lock_book(book).await?;
             self.written_heads.insert(book, locked.head_sequence);
             let locked = slot.insert(locked);
@@ -137,9 +139,14 @@ impl BatchCache {
 
     /// Whether `line` is already booked on `account` (read from the database on first use, after
     /// the book is locked, so no concurrent import can add to it).
-    pub async fn is_known(&mut self, tx: &mut Tx, account: AccountId, line: &StatementLine) -> ServiceResult<bool> {
+    pub async fn is_known(
+        &mut self,
+        writer: &mut Writer,
+        account: AccountId,
+        line: &StatementLine,
+    ) -> ServiceResult<bool> {
         if let Entry::Vacant(slot) = self.known.entry(account) {
-            slot.insert(tx.known_lines(account).await?);
+            slot.insert(writer.tx().await?.known_lines(account).await?);
         }
         Ok(self.known[&account].contains(line))
     }
@@ -159,7 +166,7 @@ impl BatchCache {
 
     pub async fn money_accounts_by_iban(
         &mut self,
-        tx: &mut Tx,
+        writer: &mut Writer,
         iban: &str,
         book: Option<BookId>,
     ) -> ServiceResult<Vec<Account>> {
@@ -167,20 +174,20 @@ impl BatchCache {
         if let Some(accounts) = self.accounts_by_iban.get(&key) {
             return Ok(accounts.clone());
         }
-        let accounts = tx.money_accounts_by_iban(iban, book).await?;
+        let accounts = writer.tx().await?.money_accounts_by_iban(iban, book).await?;
         self.accounts_by_iban.insert(key, accounts.clone());
         Ok(accounts)
     }
 
     pub async fn previous_statement(
         &mut self,
-        tx: &mut Tx,
+        writer: &mut Writer,
         account: AccountId,
     ) -> ServiceResult<Option<PreviousStatement>> {
         if let Some(previous) = self.previous.get(&account) {
             return Ok(previous.clone());
         }
-        let previous = tx.previous_statement(account).await?;
+        let previous = writer.tx().await?.previous_statement(account).await?;
         self.previous.insert(account, previous.clone());
         Ok(previous)
     }
@@ -211,7 +218,7 @@ impl BatchCache {
     /// found none from an earlier date (the import itself never opens an order).
     pub async fn open_orders(
         &mut self,
-        tx: &mut Tx,
+        writer: &mut Writer,
         account: AccountId,
         since: NaiveDate,
     ) -> ServiceResult<Vec<OpenOrder>> {
@@ -222,7 +229,7 @@ impl BatchCache {
         {
             return Ok(Vec::new());
         }
-        let mut orders = tx.open_orders(account, since).await?;
+        let mut orders = writer.tx().await?.open_orders(account, since).await?;
         if orders.is_empty() {
             self.without_orders_since.insert(account, since);
         }

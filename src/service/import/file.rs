@@ -1,14 +1,14 @@
 //! One file of a batch, in two steps: `check_file` decides everything and writes nothing but the
-//! books' locks, so a refused file leaves no row behind and needs no savepoint; `store_file`
-//! then writes the file's import, statements and gaps, and its entries and lines wait with the
-//! batch's.
+//! books' locks, so a refused file leaves no row behind and needs no savepoint; `keep_file` then
+//! adds the file's record and statements to what the batch will write.
 
 use chrono::{DateTime, Utc};
 
 use super::booking::book_lines;
 use super::cache::BatchCache;
 use super::checks::{GapFound, balance_money, check_balances, find_gaps};
-use super::pending::PendingWrites;
+use super::pending::{PendingFile, PendingWrites};
+use super::writer::Writer;
 use super::{ImportOptions, ImportRefusal, ImportSummary, StatementSummary};
 use crate::domain::account::Account;
 use crate::domain::iban::Iban;
@@ -16,7 +16,7 @@ use crate::domain::ids::AccountId;
 use crate::import::lines::lines_of;
 use crate::import::statement::{Statement, StatementFile};
 use crate::service::{ServiceError, ServiceResult};
-use crate::storage::{NewBankStatement, PreviousStatement, Tx};
+use crate::storage::{NewBankStatement, PreviousStatement};
 
 /// One file being imported, and on whose behalf.
 pub(super) struct FileUnit<'a> {
@@ -30,7 +30,7 @@ pub(super) struct FileUnit<'a> {
 pub(super) struct StatementContext<'a> {
     file: &'a str,
     label: String,
-    /// The statement's place in its file: its lines name it until `store_file` gives it an id.
+    /// The statement's place in its file, by which its lines name it until it is written.
     pub slot: usize,
     pub options: ImportOptions<'a>,
     pub author: &'a str,
@@ -43,20 +43,35 @@ impl StatementContext<'_> {
     }
 }
 
-/// A statement checked and decided, waiting for `store_file` to write its row and gaps.
+/// A statement checked and decided, waiting with the batch's writes for its row and gaps.
 pub(super) struct CheckedStatement {
-    account: AccountId,
+    pub account: AccountId,
     statement_ref: Option<String>,
     electronic_sequence: Option<i64>,
     copy_duplicate: Option<String>,
     opening: Option<(i64, Option<chrono::NaiveDate>)>,
     closing: Option<(i64, Option<chrono::NaiveDate>)>,
-    gaps: Vec<GapFound>,
+    pub gaps: Vec<GapFound>,
+}
+
+impl CheckedStatement {
+    /// The statement's row, in the file recorded as `import_id`.
+    pub fn row(&self, import_id: i64) -> NewBankStatement<'_> {
+        NewBankStatement {
+            import_id,
+            account: self.account,
+            statement_ref: self.statement_ref.as_deref(),
+            electronic_sequence: self.electronic_sequence,
+            copy_duplicate: self.copy_duplicate.as_deref(),
+            opening: self.opening,
+            closing: self.closing,
+        }
+    }
 }
 
 /// Checks every statement of `parsed` and decides its lines, into `writes`; writes nothing.
 pub(super) async fn check_file(
-    tx: &mut Tx,
+    writer: &mut Writer,
     cache: &mut BatchCache,
     writes: &mut PendingWrites,
     unit: &FileUnit<'_>,
@@ -73,7 +88,7 @@ pub(super) async fn check_file(
             author: unit.author,
             now: unit.now,
         };
-        let (summary, statement) = check_statement(tx, cache, writes, &context, statement).await?;
+        let (summary, statement) = check_statement(writer, cache, writes, &context, statement).await?;
         summaries.push(summary);
         checked.push(statement);
     }
@@ -85,56 +100,33 @@ pub(super) async fn check_file(
     Ok((summary, checked))
 }
 
-/// Writes a checked file's import record, its statements and their gaps, and gives the file's
-/// waiting lines their statements' ids.
-pub(super) async fn store_file(
-    tx: &mut Tx,
+/// Keeps a checked file's record and statements with the lines they name, to be written with
+/// the batch's entries.
+pub(super) fn keep_file(
     writes: &mut PendingWrites,
     unit: &FileUnit<'_>,
     message_type: &str,
-    checked: &[CheckedStatement],
-) -> ServiceResult<()> {
-    let import_id = tx
-        .insert_statement_import(
-            unit.file_name,
-            unit.sha256,
-            message_type,
-            unit.author,
-            unit.options.force_reason,
-            unit.now,
-        )
-        .await?;
-    let mut ids = Vec::with_capacity(checked.len());
-    for statement in checked {
-        let id = tx
-            .insert_bank_statement(&NewBankStatement {
-                import_id,
-                account: statement.account,
-                statement_ref: statement.statement_ref.as_deref(),
-                electronic_sequence: statement.electronic_sequence,
-                copy_duplicate: statement.copy_duplicate.as_deref(),
-                opening: statement.opening,
-                closing: statement.closing,
-            })
-            .await?;
-        for gap in &statement.gaps {
-            tx.insert_gap(statement.account, id, gap.kind, &gap.expected, &gap.found, unit.now)
-                .await?;
-        }
-        ids.push(id);
-    }
-    writes.name_statements(&ids);
-    Ok(())
+    checked: Vec<CheckedStatement>,
+) {
+    let file = PendingFile {
+        name: unit.file_name.to_owned(),
+        sha256: unit.sha256.to_owned(),
+        format: message_type.to_owned(),
+        author: unit.author.to_owned(),
+        forced_reason: unit.options.force_reason.map(str::to_owned),
+        now: unit.now,
+    };
+    writes.push_file(file, checked);
 }
 
 async fn check_statement(
-    tx: &mut Tx,
+    writer: &mut Writer,
     cache: &mut BatchCache,
     writes: &mut PendingWrites,
     context: &StatementContext<'_>,
     statement: &Statement,
 ) -> ServiceResult<(StatementSummary, CheckedStatement)> {
-    let account = find_account(tx, cache, context, statement).await?;
+    let account = find_account(writer, cache, context, statement).await?;
     if let Some(found) = statement
         .account_currency
         .as_deref()
@@ -154,7 +146,7 @@ async fn check_statement(
     check_balances(context, statement)?;
     let opening = balance_money(context, statement, "opening", account.currency)?;
     let closing = balance_money(context, statement, "closing", account.currency)?;
-    let previous = cache.previous_statement(tx, account.id).await?;
+    let previous = cache.previous_statement(writer, account.id).await?;
     let electronic_sequence = statement
         .electronic_sequence
         .as_deref()
@@ -185,7 +177,7 @@ async fn check_statement(
             electronic_sequence,
         };
         cache.stored_statement(account.id, stored);
-        book_lines(tx, context, cache, writes, &account, lines, &mut summary).await?;
+        book_lines(writer, context, cache, writes, &account, lines, &mut summary).await?;
     }
     let checked = CheckedStatement {
         account: account.id,
@@ -200,7 +192,7 @@ async fn check_statement(
 }
 
 async fn find_account(
-    tx: &mut Tx,
+    writer: &mut Writer,
     cache: &mut BatchCache,
     context: &StatementContext<'_>,
     statement: &Statement,
@@ -218,7 +210,9 @@ async fn find_account(
     let iban = Iban::parse(text)
         .map(|iban| iban.electronic().to_owned())
         .unwrap_or_else(|_| text.to_owned());
-    let mut accounts = cache.money_accounts_by_iban(tx, &iban, context.options.book).await?;
+    let mut accounts = cache
+        .money_accounts_by_iban(writer, &iban, context.options.book)
+        .await?;
     if let Some(writable) = context.options.writable_books {
         accounts.retain(|account| writable.contains(&account.book_id));
     }

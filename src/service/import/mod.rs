@@ -21,6 +21,7 @@ mod file;
 mod matching;
 mod pending;
 mod refusal;
+mod writer;
 
 pub use matching::MATCH_WINDOW_BUSINESS_DAYS;
 pub use refusal::ImportRefusal;
@@ -29,10 +30,11 @@ use crate::domain::ids::BookId;
 use crate::import::camt;
 use crate::import::csv::CsvProfile;
 use crate::import::statement::StatementFile;
-use crate::storage::{Store, Tx};
+use crate::storage::Store;
 use cache::BatchCache;
-use file::{FileUnit, check_file, store_file};
+use file::{FileUnit, check_file, keep_file};
 use pending::{ENTRIES_PER_WRITE, PendingWrites};
+use writer::Writer;
 
 /// How to import: into one book only, or forcing statements whose balances do not add up.
 #[derive(Debug, Clone, Copy, Default)]
@@ -149,9 +151,11 @@ impl PreparedFile {
 /// Several files imported in one db transaction, each file all or nothing (checked whole before
 /// anything of it is written): committing once per batch instead of once per file is what makes
 /// a year of statements for a whole caseload import in seconds, since every commit waits for the
-/// disk. The files' entries and lines are written together (see `pending`).
+/// disk. The files' records, entries and lines are written together (see `pending`), while the
+/// next files are checked (see `writer`). A database error gives the whole batch up: it shows
+/// at the file being imported when it happens, or at the commit.
 pub struct ImportBatch {
-    tx: Tx,
+    writer: Writer,
     files: usize,
     cache: BatchCache,
     /// What the accepted files of the batch wait to write.
@@ -163,7 +167,7 @@ pub struct ImportBatch {
 impl ImportBatch {
     pub async fn begin(store: &Store) -> ServiceResult<ImportBatch> {
         Ok(ImportBatch {
-            tx: store.begin_write().await?,
+            writer: Writer::new(store.begin_write().await?),
             files: 0,
             cache: BatchCache::default(),
             pending: PendingWrites::default(),
@@ -210,34 +214,35 @@ impl ImportBatch {
             now,
         };
         let mut writes = PendingWrites::default();
-        let checked = check_file(&mut self.tx, &mut self.cache, &mut writes, &unit, &file.parsed).await;
+        let checked = check_file(&mut self.writer, &mut self.cache, &mut writes, &unit, &file.parsed).await;
         let (summary, statements) = match checked {
             Ok(checked) => checked,
             Err(error) => {
                 self.cache.file_refused();
-                if !matches!(error, ServiceError::Import(_)) {
-                    self.failed = Some(error.to_string());
-                }
-                return Err(error);
+                return Err(match error {
+                    ServiceError::Import(_) => error,
+                    failure => self.give_up(failure),
+                });
             }
         };
         self.cache.file_accepted();
-        let stored = store_file(&mut self.tx, &mut writes, &unit, &file.parsed.message_type, &statements).await;
-        self.give_up_on_error(stored)?;
+        keep_file(&mut writes, &unit, &file.parsed.message_type, statements);
         self.pending.absorb(writes);
         self.files += 1;
         if self.pending.entries() >= ENTRIES_PER_WRITE {
-            let written = self.pending.write(&mut self.tx, self.cache.written_heads()).await;
-            self.give_up_on_error(written)?;
+            let heads = self.pending.head_moves(self.cache.written_heads());
+            if let Err(failure) = self.writer.start(std::mem::take(&mut self.pending), heads).await {
+                return Err(self.give_up(failure));
+            }
         }
         Ok(summary)
     }
 
-    fn give_up_on_error(&mut self, result: ServiceResult<()>) -> ServiceResult<()> {
-        if let Err(error) = &result {
-            self.failed = Some(error.to_string());
-        }
-        result
+    /// Gives the batch up after a database error, which leaves its db transaction unusable.
+    fn give_up(&mut self, failure: ServiceError) -> ServiceError {
+        let reason = failure.to_string();
+        self.failed = Some(reason.clone());
+        ServiceError::ImportBatchFailed(reason)
     }
 
     /// Writes what the batch's files booked and commits.
@@ -245,7 +250,12 @@ impl ImportBatch {
         if let Some(reason) = self.failed {
             return Err(ServiceError::ImportBatchFailed(reason));
         }
-        self.pending.write(&mut self.tx, self.cache.written_heads()).await?;
-        Ok(self.tx.commit().await?)
+        let heads = self.pending.head_moves(self.cache.written_heads());
+        let pending = std::mem::take(&mut self.pending);
+        let committed = match self.writer.start(pending, heads).await {
+            Ok(()) => self.writer.commit().await,
+            Err(failure) => Err(failure),
+        };
+        committed.map_err(|failure| ServiceError::ImportBatchFailed(failure.to_string()))
     }
 }

@@ -1,36 +1,61 @@
-//! What an import batch has decided to write, written for many statements at once.
+//! What an import batch has decided to write, written for many files at once.
 //!
-//! A statement of 28 lines used to take a dozen statements to the database (entries, postings,
-//! lines, parts, two running totals, the chain head…), and each round trip to SQLite's worker
-//! thread costs more than the rows it writes. The batch instead chains and checks each file's
-//! entries in memory, keeps them here, and writes everything in a few multi-row INSERTs per
-//! table when enough has gathered and at commit. Each file is still all or nothing: what it
-//! adds here is kept apart until the file is accepted (`absorb`), and dropped when it is refused.
+//! A statement of 28 lines used to take a dozen statements to the database (the file's record,
+//! the statement's, entries, postings, lines, parts, two running totals, the chain head…), and
+//! each round trip to SQLite's worker thread costs more than the rows it writes. The batch
+//! instead checks each file whole in memory, keeps what it decided here, and writes everything
+//! in a few multi-row INSERTs per table when enough has gathered and at commit. Each file is
+//! still all or nothing: what it adds here is kept apart until the file is accepted (`absorb`),
+//! and dropped when it is refused.
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::{DateTime, Utc};
+
+use super::file::CheckedStatement;
 use crate::domain::book::ChainedEntry;
 use crate::domain::ids::{AccountId, BookId, EntryId};
 use crate::import::lines::StatementLine;
 use crate::service::ServiceResult;
-use crate::storage::{NewLine, Tx, posting_totals};
+use crate::storage::{NewBankStatement, NewLine, NewStatementImport, Tx, posting_totals};
 
 /// Entries gathered before the batch writes them, between files: large enough that a write is a
 /// few multi-row INSERTs of hundreds of rows, small enough to keep memory flat.
 pub(super) const ENTRIES_PER_WRITE: usize = 5_000;
 
-/// A statement line waiting to be stored; `entry` is the index of the entry booking it.
-/// `statement` is the statement's place in its file until `name_statements`, then its id.
+/// An accepted file, waiting for its import record.
+pub(super) struct PendingFile {
+    pub name: String,
+    pub sha256: String,
+    pub format: String,
+    pub author: String,
+    pub forced_reason: Option<String>,
+    pub now: DateTime<Utc>,
+}
+
+/// A statement line waiting to be stored; `statement` and `entry` are the indexes of its
+/// statement and of the entry booking it among those waiting.
 pub(super) struct PendingLine {
-    pub statement: i64,
+    pub statement: usize,
     pub account: AccountId,
     pub line: StatementLine,
     pub entry: Option<usize>,
     pub reasons: Vec<String>,
 }
 
+/// A book's chain head moving from sequence `from` (as the database holds it) to the waiting
+/// entry at index `last`.
+pub(super) struct HeadMove {
+    book: BookId,
+    from: i64,
+    last: usize,
+}
+
 #[derive(Default)]
 pub(super) struct PendingWrites {
+    files: Vec<PendingFile>,
+    /// Each with the index of its file.
+    statements: Vec<(usize, CheckedStatement)>,
     entries: Vec<ChainedEntry>,
     lines: Vec<PendingLine>,
     /// Payment orders a line settles: (order, `executed` or `returned`, index of the entry).
@@ -52,12 +77,12 @@ impl PendingWrites {
         self.settled.push((order, state, entry));
     }
 
-    /// Gives the lines of a file checked by `check_file` their statements' ids: until now each
-    /// named its statement by its place in the file.
-    pub fn name_statements(&mut self, ids: &[i64]) {
-        for line in &mut self.lines {
-            line.statement = ids[usize::try_from(line.statement).expect("BUG: a place in the file")];
-        }
+    /// Adds a checked file and its statements, in the order its lines name them.
+    pub fn push_file(&mut self, file: PendingFile, statements: Vec<CheckedStatement>) {
+        let index = self.files.len();
+        self.files.push(file);
+        self.statements
+            .extend(statements.into_iter().map(|statement| (index, statement)));
     }
 
     pub fn entries(&self) -> usize {
@@ -66,9 +91,16 @@ impl PendingWrites {
 
     /// Takes in what an accepted file gathered.
     pub fn absorb(&mut self, file: PendingWrites) {
-        let offset = self.entries.len();
+        let (files, statements, offset) = (self.files.len(), self.statements.len(), self.entries.len());
+        self.files.extend(file.files);
+        self.statements.extend(
+            file.statements
+                .into_iter()
+                .map(|(index, statement)| (index + files, statement)),
+        );
         self.entries.extend(file.entries);
         self.lines.extend(file.lines.into_iter().map(|line| PendingLine {
+            statement: line.statement + statements,
             entry: line.entry.map(|index| index + offset),
             ..line
         }));
@@ -79,35 +111,46 @@ impl PendingWrites {
         );
     }
 
-    /// Writes everything gathered: entries and postings, running totals, each book's chain head
-    /// (moved from where `heads` says the database holds it), settled orders, then the lines
-    /// and their parts.
-    pub async fn write(&mut self, tx: &mut Tx, heads: &mut HashMap<BookId, i64>) -> ServiceResult<()> {
-        let pending = std::mem::take(self);
-        let ids = tx.insert_chained(&pending.entries).await?;
-        tx.add_to_account_totals(&posting_totals(&pending.entries)?).await?;
-        let mut last_of_book: BTreeMap<BookId, &ChainedEntry> = BTreeMap::new();
-        for entry in &pending.entries {
-            last_of_book.insert(entry.draft.book_id, entry);
+    /// Where each book's chain head moves when what waits is written: from where `heads` says
+    /// the database holds it to the book's last waiting entry; `heads` is moved on at once.
+    pub fn head_moves(&self, heads: &mut HashMap<BookId, i64>) -> Vec<HeadMove> {
+        let mut last_of_book: BTreeMap<BookId, usize> = BTreeMap::new();
+        for (index, entry) in self.entries.iter().enumerate() {
+            last_of_book.insert(entry.draft.book_id, index);
         }
-        for (book, last) in last_of_book {
-            let held = heads
-                .get_mut(&book)
-                .expect("BUG: a book is locked before its entries are chained");
-            tx.move_head(book, *held, last).await?;
-            *held = last.sequence;
+        last_of_book
+            .into_iter()
+            .map(|(book, last)| {
+                let held = heads
+                    .get_mut(&book)
+                    .expect("BUG: a book is locked before its entries are chained");
+                let from = std::mem::replace(held, self.entries[last].sequence);
+                HeadMove { book, from, last }
+            })
+            .collect()
+    }
+
+    /// Writes everything gathered: the files' records, their statements and gaps, entries and
+    /// postings, running totals, each book's chain head (`heads`, from `head_moves`), settled
+    /// orders, then the lines and their parts.
+    pub async fn write(self, tx: &mut Tx, heads: &[HeadMove]) -> ServiceResult<()> {
+        let statement_ids = self.write_statements(tx).await?;
+        let ids = tx.insert_chained(&self.entries).await?;
+        tx.add_to_account_totals(&posting_totals(&self.entries)?).await?;
+        for head in heads {
+            tx.move_head(head.book, head.from, &self.entries[head.last]).await?;
         }
-        let settled: Vec<(i64, &'static str, EntryId)> = pending
+        let settled: Vec<(i64, &'static str, EntryId)> = self
             .settled
             .iter()
             .map(|(order, state, index)| (*order, *state, ids[*index]))
             .collect();
         tx.settle_orders(&settled).await?;
-        let lines: Vec<NewLine<'_>> = pending
+        let lines: Vec<NewLine<'_>> = self
             .lines
             .iter()
             .map(|pending| NewLine {
-                statement: pending.statement,
+                statement: statement_ids[pending.statement],
                 account: pending.account,
                 line: &pending.line,
                 entry: pending.entry.map(|index| ids[index]),
@@ -116,5 +159,37 @@ impl PendingWrites {
             .collect();
         tx.insert_statement_lines(&lines).await?;
         Ok(())
+    }
+
+    /// Writes the files' records, their statements and the statements' gaps; returns the
+    /// statements' ids.
+    async fn write_statements(&self, tx: &mut Tx) -> ServiceResult<Vec<i64>> {
+        let imports: Vec<NewStatementImport<'_>> = self
+            .files
+            .iter()
+            .map(|file| NewStatementImport {
+                file_name: &file.name,
+                file_sha256: &file.sha256,
+                format: &file.format,
+                author: &file.author,
+                forced_reason: file.forced_reason.as_deref(),
+                imported_at: file.now,
+            })
+            .collect();
+        let import_ids = tx.insert_statement_imports(&imports).await?;
+        let rows: Vec<NewBankStatement<'_>> = self
+            .statements
+            .iter()
+            .map(|(file, statement)| statement.row(import_ids[*file]))
+            .collect();
+        let ids = tx.insert_bank_statements(&rows).await?;
+        for ((file, statement), id) in self.statements.iter().zip(&ids) {
+            for gap in &statement.gaps {
+                let detected = self.files[*file].now;
+                tx.insert_gap(statement.account, *id, gap.kind, &gap.expected, &gap.found, detected)
+                    .await?;
+            }
+        }
+        Ok(ids)
     }
 }

@@ -1,6 +1,8 @@
 //! Importing bank statements into the books, on SQLite and PostgreSQL: all or nothing, balances
 //! checked, nothing booked twice, gaps recorded.
 
+mod batch_failures;
+
 use crate::common;
 
 use common::{Case, eur, now, open_case};
@@ -323,37 +325,6 @@ crate::backend_tests! {
         let results = gestio::service::verify::verify(&store, None).await.unwrap();
         assert!(results.iter().all(|result| result.is_sound()), "{results:?}");
         assert!(store.begin_read().await.unwrap().open_gaps(None).await.unwrap().is_empty());
-    }
-
-    async fn a_database_failure_gives_the_whole_batch_up_and_saves_none_of_it(db) {
-        let store = db.store().await;
-        let case = open_case(&store, "Ana Costa", IBAN).await;
-        let before = stored(&store, &case).await;
-        // The database refuses to record one file, as a full disk or a lost connection would.
-        let poison = if db.backend == "sqlite" {
-            vec!["CREATE TRIGGER poison BEFORE INSERT ON statement_imports WHEN NEW.file_name = 'poison.xml' \
-                  BEGIN SELECT RAISE(ABORT, 'poisoned'); END"]
-        } else {
-            vec![
-                "CREATE FUNCTION poison() RETURNS trigger AS $$ BEGIN \
-                 IF NEW.file_name = 'poison.xml' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
-                "CREATE TRIGGER poison BEFORE INSERT ON statement_imports FOR EACH ROW EXECUTE FUNCTION poison()",
-            ]
-        };
-        for statement in poison {
-            common::raw_sql(&db, statement).await.expect(statement);
-        }
-        let february = statement(IBAN, "2026-02", 2, ("1830.00", "2026-02-01"), ("2700.00", "2026-02-28"), &[line("870.00", "2026-02-02", Some("REF-5"), "CNS")]);
-        let mut batch = ImportBatch::begin(&store).await.unwrap();
-        let options = ImportOptions::default();
-        batch.import("january.xml", january().as_bytes(), options, "test", now()).await.unwrap();
-        let error = batch.import("poison.xml", february.as_bytes(), options, "test", now()).await.unwrap_err();
-        assert!(error.to_string().contains("poisoned"), "{error}");
-        let after = batch.import("february.xml", february.as_bytes(), options, "test", now()).await.unwrap_err();
-        assert!(matches!(after, ServiceError::ImportBatchFailed(_)), "{after}");
-        let commit = batch.commit().await.unwrap_err();
-        assert!(commit.to_string().contains("nothing of this batch of files was saved"), "{commit}");
-        assert_eq!(stored(&store, &case).await, before, "January went with the batch");
     }
 
     async fn a_line_dated_before_the_book_opened_or_in_a_locked_period_refuses_the_file(db) {

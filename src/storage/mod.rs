@@ -289,6 +289,21 @@ impl Store {
         Ok(Tx { inner })
     }
 
+    /// A connection for reads beside a write transaction (`begin_write`), when that is safe and
+    /// one is idle now; it never waits for one. Safe on SQLite only: there the transaction holds
+    /// the database's one write lock from its start, so nothing such a read sees can change while
+    /// the transaction lasts (the transaction's own rows, not yet committed, it does not see). On
+    /// PostgreSQL writers lock rows one by one, and only the transaction's own locks keep what it
+    /// reads still: `None`.
+    pub fn try_read_beside_write(&self) -> Option<Tx> {
+        match &self.pool {
+            Pool::Sqlite(pool) => pool.try_acquire().map(|connection| Tx {
+                inner: TxInner::Sqlite(Held::Alone(connection)),
+            }),
+            Pool::Postgres(_) => None,
+        }
+    }
+
     /// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN
     /// IMMEDIATE`), so two writers queue instead of one failing when it upgrades its lock.
     pub async fn begin_write(&self) -> StoreResult<Tx> {

@@ -92,11 +92,11 @@ impl BatchCache {
     /// Locks `book` in the batch's transaction on first use, and reads its settings.
     pub async fn lock_book(&mut self, writer: &mut Writer, book: BookId) -> ServiceResult<()> {
         if let Entry::Vacant(slot) = self.locked.entry(book) {
-            let tx = writer.tx().await?;
-            let locked = tx.lock_book(book).await?;
+            let locked = writer.lock_book(book).await?;
             self.written_heads.insert(book, locked.head_sequence);
             let locked = slot.insert(locked);
             if let Entry::Vacant(slot) = self.settings.entry(book) {
+                let mut tx = writer.reads().await?;
                 let accounts = tx.accounts(book).await?;
                 let rules = ordered(tx.rules_for(locked.office_id, Some(book)).await?);
                 let accounts_by_id = accounts.iter().map(|account| (account.id, account.clone())).collect();
@@ -146,7 +146,7 @@ impl BatchCache {
         line: &StatementLine,
     ) -> ServiceResult<bool> {
         if let Entry::Vacant(slot) = self.known.entry(account) {
-            slot.insert(writer.tx().await?.known_lines(account).await?);
+            slot.insert(writer.reads().await?.known_lines(account).await?);
         }
         Ok(self.known[&account].contains(line))
     }
@@ -174,7 +174,7 @@ impl BatchCache {
         if let Some(accounts) = self.accounts_by_iban.get(&key) {
             return Ok(accounts.clone());
         }
-        let accounts = writer.tx().await?.money_accounts_by_iban(iban, book).await?;
+        let accounts = writer.reads().await?.money_accounts_by_iban(iban, book).await?;
         self.accounts_by_iban.insert(key, accounts.clone());
         Ok(accounts)
     }
@@ -187,7 +187,7 @@ impl BatchCache {
         if let Some(previous) = self.previous.get(&account) {
             return Ok(previous.clone());
         }
-        let previous = writer.tx().await?.previous_statement(account).await?;
+        let previous = writer.reads().await?.previous_statement(account).await?;
         self.previous.insert(account, previous.clone());
         Ok(previous)
     }
@@ -229,7 +229,7 @@ impl BatchCache {
         {
             return Ok(Vec::new());
         }
-        let mut orders = writer.tx().await?.open_orders(account, since).await?;
+        let mut orders = writer.reads().await?.open_orders(account, since).await?;
         if orders.is_empty() {
             self.without_orders_since.insert(account, since);
         }

@@ -167,7 +167,7 @@ pub struct ImportBatch {
 impl ImportBatch {
     pub async fn begin(store: &Store) -> ServiceResult<ImportBatch> {
         Ok(ImportBatch {
-            writer: Writer::new(store.begin_write().await?),
+            writer: Writer::new(store, store.begin_write().await?),
             files: 0,
             cache: BatchCache::default(),
             pending: PendingWrites::default(),

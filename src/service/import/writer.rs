@@ -4,26 +4,80 @@
 //! time the batch meets a book or an account; writing what the files decided is SQLite's work,
 //! on its own thread. Done in turn, each waited for the other and the machine's second core sat
 //! idle; here a write runs as a task of its own while the batch goes on checking, and whatever
-//! needs the transaction (a read, the next write, the commit) first waits for that write. So the
-//! statements still run one at a time and in order, and every read sees what was written before.
+//! needs the transaction (the next write, the commit) first waits for that write. So the
+//! statements still run one at a time and in order.
+//!
+//! The batch's reads are of rows it has not written yet (the first time it meets a book or an
+//! account; the cache keeps what it writes). Where the store allows it (SQLite, whose write lock
+//! the batch holds for the whole database), they go through a connection beside the transaction
+//! and do not wait for the write; otherwise through the transaction, after the write.
+
+use std::ops::{Deref, DerefMut};
 
 use tokio::task::JoinHandle;
 
 use super::pending::{HeadMove, PendingWrites};
+use crate::domain::book::Book;
+use crate::domain::ids::BookId;
 use crate::service::ServiceResult;
-use crate::storage::Tx;
+use crate::storage::{Store, Tx};
+
+/// Where a read of rows the batch has not written goes: beside the transaction, or in it.
+pub(super) enum Reads<'a> {
+    Beside(Tx),
+    Within(&'a mut Tx),
+}
+
+impl Deref for Reads<'_> {
+    type Target = Tx;
+
+    fn deref(&self) -> &Tx {
+        match self {
+            Reads::Beside(tx) => tx,
+            Reads::Within(tx) => tx,
+        }
+    }
+}
+
+impl DerefMut for Reads<'_> {
+    fn deref_mut(&mut self) -> &mut Tx {
+        match self {
+            Reads::Beside(tx) => tx,
+            Reads::Within(tx) => tx,
+        }
+    }
+}
 
 pub(super) struct Writer {
+    store: Store,
     /// The transaction, when no write holds it.
     idle: Option<Tx>,
     running: Option<JoinHandle<(Tx, ServiceResult<()>)>>,
 }
 
 impl Writer {
-    pub fn new(tx: Tx) -> Writer {
+    pub fn new(store: &Store, tx: Tx) -> Writer {
         Writer {
+            store: store.clone(),
             idle: Some(tx),
             running: None,
+        }
+    }
+
+    /// A connection to read rows the batch has not written (see the module's comment).
+    pub async fn reads(&mut self) -> ServiceResult<Reads<'_>> {
+        match self.store.try_read_beside_write() {
+            Some(beside) => Ok(Reads::Beside(beside)),
+            None => Ok(Reads::Within(self.tx().await?)),
+        }
+    }
+
+    /// Locks `book` for the batch (on its first use) and reads it.
+    pub async fn lock_book(&mut self, book: BookId) -> ServiceResult<Book> {
+        match self.store.try_read_beside_write() {
+            // Where reads may go beside it, the batch's transaction locks every book already.
+            Some(mut beside) => Ok(beside.book(book).await?),
+            None => Ok(self.tx().await?.lock_book(book).await?),
         }
     }
 

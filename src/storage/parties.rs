@@ -168,36 +168,20 @@ impl Tx {
         self.mandates_where(beneficiary, None).await
     }
 
-    /// The mandates of the people in `only` (all when `None`), in order of start.
-    pub async fn mandates_of(&mut self, only: Option<&[i64]>) -> StoreResult<Vec<Mandate>> {
-        self.mandates_where_among(None, None, only).await
-    }
-
     async fn mandates_where(
         &mut self,
         beneficiary: Option<BeneficiaryId>,
         id: Option<MandateId>,
     ) -> StoreResult<Vec<Mandate>> {
-        self.mandates_where_among(beneficiary, id, None).await
-    }
-
-    async fn mandates_where_among(
-        &mut self,
-        beneficiary: Option<BeneficiaryId>,
-        id: Option<MandateId>,
-        people: Option<&[i64]>,
-    ) -> StoreResult<Vec<Mandate>> {
-        let among = self.among("beneficiary_id", 3, people);
         on_backend!(self, connection => {
-            let rows: Vec<MandateRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            let rows: Vec<MandateRow> = sqlx::query_as(
                 "SELECT id, beneficiary_id, kind, court, case_number, judge, start_date, end_date, period_rule, \
                      receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement, account_due_months \
-                 FROM mandates WHERE ($1 IS NULL OR beneficiary_id = $1) AND ($2 IS NULL OR id = $2){among} \
+                 FROM mandates WHERE ($1 IS NULL OR beneficiary_id = $1) AND ($2 IS NULL OR id = $2) \
                  ORDER BY start_date, id",
-            )))
+            )
             .bind(beneficiary.map(BeneficiaryId::get))
             .bind(id.map(MandateId::get))
-            .bind(super::id_list(people))
             .fetch_all(connection)
             .await?;
             rows.into_iter().map(Mandate::try_from).collect()

@@ -202,8 +202,8 @@ crate::backend_tests! {
         let mut tx = store.begin_read().await.unwrap();
         let mine = tx.attention(Some(office), Some(&only)).await.unwrap();
         assert!(tx.attention(Some(office), Some(&[])).await.unwrap().is_empty(), "an empty list matches no book");
-        assert!(tx.books_among(Some(office), Some(&[])).await.unwrap().is_empty());
-        assert_eq!(tx.books_among(Some(office), Some(&only)).await.unwrap().len(), 1);
+        assert!(tx.cases_among(Some(office), Some(&[])).await.unwrap().is_empty());
+        assert_eq!(tx.cases_among(Some(office), Some(&only)).await.unwrap().len(), 1);
         tx.commit().await.unwrap();
         assert!(mine.keys().all(|book| *book == ids.book), "only the books asked for");
 

@@ -8,6 +8,7 @@ mod support;
 mod beancount_export;
 mod browser;
 mod camt_conformance;
+mod caseload;
 mod categorise;
 mod cli;
 mod cli_filings;

@@ -1,0 +1,53 @@
+//! The caseload's one query per dashboard, on SQLite and PostgreSQL: each person with their book,
+//! the mandate in force last and the money held; people without a book only in an office-wide
+//! list.
+
+use crate::common::{date, eur, now, open_case};
+use gestio::domain::mandate::{Jurisdiction, MandateInput, MandateKind, NewMandate, PeriodRule};
+use gestio::domain::party::{Language, NewBeneficiary};
+use gestio::service::caseload::caseload;
+use gestio::service::parties;
+
+const IBAN: &str = "LU280019400644750000";
+
+crate::backend_tests! {
+    async fn each_case_has_its_book_the_mandate_started_last_and_its_money(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Ana Costa", IBAN).await;
+        let mut tx = store.begin_read().await.unwrap();
+        let person = tx.book(case.book).await.unwrap().beneficiary_id;
+        tx.commit().await.unwrap();
+        // Recorded after open_case's tutelle of 2026-01-01: one that started later, then one that
+        // started earlier (a higher id, an older start), so only the start can pick the later one.
+        for (number, start) in [("CUR 2026/7", "2026-06-01"), ("CUR 2024/2", "2024-03-01")] {
+            let input = MandateInput {
+                court: Some("Tribunal d'arrondissement de Diekirch"),
+                case_number: Some(number),
+                ..MandateInput::default()
+            };
+            let mandate = NewMandate::new(person, MandateKind::Curatelle, date(start), PeriodRule::CalendarYear, Jurisdiction::Lu, input).unwrap();
+            parties::create_mandate(&store, &mandate, now()).await.unwrap();
+        }
+        let newcomer = NewBeneficiary::new(case.office, "Rui Almeida", Language::Pt, None, None, date("2026-11-23")).unwrap();
+        let newcomer = parties::create_beneficiary(&store, &newcomer, now()).await.unwrap();
+
+        let office = caseload(&store, Some(case.office), None).await.unwrap();
+        assert_eq!(office.len(), 2, "the person without a book is in the office's list");
+        let ana = &office[0];
+        assert_eq!(ana.book.as_ref().map(|book| book.id), Some(case.book));
+        let mandate = ana.mandate.as_ref().unwrap();
+        assert_eq!((mandate.kind, mandate.start), (MandateKind::Curatelle, date("2026-06-01")));
+        assert_eq!(mandate.court.as_ref().unwrap().case_number, "CUR 2026/7");
+        assert_eq!(ana.money, Some(eur("1020.00")), "1000.00 in the bank and 20.00 in the cash box; the debt is not money");
+        let rui = &office[1];
+        assert_eq!(rui.beneficiary.id, newcomer.id);
+        assert!(rui.book.is_none() && rui.mandate.is_none() && rui.money.is_none());
+
+        let mine = caseload(&store, Some(case.office), Some(&[case.book])).await.unwrap();
+        assert_eq!(mine.len(), 1, "a list of books leaves out the people without one");
+        assert_eq!(mine[0].beneficiary.id, person);
+        assert!(caseload(&store, Some(case.office), Some(&[])).await.unwrap().is_empty());
+        let elsewhere = open_case(&store, "Other office", "LU120010001234567891").await;
+        assert!(caseload(&store, Some(elsewhere.office), Some(&[case.book])).await.unwrap().is_empty(), "another office's book is not in this office's list");
+    }
+}

@@ -152,8 +152,9 @@ impl PreparedFile {
 /// anything of it is written): committing once per batch instead of once per file is what makes
 /// a year of statements for a whole caseload import in seconds, since every commit waits for the
 /// disk. The files' records, entries and lines are written together (see `pending`), while the
-/// next files are checked (see `writer`). A database error gives the whole batch up: it shows
-/// at the file being imported when it happens, or at the commit.
+/// next files are checked (see `writer`). A database error gives the whole batch up; it shows at
+/// the first step that then waits for the database (the next write, or on PostgreSQL a file whose
+/// account is new to the batch), at the latest at the commit.
 pub struct ImportBatch {
     writer: Writer,
     files: usize,

@@ -82,7 +82,7 @@ impl Writer {
     }
 
     /// The transaction, once the write running on it (if any) has finished.
-    pub async fn tx(&mut self) -> ServiceResult<&mut Tx> {
+    async fn tx(&mut self) -> ServiceResult<&mut Tx> {
         self.finish().await?;
         Ok(self
             .idle
@@ -92,11 +92,7 @@ impl Writer {
 
     /// Starts writing `pending` (after the write running, if any) and returns without waiting.
     pub async fn start(&mut self, pending: PendingWrites, heads: Vec<HeadMove>) -> ServiceResult<()> {
-        self.finish().await?;
-        let mut tx = self
-            .idle
-            .take()
-            .expect("BUG: a finished write gives the transaction back");
+        let mut tx = self.take().await?;
         self.running = Some(tokio::spawn(async move {
             let written = pending.write(&mut tx, &heads).await;
             (tx, written)
@@ -118,13 +114,17 @@ impl Writer {
         written
     }
 
-    /// Waits for the last write and commits.
-    pub async fn commit(mut self) -> ServiceResult<()> {
+    /// Takes the transaction, once the write running on it (if any) has finished.
+    async fn take(&mut self) -> ServiceResult<Tx> {
         self.finish().await?;
-        let tx = self
+        Ok(self
             .idle
             .take()
-            .expect("BUG: a finished write gives the transaction back");
-        Ok(tx.commit().await?)
+            .expect("BUG: a finished write gives the transaction back"))
+    }
+
+    /// Waits for the last write and commits.
+    pub async fn commit(mut self) -> ServiceResult<()> {
+        Ok(self.take().await?.commit().await?)
     }
 }

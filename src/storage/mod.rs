@@ -23,6 +23,7 @@ mod evidence;
 mod filings;
 mod imports;
 mod incomes;
+mod json_rows;
 mod ledger;
 mod orders;
 mod parties;
@@ -70,6 +71,8 @@ pub enum StoreError {
         id: String,
         detail: String,
     },
+    #[error("stored {what} could not be read, the database may have been changed by hand: {detail}")]
+    Unreadable { what: &'static str, detail: String },
     #[error("'{url}' is not a database URL gestio knows: use sqlite://FILE or postgres://USER@HOST/DATABASE")]
     UnsupportedUrl { url: String },
     #[error("the database schema could not be brought up to date: {0}")]

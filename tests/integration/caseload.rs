@@ -19,16 +19,22 @@ crate::backend_tests! {
         tx.commit().await.unwrap();
         // Recorded after open_case's tutelle of 2026-01-01: one that started later, then one that
         // started earlier (a higher id, an older start), so only the start can pick the later one.
+        let mut later = None;
         for (number, start) in [("CUR 2026/7", "2026-06-01"), ("CUR 2024/2", "2024-03-01")] {
+            // Every optional field set, so the whole mandate must come back as it was stored.
             let input = MandateInput {
                 court: Some("Tribunal d'arrondissement de Diekirch"),
                 case_number: Some(number),
-                ..MandateInput::default()
+                judge: Some("Mme Weber"),
+                end: Some(date("2029-05-31")),
+                receipt_threshold: Some(eur("150.00")),
+                agreement: Some("Budget agreed with the tutor, signed 2026-05-20"),
             };
             let mandate = NewMandate::new(person, MandateKind::Curatelle, date(start), PeriodRule::CalendarYear, Jurisdiction::Lu, input).unwrap();
-            parties::create_mandate(&store, &mandate, now()).await.unwrap();
+            let created = parties::create_mandate(&store, &mandate, now()).await.unwrap();
+            later.get_or_insert(created);
         }
-        let newcomer = NewBeneficiary::new(case.office, "Rui Almeida", Language::Pt, None, None, date("2026-11-23")).unwrap();
+        let newcomer = NewBeneficiary::new(case.office, "Rui Almeida", Language::Pt, Some(date("1958-02-14")), Some("Rua do Sol 4, 4410 Esch"), date("2026-11-23")).unwrap();
         let newcomer = parties::create_beneficiary(&store, &newcomer, now()).await.unwrap();
 
         let office = caseload(&store, Some(case.office), None).await.unwrap();
@@ -37,10 +43,13 @@ crate::backend_tests! {
         assert_eq!(ana.book.as_ref().map(|book| book.id), Some(case.book));
         let mandate = ana.mandate.as_ref().unwrap();
         assert_eq!((mandate.kind, mandate.start), (MandateKind::Curatelle, date("2026-06-01")));
-        assert_eq!(mandate.court.as_ref().unwrap().case_number, "CUR 2026/7");
+        assert_eq!(ana.mandate, later, "the whole mandate, each field as stored");
+        let mut tx = store.begin_read().await.unwrap();
+        assert_eq!(ana.book.as_ref(), Some(&tx.book(case.book).await.unwrap()), "the whole book, each field as stored");
+        tx.commit().await.unwrap();
         assert_eq!(ana.money, Some(eur("1020.00")), "1000.00 in the bank and 20.00 in the cash box; the debt is not money");
         let rui = &office[1];
-        assert_eq!(rui.beneficiary.id, newcomer.id);
+        assert_eq!(rui.beneficiary, newcomer, "the whole person, each field as stored");
         assert!(rui.book.is_none() && rui.mandate.is_none() && rui.money.is_none());
 
         let mine = caseload(&store, Some(case.office), Some(&[case.book])).await.unwrap();

@@ -10,7 +10,7 @@ use crate::domain::ids::{BookId, OfficeId};
 use crate::domain::mandate::Mandate;
 use crate::domain::money::Money;
 use crate::domain::party::Beneficiary;
-use crate::storage::{Attention, CaseRecord, Store};
+use crate::storage::{Attention, CaseRecord, CaseloadRecords, Store};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Case {
@@ -27,15 +27,17 @@ pub struct Case {
     pub attention: Attention,
 }
 
-/// The cases of `office` (or of every office), or only those of the books in `only`. A fixed
-/// number of queries whatever the number of books: a dashboard is asked for all day.
+/// The cases of `office` (or of every office), or only those of the books in `only`. One
+/// statement whatever the number of books: a dashboard is asked for all day.
 pub async fn caseload(store: &Store, office: Option<OfficeId>, only: Option<&[BookId]>) -> ServiceResult<Vec<Case>> {
-    let mut tx = store.begin_read().await?;
+    // One statement, one snapshot: no transaction around it (see `Tx::caseload`).
+    let mut tx = store.read_alone().await?;
     let only_books: Option<Vec<i64>> = only.map(|books| books.iter().map(|book| book.get()).collect());
-    let only_books = only_books.as_deref();
-    let records = tx.cases_among(office, only_books).await?;
-    let filed_through = tx.filed_through(office, only_books).await?;
-    let attention = tx.attention(office, only_books).await?;
+    let CaseloadRecords {
+        cases: records,
+        filed_through,
+        attention,
+    } = tx.caseload(office, only_books.as_deref()).await?;
     tx.commit().await?;
     Ok(records
         .into_iter()

@@ -1,11 +1,12 @@
-//! What the caseload shows for many books at once: the people with their book, mandate and money
-//! in one query, and the end of the last filed period in another; for an office, or only for the
-//! books a user works on.
+//! What the caseload shows for many books at once, in one statement: the people with their book,
+//! mandate and money, the end of each book's last filed period, and what needs attention; for an
+//! office, or only for the books a user works on.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::attention::{Attention, attention_by_book};
 use super::json_rows::from_json_array;
 use super::rows::{BeneficiaryRow, BookRow, MandateRow};
 use super::{StoreError, StoreResult, Tx, id_list, on_backend};
@@ -154,61 +155,86 @@ impl TryFrom<CaseRow> for CaseRecord {
     }
 }
 
+/// What the caseload shows, read in one statement (hence from one snapshot): the people, the
+/// last day filed per book with a filed account, and what needs attention per book.
+pub struct CaseloadRecords {
+    pub cases: Vec<CaseRecord>,
+    pub filed_through: HashMap<BookId, NaiveDate>,
+    pub attention: HashMap<BookId, Attention>,
+}
+
+#[derive(serde::Deserialize)]
+struct FiledRow {
+    book: i64,
+    through: NaiveDate,
+}
+
 impl Tx {
     /// The people of `office` (or of all offices) by id, each with their book, latest mandate and
-    /// money; with `only`, just the people whose book is in it. One query, whose one value is the
-    /// JSON array of the people (see `json_rows`): the dashboard's 60 cases used to cost four
-    /// queries and 240 rows, then one query and 60 rows.
-    pub async fn cases_among(
-        &mut self,
-        office: Option<OfficeId>,
-        only: Option<&[i64]>,
-    ) -> StoreResult<Vec<CaseRecord>> {
-        let among = self.among("b.id", 5, only);
-        // With a list of books, driven by it (people without a book are left out anyway); the
-        // whole office, by its people, so those without a book are listed too.
-        let people_and_books = match only {
-            Some(_) => "books b JOIN beneficiaries p ON p.id = b.beneficiary_id",
-            None => "beneficiaries p LEFT JOIN books b ON b.beneficiary_id = p.id",
-        };
-        let cases = self.json_array(CASE_FIELDS, "p.id");
-        let text: String = on_backend!(self, connection => {
-            sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT {cases} FROM {people_and_books} \
-                 LEFT JOIN mandates m ON m.id = (SELECT l.id FROM mandates l WHERE l.beneficiary_id = p.id \
-                     ORDER BY l.start_date DESC, l.id DESC LIMIT 1) \
-                 WHERE ($1 IS NULL OR p.office_id = $1){among}",
-            )))
-            .bind(office.map(OfficeId::get))
-            .bind(ReportCategory::Bank.code())
-            .bind(ReportCategory::Savings.code())
-            .bind(ReportCategory::Cash.code())
-            .bind(id_list(only))
-            .fetch_one(connection)
-            .await?
+    /// money, the end of each book's last filed period, and each book's [`Attention`]; with
+    /// `only`, just the people and books in it.
+    ///
+    /// One statement whose three values are JSON arrays (see `json_rows`). A dashboard is asked
+    /// for all day, and on SQLite each statement is a round trip to the database's thread and
+    /// each row another: the 60 cases of a counsellor used to cost six statements (BEGIN, four
+    /// queries, COMMIT) and 240 rows. One statement also reads one snapshot, without a
+    /// transaction around it.
+    pub async fn caseload(&mut self, office: Option<OfficeId>, only: Option<&[i64]>) -> StoreResult<CaseloadRecords> {
+        // Parameters: $1 the office, $2 to $4 the money's categories, $5 the books, $6 suspense.
+        let cases = self.cases_sql(self.among("b.id", 5, only).as_str(), only.is_some());
+        let filed = self.filed_sql(&self.among("books.id", 5, only));
+        let attention = self.attention_sql(&self.among("books.id", 5, only));
+        let (cases, filed, attention): (String, String, String) = on_backend!(self, connection => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT ({cases}), ({filed}), ({attention})")))
+                .bind(office.map(OfficeId::get))
+                .bind(ReportCategory::Bank.code())
+                .bind(ReportCategory::Savings.code())
+                .bind(ReportCategory::Cash.code())
+                .bind(id_list(only))
+                .bind(ReportCategory::Suspense.code())
+                .fetch_one(connection)
+                .await?
         });
-        let rows: Vec<CaseRow> = from_json_array(&text, "caseload")?;
-        rows.into_iter().map(CaseRecord::try_from).collect()
+        let cases: Vec<CaseRow> = from_json_array(&cases, "caseload")?;
+        let filed: Vec<FiledRow> = from_json_array(&filed, "filed periods")?;
+        Ok(CaseloadRecords {
+            cases: cases
+                .into_iter()
+                .map(CaseRecord::try_from)
+                .collect::<StoreResult<_>>()?,
+            filed_through: filed
+                .into_iter()
+                .map(|row| (BookId::new(row.book), row.through))
+                .collect(),
+            attention: attention_by_book(&attention)?,
+        })
     }
 
-    /// Per book (of `office`, or all) with a filed account, the last day filed.
-    pub async fn filed_through(
-        &mut self,
-        office: Option<OfficeId>,
-        only: Option<&[i64]>,
-    ) -> StoreResult<HashMap<BookId, NaiveDate>> {
-        let among = self.among("books.id", 2, only);
-        let rows: Vec<(i64, NaiveDate)> = on_backend!(self, connection => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT filings.book_id, MAX(filings.period_to) FROM filings \
-                 JOIN books ON books.id = filings.book_id \
-                 WHERE ($1 IS NULL OR books.office_id = $1){among} GROUP BY filings.book_id",
-            )))
-            .bind(office.map(OfficeId::get))
-            .bind(id_list(only))
-            .fetch_all(connection)
-            .await?
-        });
-        Ok(rows.into_iter().map(|(book, to)| (BookId::new(book), to)).collect())
+    /// The people as one JSON array. With a list of books, driven by it (people without a book
+    /// are left out anyway); the whole office, by its people, so those without a book are listed
+    /// too.
+    fn cases_sql(&self, among: &str, only_listed: bool) -> String {
+        let people_and_books = if only_listed {
+            "books b JOIN beneficiaries p ON p.id = b.beneficiary_id"
+        } else {
+            "beneficiaries p LEFT JOIN books b ON b.beneficiary_id = p.id"
+        };
+        let cases = self.json_array(CASE_FIELDS, "p.id");
+        format!(
+            "SELECT {cases} FROM {people_and_books} \
+             LEFT JOIN mandates m ON m.id = (SELECT l.id FROM mandates l WHERE l.beneficiary_id = p.id \
+                 ORDER BY l.start_date DESC, l.id DESC LIMIT 1) \
+             WHERE ($1 IS NULL OR p.office_id = $1){among}"
+        )
+    }
+
+    /// Per book with a filed account, the last day filed, as one JSON array.
+    fn filed_sql(&self, among: &str) -> String {
+        let filed = self.json_array(&[("book", "f.book_id"), ("through", "f.through")], "f.book_id");
+        format!(
+            "SELECT {filed} FROM (SELECT filings.book_id, MAX(filings.period_to) AS through FROM filings \
+             JOIN books ON books.id = filings.book_id \
+             WHERE ($1 IS NULL OR books.office_id = $1){among} GROUP BY filings.book_id) f"
+        )
     }
 }

@@ -173,7 +173,7 @@ crate::backend_tests! {
             .unwrap();
         let mut tx = store.begin_read().await.unwrap();
         let office = tx.offices().await.unwrap()[0].id;
-        let attention = tx.attention(Some(office), None).await.unwrap();
+        let attention = tx.caseload(Some(office), None).await.unwrap().attention;
         let books = tx.books(Some(office)).await.unwrap();
         let (mut waiting, mut gaps_open) = (0, 0);
         for book in &books {
@@ -200,10 +200,11 @@ crate::backend_tests! {
         }
         let only = [ids.book.get()];
         let mut tx = store.begin_read().await.unwrap();
-        let mine = tx.attention(Some(office), Some(&only)).await.unwrap();
-        assert!(tx.attention(Some(office), Some(&[])).await.unwrap().is_empty(), "an empty list matches no book");
-        assert!(tx.cases_among(Some(office), Some(&[])).await.unwrap().is_empty());
-        assert_eq!(tx.cases_among(Some(office), Some(&only)).await.unwrap().len(), 1);
+        let mine = tx.caseload(Some(office), Some(&only)).await.unwrap();
+        let none = tx.caseload(Some(office), Some(&[])).await.unwrap();
+        assert!(none.attention.is_empty() && none.cases.is_empty() && none.filed_through.is_empty(), "an empty list matches no book");
+        assert_eq!(mine.cases.len(), 1);
+        let mine = mine.attention;
         tx.commit().await.unwrap();
         assert!(mine.keys().all(|book| *book == ids.book), "only the books asked for");
 

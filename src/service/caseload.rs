@@ -27,18 +27,15 @@ pub struct Case {
     pub attention: Attention,
 }
 
-/// The cases of `office` (or of every office), or only those of the books in `only`. One
-/// statement whatever the number of books: a dashboard is asked for all day.
+/// The cases of `office` (or of every office), or only those of the books in `only`. A fixed
+/// number of statements whatever the number of books: a dashboard is asked for all day.
 pub async fn caseload(store: &Store, office: Option<OfficeId>, only: Option<&[BookId]>) -> ServiceResult<Vec<Case>> {
-    // One statement, one snapshot: no transaction around it (see `Tx::caseload`).
-    let mut tx = store.read_alone().await?;
     let only_books: Option<Vec<i64>> = only.map(|books| books.iter().map(|book| book.get()).collect());
     let CaseloadRecords {
         cases: records,
         filed_through,
         attention,
-    } = tx.caseload(office, only_books.as_deref()).await?;
-    tx.commit().await?;
+    } = store.caseload(office, only_books.as_deref()).await?;
     Ok(records
         .into_iter()
         .map(|record| {

@@ -1,15 +1,15 @@
-//! What the caseload shows for many books at once, in one statement: the people with their book,
-//! mandate and money, the end of each book's last filed period, and what needs attention; for an
-//! office, or only for the books a user works on.
+//! What the caseload shows for many books at once: the people with their book, mandate and money,
+//! the end of each book's last filed period, and what needs attention; for an office, or only for
+//! the books a user works on.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::attention::{Attention, attention_by_book};
+use super::attention::{Attention, COUNT_FIELDS, CountRow, attention_by_book, counts_source};
 use super::json_rows::from_json_array;
 use super::rows::{BeneficiaryRow, BookRow, MandateRow};
-use super::{StoreError, StoreResult, Tx, id_list, on_backend};
+use super::{Backend, Store, StoreError, StoreResult, Tx, TxInner, id_list};
 use crate::domain::account::ReportCategory;
 use crate::domain::book::Book;
 use crate::domain::ids::{BookId, OfficeId};
@@ -26,8 +26,8 @@ pub struct CaseRecord {
 }
 
 /// The person's fields as they are, the book's and the mandate's prefixed (absent when the person
-/// has none): one object of the JSON array `cases_among` reads.
-#[derive(serde::Deserialize)]
+/// has none): a row, or an object of the JSON array, that `Tx::caseload` reads.
+#[derive(serde::Deserialize, sqlx::FromRow)]
 struct CaseRow {
     id: i64,
     office_id: i64,
@@ -58,7 +58,7 @@ struct CaseRow {
     money_minor: Option<i64>,
 }
 
-/// The JSON keys of `CaseRow` and the SQL that gives each (`p` the person, `b` the book, `m` the
+/// The fields of `CaseRow` and the SQL that gives each (`p` the person, `b` the book, `m` the
 /// mandate; the money's categories are parameters $2 to $4).
 const CASE_FIELDS: &[(&str, &str)] = &[
     ("id", "p.id"),
@@ -155,48 +155,83 @@ impl TryFrom<CaseRow> for CaseRecord {
     }
 }
 
-/// What the caseload shows, read in one statement (hence from one snapshot): the people, the
-/// last day filed per book with a filed account, and what needs attention per book.
+/// What the caseload shows: the people, the last day filed per book with a filed account, and
+/// what needs attention per book.
 pub struct CaseloadRecords {
     pub cases: Vec<CaseRecord>,
     pub filed_through: HashMap<BookId, NaiveDate>,
     pub attention: HashMap<BookId, Attention>,
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, sqlx::FromRow)]
 struct FiledRow {
     book: i64,
     through: NaiveDate,
 }
 
+const FILED_FIELDS: &[(&str, &str)] = &[("book", "f.book_id"), ("through", "f.through")];
+
+/// Binds the caseload's parameters: $1 the office, $2 to $4 the money's categories, $5 the books,
+/// $6 the suspense category.
+macro_rules! bind_caseload {
+    ($query:expr, $office:expr, $only:expr) => {
+        $query
+            .bind($office.map(OfficeId::get))
+            .bind(ReportCategory::Bank.code())
+            .bind(ReportCategory::Savings.code())
+            .bind(ReportCategory::Cash.code())
+            .bind(id_list($only))
+            .bind(ReportCategory::Suspense.code())
+    };
+}
+
 impl Tx {
     /// The people of `office` (or of all offices) by id, each with their book, latest mandate and
     /// money, the end of each book's last filed period, and each book's [`Attention`]; with
-    /// `only`, just the people and books in it.
+    /// `only`, just the people and books in it. Read within a transaction on PostgreSQL, so the
+    /// three agree (`Store::caseload` does).
     ///
-    /// One statement whose three values are JSON arrays (see `json_rows`). A dashboard is asked
-    /// for all day, and on SQLite each statement is a round trip to the database's thread and
-    /// each row another: the 60 cases of a counsellor used to cost six statements (BEGIN, four
-    /// queries, COMMIT) and 240 rows. One statement also reads one snapshot, without a
-    /// transaction around it.
+    /// A dashboard is asked for all day. On SQLite each statement is a round trip to the
+    /// database's thread and each row another, so the three come in one statement as three JSON
+    /// arrays (see `json_rows`): a counsellor's 60 cases used to cost four queries and 240 rows.
+    /// On PostgreSQL, where rows are cheap and JSON is not, they come as rows of three queries.
     pub async fn caseload(&mut self, office: Option<OfficeId>, only: Option<&[i64]>) -> StoreResult<CaseloadRecords> {
-        // Parameters: $1 the office, $2 to $4 the money's categories, $5 the books, $6 suspense.
-        let cases = self.cases_sql(self.among("b.id", 5, only).as_str(), only.is_some());
-        let filed = self.filed_sql(&self.among("books.id", 5, only));
-        let attention = self.attention_sql(&self.among("books.id", 5, only));
-        let (cases, filed, attention): (String, String, String) = on_backend!(self, connection => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT ({cases}), ({filed}), ({attention})")))
-                .bind(office.map(OfficeId::get))
-                .bind(ReportCategory::Bank.code())
-                .bind(ReportCategory::Savings.code())
-                .bind(ReportCategory::Cash.code())
-                .bind(id_list(only))
-                .bind(ReportCategory::Suspense.code())
-                .fetch_one(connection)
-                .await?
-        });
-        let cases: Vec<CaseRow> = from_json_array(&cases, "caseload")?;
-        let filed: Vec<FiledRow> = from_json_array(&filed, "filed periods")?;
+        let among_books = self.among("books.id", 5, only);
+        let cases = self.select_rows(
+            CASE_FIELDS,
+            &cases_source(&self.among("b.id", 5, only), only.is_some()),
+            "p.id",
+        );
+        let filed = self.select_rows(FILED_FIELDS, &filed_source(&among_books), "f.book_id");
+        let counts = self.select_rows(COUNT_FIELDS, &counts_source(&among_books), "c.book, c.kind");
+        let (cases, filed, counts): (Vec<CaseRow>, Vec<FiledRow>, Vec<CountRow>) = match &mut self.inner {
+            TxInner::Sqlite(held) => {
+                let sql = format!("SELECT ({cases}), ({filed}), ({counts})");
+                let (cases, filed, counts): (String, String, String) =
+                    bind_caseload!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), office, only)
+                        .fetch_one(held.connection())
+                        .await?;
+                (
+                    from_json_array(&cases, "caseload")?,
+                    from_json_array(&filed, "filed periods")?,
+                    from_json_array(&counts, "attention counts")?,
+                )
+            }
+            TxInner::Postgres(held) => {
+                let connection = held.connection();
+                (
+                    bind_caseload!(sqlx::query_as(sqlx::AssertSqlSafe(cases)), office, only)
+                        .fetch_all(&mut *connection)
+                        .await?,
+                    bind_caseload!(sqlx::query_as(sqlx::AssertSqlSafe(filed)), office, only)
+                        .fetch_all(&mut *connection)
+                        .await?,
+                    bind_caseload!(sqlx::query_as(sqlx::AssertSqlSafe(counts)), office, only)
+                        .fetch_all(&mut *connection)
+                        .await?,
+                )
+            }
+        };
         Ok(CaseloadRecords {
             cases: cases
                 .into_iter()
@@ -206,35 +241,48 @@ impl Tx {
                 .into_iter()
                 .map(|row| (BookId::new(row.book), row.through))
                 .collect(),
-            attention: attention_by_book(&attention)?,
+            attention: attention_by_book(counts),
         })
     }
+}
 
-    /// The people as one JSON array. With a list of books, driven by it (people without a book
-    /// are left out anyway); the whole office, by its people, so those without a book are listed
-    /// too.
-    fn cases_sql(&self, among: &str, only_listed: bool) -> String {
-        let people_and_books = if only_listed {
-            "books b JOIN beneficiaries p ON p.id = b.beneficiary_id"
-        } else {
-            "beneficiaries p LEFT JOIN books b ON b.beneficiary_id = p.id"
+impl Store {
+    /// [`Tx::caseload`], read on its own: within a transaction on PostgreSQL, whose three queries
+    /// must agree; on SQLite its one statement reads one snapshot already, and a BEGIN and a
+    /// COMMIT would be two more round trips (3-4 % of the dashboard's requests/s).
+    pub async fn caseload(&self, office: Option<OfficeId>, only: Option<&[i64]>) -> StoreResult<CaseloadRecords> {
+        let mut tx = match self.backend() {
+            Backend::Sqlite => self.read_alone().await?,
+            Backend::Postgres => self.begin_read().await?,
         };
-        let cases = self.json_array(CASE_FIELDS, "p.id");
-        format!(
-            "SELECT {cases} FROM {people_and_books} \
-             LEFT JOIN mandates m ON m.id = (SELECT l.id FROM mandates l WHERE l.beneficiary_id = p.id \
-                 ORDER BY l.start_date DESC, l.id DESC LIMIT 1) \
-             WHERE ($1 IS NULL OR p.office_id = $1){among}"
-        )
+        let records = tx.caseload(office, only).await?;
+        tx.commit().await?;
+        Ok(records)
     }
+}
 
-    /// Per book with a filed account, the last day filed, as one JSON array.
-    fn filed_sql(&self, among: &str) -> String {
-        let filed = self.json_array(&[("book", "f.book_id"), ("through", "f.through")], "f.book_id");
-        format!(
-            "SELECT {filed} FROM (SELECT filings.book_id, MAX(filings.period_to) AS through FROM filings \
-             JOIN books ON books.id = filings.book_id \
-             WHERE ($1 IS NULL OR books.office_id = $1){among} GROUP BY filings.book_id) f"
-        )
-    }
+/// Where the people come from (`p`, with `b` their book and `m` their latest mandate). With a
+/// list of books, driven by it (people without a book are left out anyway); the whole office, by
+/// its people, so those without a book are listed too.
+fn cases_source(among: &str, only_listed: bool) -> String {
+    let people_and_books = if only_listed {
+        "books b JOIN beneficiaries p ON p.id = b.beneficiary_id"
+    } else {
+        "beneficiaries p LEFT JOIN books b ON b.beneficiary_id = p.id"
+    };
+    format!(
+        "FROM {people_and_books} \
+         LEFT JOIN mandates m ON m.id = (SELECT l.id FROM mandates l WHERE l.beneficiary_id = p.id \
+             ORDER BY l.start_date DESC, l.id DESC LIMIT 1) \
+         WHERE ($1 IS NULL OR p.office_id = $1){among}"
+    )
+}
+
+/// Where the last day filed per book with a filed account comes from, as `f`.
+fn filed_source(among: &str) -> String {
+    format!(
+        "FROM (SELECT filings.book_id, MAX(filings.period_to) AS through FROM filings \
+         JOIN books ON books.id = filings.book_id \
+         WHERE ($1 IS NULL OR books.office_id = $1){among} GROUP BY filings.book_id) f"
+    )
 }

@@ -1,40 +1,51 @@
-//! Many rows read as one value: a JSON array the database builds, decoded by serde.
+//! Many rows read as one value on SQLite: a JSON array the database builds, decoded by serde.
 //!
 //! sqlx's SQLite driver hands each result row from the database's thread to the caller on its
 //! own and copies each value into an allocation of its own, about 0.4 µs a value. A page that
 //! lists many rows of many columns pays that on every request: the dashboard's 60 cases of 27
 //! columns took 800 µs read as rows, and 340 µs read as one JSON array (timed in the process, on
-//! the web benchmark's database). PostgreSQL builds the same array with `json_agg`, so only the
-//! aggregate's spelling differs between the backends; the expressions inside it are shared.
+//! the web benchmark's database). PostgreSQL is the other way round: its rows travel cheaply,
+//! and building the JSON cost its server more than it saved (the dashboard alone went from
+//! 900-938 to 733-761 requests/s). So a query written with [`Tx::select_rows`] reads a JSON array
+//! on SQLite and plain rows on PostgreSQL; the expressions, the source and the order are shared,
+//! and the row type decodes from both (`serde::Deserialize` and `sqlx::FromRow`, field names as
+//! the keys and column names).
 //!
-//! What the array holds must decode the same from both: numbers, text, and dates (`YYYY-MM-DD` on
-//! both). A boolean is 0/1 in SQLite and `true`/`false` in PostgreSQL, so it does not go in as
-//! such.
+//! What the array holds must decode as the rows would: numbers, text, and dates (`YYYY-MM-DD`).
+//! A boolean is 0/1 in SQLite's JSON, so it does not go in as such.
 
 use serde::de::DeserializeOwned;
 
 use super::{StoreError, StoreResult, Tx, TxInner};
 
 impl Tx {
-    /// The aggregate that makes each row's `fields` (a JSON key and the SQL expression of its
-    /// value) one object of a JSON array, ordered by `order`, read as text: `[]` when there is no
-    /// row. The keys are written by this crate, never taken from input.
-    pub(super) fn json_array(&self, fields: &[(&str, &str)], order: &str) -> String {
-        let pairs = fields
-            .iter()
-            .map(|(key, expression)| format!("'{key}', {expression}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+    /// `SELECT` of `fields` (a name and the SQL expression of its value) from `source` (`FROM …
+    /// WHERE …`) in `order`: on SQLite one value, the JSON array of the rows as objects (`[]` when
+    /// there is none), for [`from_json_array`]; on PostgreSQL the rows, the fields as columns.
+    /// The names are written by this crate, never taken from input.
+    pub(super) fn select_rows(&self, fields: &[(&str, &str)], source: &str, order: &str) -> String {
         match self.inner {
-            TxInner::Sqlite(_) => format!("json_group_array(json_object({pairs}) ORDER BY {order})"),
+            TxInner::Sqlite(_) => {
+                let pairs = fields
+                    .iter()
+                    .map(|(name, expression)| format!("'{name}', {expression}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("SELECT json_group_array(json_object({pairs}) ORDER BY {order}) {source}")
+            }
             TxInner::Postgres(_) => {
-                format!("COALESCE(json_agg(json_build_object({pairs}) ORDER BY {order}), '[]'::json)::text")
+                let columns = fields
+                    .iter()
+                    .map(|(name, expression)| format!("{expression} AS {name}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("SELECT {columns} {source} ORDER BY {order}")
             }
         }
     }
 }
 
-/// The rows of an array read with [`Tx::json_array`]; `what` names them in the error.
+/// The rows of an array read with [`Tx::select_rows`] on SQLite; `what` names them in the error.
 pub(super) fn from_json_array<Row: DeserializeOwned>(text: &str, what: &'static str) -> StoreResult<Vec<Row>> {
     serde_json::from_str(text).map_err(|error| StoreError::Unreadable {
         what,

@@ -24,21 +24,17 @@ impl Tx {
     /// there is none), for [`from_json_array`]; on PostgreSQL the rows, the fields as columns.
     /// The names are written by this crate, never taken from input.
     pub(super) fn select_rows(&self, fields: &[(&str, &str)], source: &str, order: &str) -> String {
+        let listed = |each: fn(&str, &str) -> String| {
+            let listed: Vec<String> = fields.iter().map(|(name, expression)| each(name, expression)).collect();
+            listed.join(", ")
+        };
         match self.inner {
             TxInner::Sqlite(_) => {
-                let pairs = fields
-                    .iter()
-                    .map(|(name, expression)| format!("'{name}', {expression}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let pairs = listed(|name, expression| format!("'{name}', {expression}"));
                 format!("SELECT json_group_array(json_object({pairs}) ORDER BY {order}) {source}")
             }
             TxInner::Postgres(_) => {
-                let columns = fields
-                    .iter()
-                    .map(|(name, expression)| format!("{expression} AS {name}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let columns = listed(|name, expression| format!("{expression} AS {name}"));
                 format!("SELECT {columns} {source} ORDER BY {order}")
             }
         }

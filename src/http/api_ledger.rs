@@ -138,9 +138,12 @@ async fn show_book(
     PathParams(id): PathParams<BookId>,
 ) -> Result<axum::Json<BookWithAccounts>, ApiError> {
     caller.book(&state, Action::Read, id).await?;
-    let mut tx = state.store.begin_read().await?;
+    // No snapshot around the two reads: a book stays once opened, and an account opened
+    // between them is shown or not, as if the request had come a moment later or earlier.
+    let mut tx = state.store.read_alone().await?;
     let book = tx.book(id).await?;
     let accounts = tx.accounts(id).await?;
+    tx.commit().await?;
     Ok(axum::Json(BookWithAccounts { book, accounts }))
 }
 

@@ -58,9 +58,8 @@ async fn write_batches(store: Store, mut receiver: mpsc::Receiver<(AuditRecord, 
 }
 
 async fn write(store: &Store, batch: &[(AuditRecord, Reply)]) -> Result<(), StoreError> {
+    let records: Vec<&AuditRecord> = batch.iter().map(|(record, _)| record).collect();
     let mut tx = store.begin_write().await?;
-    for (record, _) in batch {
-        tx.insert_audit(record).await?;
-    }
+    tx.insert_audits(&records).await?;
     tx.commit().await
 }

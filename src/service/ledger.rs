@@ -191,13 +191,23 @@ pub async fn reverse_entry(
 /// Every account with its balance: now (from the running totals) or at the end of `at` (from
 /// the postings).
 pub async fn trial_balance(store: &Store, book: BookId, at: Option<NaiveDate>) -> ServiceResult<TrialBalance> {
+    let Some(date) = at else {
+        // The accounts and their totals in one statement, which is one snapshot. Only a book
+        // without accounts needs the second look, to tell "no such book" from "nothing yet".
+        let mut tx = store.read_alone().await?;
+        let accounts = tx.accounts_with_totals(book).await?;
+        if accounts.is_empty() {
+            tx.book(book).await?;
+        }
+        tx.commit().await?;
+        let totals = accounts.iter().map(|(account, total)| (account.id, *total)).collect();
+        let accounts: Vec<_> = accounts.into_iter().map(|(account, _)| account).collect();
+        return Ok(TrialBalance::from_totals(&accounts, &totals));
+    };
     let mut tx = store.begin_read().await?;
     tx.book(book).await?;
     let accounts = tx.accounts(book).await?;
-    let totals = match at {
-        None => tx.account_totals(book).await?,
-        Some(date) => tx.posting_totals(book, Some(date)).await?,
-    };
+    let totals = tx.posting_totals(book, Some(date)).await?;
     tx.commit().await?;
     Ok(TrialBalance::from_totals(&accounts, &totals))
 }

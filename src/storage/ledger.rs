@@ -12,6 +12,13 @@ use crate::domain::chain::GENESIS_HASH;
 use crate::domain::ids::{AccountId, BeneficiaryId, BookId, OfficeId};
 use crate::domain::money::Currency;
 
+#[derive(sqlx::FromRow)]
+struct AccountTotalRow {
+    #[sqlx(flatten)]
+    account: AccountRow,
+    balance_minor: i64,
+}
+
 fn not_found(what: &'static str, id: impl ToString) -> StoreError {
     StoreError::NotFound {
         what,
@@ -183,6 +190,23 @@ impl Tx {
                 .fetch_all(connection)
                 .await?;
             Ok(rows.into_iter().map(|(id, total)| (AccountId::new(id), total)).collect())
+        })
+    }
+
+    /// The accounts of `book` with their running totals, read in one statement, so the two agree
+    /// without a transaction around them: the trial balance as of now.
+    pub async fn accounts_with_totals(&mut self, book: BookId) -> StoreResult<Vec<(Account, i64)>> {
+        on_backend!(self, connection => {
+            let rows: Vec<AccountTotalRow> = sqlx::query_as(
+                "SELECT id, book_id, code, name, category, kind, currency, iban, closed, balance_minor FROM accounts \
+                 WHERE book_id = $1 ORDER BY code",
+            )
+            .bind(book.get())
+            .fetch_all(connection)
+            .await?;
+            rows.into_iter()
+                .map(|row| Ok((Account::try_from(row.account)?, row.balance_minor)))
+                .collect()
         })
     }
 

@@ -2,7 +2,7 @@
 //! headers every answer carries, the sign-in page, and the audit log's records.
 
 use gestio::domain::access::Role;
-use gestio::domain::audit::{AuditKind, AuditQuery};
+use gestio::domain::audit::{AuditKind, AuditQuery, AuditRecord};
 use gestio::domain::session::FAILURES_PER_ADDRESS;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -223,5 +223,26 @@ crate::backend_tests! {
         assert!(denied.iter().any(|(_, record)| record.user.is_none() && record.status == 401), "{denied:?}");
         assert!(raw_sql(&db, "UPDATE audit_log SET status = 200").await.is_err(), "the audit log is append-only");
         assert!(raw_sql(&db, "DELETE FROM audit_log").await.is_err(), "the audit log is append-only");
+    }
+
+    async fn audit_records_written_together_are_stored_whole_and_in_order(db) {
+        let (app, case) = app_with_counsellor(&db).await;
+        let user = app.store.begin_read().await.unwrap().user_by_login("marie").await.unwrap().0.id;
+        let at = |micros: i64| chrono::DateTime::from_timestamp_micros(1_900_000_000_000_000 + micros).unwrap();
+        let records = [
+            AuditRecord { at: at(1), user: Some(user), kind: AuditKind::Read, route: "GET /".to_owned(), book: Some(case.book), status: 200 },
+            AuditRecord { at: at(2), user: None, kind: AuditKind::Denied, route: "GET /api/v1/books".to_owned(), book: None, status: 401 },
+            AuditRecord { at: at(3), user: Some(user), kind: AuditKind::Change, route: "POST /api/v1/books/1/entries".to_owned(), book: None, status: 201 },
+        ];
+        let mut tx = app.store.begin_write().await.unwrap();
+        tx.insert_audits(&[]).await.unwrap();
+        tx.insert_audits(&records.iter().collect::<Vec<_>>()).await.unwrap();
+        tx.commit().await.unwrap();
+        let since = AuditQuery { from: Some(at(0)), limit: 10, ..AuditQuery::default() };
+        let stored = app.store.begin_read().await.unwrap().audit(&since).await.unwrap();
+        let mut newest_first: Vec<AuditRecord> = stored.iter().map(|(_, record)| record.clone()).collect();
+        newest_first.reverse();
+        assert_eq!(newest_first, records, "every field of every record, in the order given");
+        assert!(stored.windows(2).all(|pair| pair[0].0 > pair[1].0), "ids follow the order given: {stored:?}");
     }
 }

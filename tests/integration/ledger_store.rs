@@ -156,6 +156,13 @@ crate::backend_tests! {
         assert_eq!(bank(&at("2026-03-02").await), eur("350.00"));
         assert_eq!(bank(&at("2026-12-31").await), eur("250.00"));
         assert!(at("2026-02-03").await.is_balanced());
+        let now_from_totals = trial_balance(&store, case.book, None).await.unwrap();
+        assert_eq!(now_from_totals, at("2026-12-31").await, "the running totals agree with the postings summed");
+        let missing = gestio::domain::ids::BookId::new(case.book.get() + 1000);
+        match trial_balance(&store, missing, None).await {
+            Err(ServiceError::Store(StoreError::NotFound { what: "book", .. })) => {}
+            other => panic!("a missing book is named: {other:?}"),
+        }
     }
 
     async fn concurrent_writers_to_one_book_keep_one_unbroken_chain(db) {

@@ -10,7 +10,7 @@ use crate::domain::ids::{BookId, OfficeId};
 use crate::domain::mandate::Mandate;
 use crate::domain::money::Money;
 use crate::domain::party::Beneficiary;
-use crate::storage::{Attention, CaseRecord, CaseloadRecords, Store};
+use crate::storage::{Attention, CaseRecord, Store};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Case {
@@ -31,11 +31,7 @@ pub struct Case {
 /// number of statements whatever the number of books: a dashboard is asked for all day.
 pub async fn caseload(store: &Store, office: Option<OfficeId>, only: Option<&[BookId]>) -> ServiceResult<Vec<Case>> {
     let only_books: Option<Vec<i64>> = only.map(|books| books.iter().map(|book| book.get()).collect());
-    let CaseloadRecords {
-        cases: records,
-        filed_through,
-        attention,
-    } = store.caseload(office, only_books.as_deref()).await?;
+    let records = store.caseload(office, only_books.as_deref()).await?;
     Ok(records
         .into_iter()
         .map(|record| {
@@ -44,20 +40,16 @@ pub async fn caseload(store: &Store, office: Option<OfficeId>, only: Option<&[Bo
                 book,
                 mandate,
                 money_minor,
+                filed_through,
+                attention,
             } = record;
             let money = book.as_ref().map(|book| Money::from_minor(money_minor, book.currency));
             let account_due = match (&mandate, &book) {
-                (Some(mandate), Some(book)) if mandate.kind.is_court_measure() => next_deadline(
-                    mandate,
-                    filed_through.get(&book.id).copied(),
-                    mandate.account_due_months,
-                ),
+                (Some(mandate), Some(_)) if mandate.kind.is_court_measure() => {
+                    next_deadline(mandate, filed_through, mandate.account_due_months)
+                }
                 _ => None,
             };
-            let attention = book
-                .as_ref()
-                .and_then(|book| attention.get(&book.id).copied())
-                .unwrap_or_default();
             Case {
                 attention,
                 beneficiary,

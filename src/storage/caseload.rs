@@ -2,27 +2,28 @@
 //! the end of each book's last filed period, and what needs attention; for an office, or only for
 //! the books a user works on.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
-use super::attention::{Attention, COUNT_FIELDS, CountRow, attention_by_book, counts_source};
+use super::attention::{ATTENTION_FIELDS, Attention};
 use super::json_rows::from_json_array;
 use super::rows::{BeneficiaryRow, BookRow, MandateRow};
-use super::{Backend, Store, StoreError, StoreResult, Tx, TxInner, id_list};
+use super::{Store, StoreError, StoreResult, Tx, TxInner, id_list};
 use crate::domain::account::ReportCategory;
 use crate::domain::book::Book;
-use crate::domain::ids::{BookId, OfficeId};
+use crate::domain::ids::OfficeId;
 use crate::domain::mandate::Mandate;
 use crate::domain::party::Beneficiary;
 
 /// One person of the caseload: their book (if opened), the mandate in force last (the latest
-/// started), and the sum of the book's money accounts (bank, savings, cash box) in its currency.
+/// started), the sum of the book's money accounts (bank, savings, cash box) in its currency, the
+/// last day of the book's last filed account, and what in the book needs attention.
 pub struct CaseRecord {
     pub beneficiary: Beneficiary,
     pub book: Option<Book>,
     pub mandate: Option<Mandate>,
     pub money_minor: i64,
+    pub filed_through: Option<NaiveDate>,
+    pub attention: Attention,
 }
 
 /// The person's fields as they are, the book's and the mandate's prefixed (absent when the person
@@ -56,10 +57,16 @@ struct CaseRow {
     mandate_agreement: Option<String>,
     mandate_account_due_months: Option<i64>,
     money_minor: Option<i64>,
+    filed_through: Option<NaiveDate>,
+    to_categorise: i64,
+    open_gaps: i64,
+    held: i64,
+    on_the_way: i64,
 }
 
 /// The fields of `CaseRow` and the SQL that gives each (`p` the person, `b` the book, `m` the
-/// mandate; the money's categories are parameters $2 to $4).
+/// mandate; the money's categories are parameters $2 to $4), but for the counts of
+/// [`ATTENTION_FIELDS`].
 const CASE_FIELDS: &[(&str, &str)] = &[
     ("id", "p.id"),
     ("office_id", "p.office_id"),
@@ -91,6 +98,10 @@ const CASE_FIELDS: &[(&str, &str)] = &[
         "money_minor",
         "(SELECT CAST(SUM(a.balance_minor) AS BIGINT) FROM accounts a \
          WHERE a.book_id = b.id AND a.category IN ($2, $3, $4) AND a.currency = b.currency)",
+    ),
+    (
+        "filed_through",
+        "(SELECT MAX(f.period_to) FROM filings f WHERE f.book_id = b.id)",
     ),
 ];
 
@@ -151,25 +162,16 @@ impl TryFrom<CaseRow> for CaseRecord {
             book,
             mandate,
             money_minor: row.money_minor.unwrap_or(0),
+            filed_through: row.filed_through,
+            attention: Attention {
+                to_categorise: row.to_categorise,
+                open_gaps: row.open_gaps,
+                held: row.held,
+                on_the_way: row.on_the_way,
+            },
         })
     }
 }
-
-/// What the caseload shows: the people, the last day filed per book with a filed account, and
-/// what needs attention per book.
-pub struct CaseloadRecords {
-    pub cases: Vec<CaseRecord>,
-    pub filed_through: HashMap<BookId, NaiveDate>,
-    pub attention: HashMap<BookId, Attention>,
-}
-
-#[derive(serde::Deserialize, sqlx::FromRow)]
-struct FiledRow {
-    book: i64,
-    through: NaiveDate,
-}
-
-const FILED_FIELDS: &[(&str, &str)] = &[("book", "f.book_id"), ("through", "f.through")];
 
 /// Binds the caseload's parameters: $1 the office, $2 to $4 the money's categories, $5 the books,
 /// $6 the suspense category.
@@ -186,103 +188,63 @@ macro_rules! bind_caseload {
 }
 
 impl Tx {
-    /// The people of `office` (or of all offices) by id, each with their book, latest mandate and
-    /// money, the end of each book's last filed period, and each book's [`Attention`]; with
-    /// `only`, just the people and books in it. Read within a transaction on PostgreSQL, so the
-    /// three agree (`Store::caseload` does).
+    /// The people of `office` (or of all offices) by id, each with their book, latest mandate,
+    /// money, last filed day and [`Attention`]; with `only`, just the people of the books in it.
     ///
-    /// A dashboard is asked for all day. On SQLite each statement is a round trip to the
-    /// database's thread and each row another, so the three come in one statement as three JSON
-    /// arrays (see `json_rows`): a counsellor's 60 cases used to cost four queries and 240 rows.
-    /// On PostgreSQL, where rows are cheap and JSON is not, they come as rows of three queries.
-    pub async fn caseload(&mut self, office: Option<OfficeId>, only: Option<&[i64]>) -> StoreResult<CaseloadRecords> {
-        let among_books = self.among("books.id", 5, only);
-        let cases = self.select_rows(
-            CASE_FIELDS,
-            &cases_source(&self.among("b.id", 5, only), only.is_some()),
-            "p.id",
-        );
-        let filed = self.select_rows(FILED_FIELDS, &filed_source(&among_books), "f.book_id");
-        let counts = self.select_rows(COUNT_FIELDS, &counts_source(&among_books), "c.book, c.kind");
-        let (cases, filed, counts): (Vec<CaseRow>, Vec<FiledRow>, Vec<CountRow>) = match &mut self.inner {
+    /// A dashboard is asked for all day, so everything comes in one statement, which is also one
+    /// snapshot: no transaction is needed around it. On SQLite each row is a hand-over from the
+    /// database's thread, so the rows come as one JSON array (see `json_rows`); on PostgreSQL
+    /// each statement is a round trip to the server and costs it a fixed share of its work, so
+    /// the filed periods and the counts, once three queries in a transaction (six round trips),
+    /// are subqueries of the one (measured with pgbench on the web benchmark's database: about
+    /// 0.9 ms of the server's time instead of 1.7 ms).
+    pub async fn caseload(&mut self, office: Option<OfficeId>, only: Option<&[i64]>) -> StoreResult<Vec<CaseRecord>> {
+        let fields: Vec<(&str, &str)> = CASE_FIELDS.iter().chain(ATTENTION_FIELDS).copied().collect();
+        let source = self.cases_source(&self.among("b.id", 5, only), only.is_some());
+        let cases = self.select_rows(&fields, &source, "p.id");
+        let rows: Vec<CaseRow> = match &mut self.inner {
             TxInner::Sqlite(held) => {
-                let sql = format!("SELECT ({cases}), ({filed}), ({counts})");
-                let (cases, filed, counts): (String, String, String) =
-                    bind_caseload!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), office, only)
-                        .fetch_one(held.connection())
-                        .await?;
-                (
-                    from_json_array(&cases, "caseload")?,
-                    from_json_array(&filed, "filed periods")?,
-                    from_json_array(&counts, "attention counts")?,
-                )
+                let cases: String = bind_caseload!(sqlx::query_scalar(sqlx::AssertSqlSafe(cases)), office, only)
+                    .fetch_one(held.connection())
+                    .await?;
+                from_json_array(&cases, "caseload")?
             }
             TxInner::Postgres(held) => {
-                let connection = held.connection();
-                (
-                    bind_caseload!(sqlx::query_as(sqlx::AssertSqlSafe(cases)), office, only)
-                        .fetch_all(&mut *connection)
-                        .await?,
-                    bind_caseload!(sqlx::query_as(sqlx::AssertSqlSafe(filed)), office, only)
-                        .fetch_all(&mut *connection)
-                        .await?,
-                    bind_caseload!(sqlx::query_as(sqlx::AssertSqlSafe(counts)), office, only)
-                        .fetch_all(&mut *connection)
-                        .await?,
-                )
+                bind_caseload!(sqlx::query_as(sqlx::AssertSqlSafe(cases)), office, only)
+                    .fetch_all(held.connection())
+                    .await?
             }
         };
-        Ok(CaseloadRecords {
-            cases: cases
-                .into_iter()
-                .map(CaseRecord::try_from)
-                .collect::<StoreResult<_>>()?,
-            filed_through: filed
-                .into_iter()
-                .map(|row| (BookId::new(row.book), row.through))
-                .collect(),
-            attention: attention_by_book(counts),
-        })
+        rows.into_iter().map(CaseRecord::try_from).collect()
+    }
+
+    /// Where the people come from (`p`, with `b` their book and `m` their latest mandate). With
+    /// a list of books, driven by it (people without a book are left out anyway); the whole
+    /// office, by its people, so those without a book are listed too. PostgreSQL finds the
+    /// latest mandate as a lateral join, which cost it less than matching the id a subquery
+    /// finds; SQLite has no lateral join.
+    fn cases_source(&self, among: &str, only_listed: bool) -> String {
+        let people_and_books = if only_listed {
+            "books b JOIN beneficiaries p ON p.id = b.beneficiary_id"
+        } else {
+            "beneficiaries p LEFT JOIN books b ON b.beneficiary_id = p.id"
+        };
+        let latest = "FROM mandates l WHERE l.beneficiary_id = p.id ORDER BY l.start_date DESC, l.id DESC LIMIT 1";
+        let mandate = match self.inner {
+            TxInner::Sqlite(_) => format!("LEFT JOIN mandates m ON m.id = (SELECT l.id {latest})"),
+            TxInner::Postgres(_) => format!("LEFT JOIN LATERAL (SELECT l.* {latest}) m ON TRUE"),
+        };
+        format!("FROM {people_and_books} {mandate} WHERE ($1 IS NULL OR p.office_id = $1){among}")
     }
 }
 
 impl Store {
-    /// [`Tx::caseload`], read on its own: within a transaction on PostgreSQL, whose three queries
-    /// must agree; on SQLite its one statement reads one snapshot already, and a BEGIN and a
-    /// COMMIT would be two more round trips (3-4 % of the dashboard's requests/s).
-    pub async fn caseload(&self, office: Option<OfficeId>, only: Option<&[i64]>) -> StoreResult<CaseloadRecords> {
-        let mut tx = match self.backend() {
-            Backend::Sqlite => self.read_alone().await?,
-            Backend::Postgres => self.begin_read().await?,
-        };
+    /// [`Tx::caseload`], read on its own: its one statement reads one snapshot already, and a
+    /// BEGIN and a COMMIT would be two more round trips.
+    pub async fn caseload(&self, office: Option<OfficeId>, only: Option<&[i64]>) -> StoreResult<Vec<CaseRecord>> {
+        let mut tx = self.read_alone().await?;
         let records = tx.caseload(office, only).await?;
         tx.commit().await?;
         Ok(records)
     }
-}
-
-/// Where the people come from (`p`, with `b` their book and `m` their latest mandate). With a
-/// list of books, driven by it (people without a book are left out anyway); the whole office, by
-/// its people, so those without a book are listed too.
-fn cases_source(among: &str, only_listed: bool) -> String {
-    let people_and_books = if only_listed {
-        "books b JOIN beneficiaries p ON p.id = b.beneficiary_id"
-    } else {
-        "beneficiaries p LEFT JOIN books b ON b.beneficiary_id = p.id"
-    };
-    format!(
-        "FROM {people_and_books} \
-         LEFT JOIN mandates m ON m.id = (SELECT l.id FROM mandates l WHERE l.beneficiary_id = p.id \
-             ORDER BY l.start_date DESC, l.id DESC LIMIT 1) \
-         WHERE ($1 IS NULL OR p.office_id = $1){among}"
-    )
-}
-
-/// Where the last day filed per book with a filed account comes from, as `f`.
-fn filed_source(among: &str) -> String {
-    format!(
-        "FROM (SELECT filings.book_id, MAX(filings.period_to) AS through FROM filings \
-         JOIN books ON books.id = filings.book_id \
-         WHERE ($1 IS NULL OR books.office_id = $1){among} GROUP BY filings.book_id) f"
-    )
 }

@@ -37,7 +37,7 @@ mod statements;
 mod users;
 
 pub use attention::Attention;
-pub use caseload::{CaseRecord, CaseloadRecords};
+pub use caseload::CaseRecord;
 pub use entries::{ENTRIES_PAGE_MAX, EntryFilter, posting_totals};
 pub use evidence::NewEvidence;
 pub use filings::NewFiling;

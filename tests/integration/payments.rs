@@ -168,6 +168,9 @@ crate::backend_tests! {
         assert_eq!(report.files.len(), 1);
         let file = &report.files[0];
         assert_eq!((file.transfers, file.control_sum_minor), (2, 97_000));
+        let dashboard = gestio::service::caseload::caseload(&store, Some(case.office), Some(&[case.book])).await.unwrap();
+        let attention = dashboard[0].attention;
+        assert_eq!((attention.held, attention.on_the_way), (2, 2), "the caseload shows the two held and the two sent");
         let (_, bytes) = payment_file(&store, PaymentFileId::new(file.id)).await.unwrap();
         check_against_schemas(&bytes, "pain.001.001.09");
         let text = String::from_utf8(bytes.clone()).unwrap();

@@ -9,6 +9,14 @@
 //! `BENCH_BOOKS` (500), `BENCH_ENTRIES_PER_BOOK` (200), `BENCH_USERS` (200), `BENCH_SECONDS` (20)
 //! scale it. `BENCH_ROUTES` picks the routes asked for, comma-separated, from `dashboard`, `book`,
 //! `entries` and `balance` (all four by default), to see which one costs what.
+//!
+//! By default each of the 200 connections asks again the moment it has its answer: the server is
+//! saturated, and the latency is mostly the time a request waits its turn (200 connections over
+//! the requests/s). `BENCH_THINK_MS` makes each connection wait that long on average after each
+//! answer (drawn between none and twice as long, so the connections do not keep in step), as a
+//! person reads a page before the next click: the latency the same 200 users see at a load they
+//! could make.
+//!
 //! Target from the issue: p99 < 100 ms on this 2-core machine.
 
 #[path = "support/mod.rs"]
@@ -53,12 +61,18 @@ fn main() {
     } else {
         "SQLite"
     };
+    let think_ms = support::setting("BENCH_THINK_MS", 0);
     let routes = chosen_routes();
-    let (address, script) = runtime.block_on(prepare(&url, books, per_book, users, folder.path(), &routes));
+    let (address, script) = runtime.block_on(prepare(&url, books, per_book, users, folder.path(), &routes, think_ms));
     println!(
         "{backend}: {books} books of {per_book} entries, {users} counsellors signed in, {CASES_PER_COUNSELLOR} cases each; \
-         routes: {}",
-        routes.join(", ")
+         routes: {}; {}",
+        routes.join(", "),
+        if think_ms == 0 {
+            "each connection asks again at once (saturation)".to_owned()
+        } else {
+            format!("each connection waits {think_ms} ms on average after each answer")
+        }
     );
     let output = Command::new("wrk")
         .args(["-t2", "-c200", &format!("-d{seconds}s"), "--latency", "-s"])
@@ -84,6 +98,7 @@ async fn prepare(
     users: usize,
     folder: &std::path::Path,
     routes: &[String],
+    think_ms: usize,
 ) -> (std::net::SocketAddr, std::path::PathBuf) {
     let store = Store::open(url)
         .await
@@ -109,7 +124,7 @@ async fn prepare(
         std::future::pending(),
     ));
     let script = folder.join("requests.lua");
-    std::fs::write(&script, lua_script(&sessions, routes)).expect("writing the wrk script");
+    std::fs::write(&script, lua_script(&sessions, routes, think_ms)).expect("writing the wrk script");
     (address, script)
 }
 
@@ -176,8 +191,9 @@ fn chosen_routes() -> Vec<String> {
 const ROUTES: [&str; 4] = ["dashboard", "book", "entries", "balance"];
 
 /// A wrk script cycling through (cookie, path): for each user, the chosen routes among their
-/// dashboard, one of their books, its latest entries and its balance.
-fn lua_script(sessions: &[(String, Vec<BookId>)], routes: &[String]) -> String {
+/// dashboard, one of their books, its latest entries and its balance; with `think_ms`, each
+/// connection waits about that long after an answer (wrk's `delay`).
+fn lua_script(sessions: &[(String, Vec<BookId>)], routes: &[String], think_ms: usize) -> String {
     let mut requests = String::from("local requests = {\n");
     for (index, (cookie, books)) in sessions.iter().enumerate() {
         let book = books[index % books.len()];
@@ -199,6 +215,14 @@ fn lua_script(sessions: &[(String, Vec<BookId>)], routes: &[String]) -> String {
            return wrk.format(\"GET\", chosen[2], { [\"Cookie\"] = chosen[1] })\n\
          end\n",
     );
+    if think_ms > 0 {
+        // Drawn between none and twice the mean, so the connections, which all start at once,
+        // do not keep asking in step.
+        requests.push_str(&format!(
+            "delay = function()\n  return math.random(0, {})\nend\n",
+            2 * think_ms
+        ));
+    }
     requests
 }
 

@@ -174,6 +174,9 @@ impl Tx {
     /// of its time on a busy server. SQLite runs in the process, where a prepared INSERT per
     /// record costs no round trip.
     pub async fn insert_audits(&mut self, records: &[&AuditRecord]) -> StoreResult<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
         match &mut self.inner {
             TxInner::Sqlite(held) => {
                 for record in records {

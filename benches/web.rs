@@ -116,6 +116,9 @@ async fn prepare(
         "created, assigned and signed in {users} counsellors in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    // A working office's PostgreSQL has statistics (its autovacuum gathers them); this machine's
+    // server runs without autovacuum, and without statistics it chose other plans.
+    store.gather_statistics().await.expect("the planner's statistics");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
     let address = listener.local_addr().expect("the bound address");
     tokio::spawn(gestio::http::serve(

@@ -14,7 +14,8 @@ pub struct Attention {
 }
 
 /// The four counts of the book `b` (absent for a person without a book: each count is then 0),
-/// as fields of the caseload's rows; `$6` is the suspense category. Each is a subquery on the
+/// as fields of the caseload's rows; `{suspense}` stands for the suspense category's code (see
+/// `caseload::CASELOAD_FIELDS`). Each is a subquery on the
 /// book's own rows, through an index, so the work follows the number of books asked about and
 /// not the size of the office.
 pub(super) const ATTENTION_FIELDS: &[(&str, &str)] = &[
@@ -23,7 +24,7 @@ pub(super) const ATTENTION_FIELDS: &[(&str, &str)] = &[
         "(SELECT COUNT(*) FROM accounts a \
          JOIN postings s ON s.account_id = a.id \
          JOIN entries e ON e.id = s.entry_id AND e.source = 'import' \
-         WHERE a.book_id = b.id AND a.category = $6 \
+         WHERE a.book_id = b.id AND a.category = {suspense} \
            AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.book_id = b.id \
                AND c.source_ref LIKE 'categorise:%' \
                AND c.source_ref = 'categorise:' || CAST(e.id AS TEXT) || ':' || CAST(s.line_no AS TEXT)))",

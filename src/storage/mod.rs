@@ -267,6 +267,17 @@ impl Store {
         Ok(())
     }
 
+    /// Has PostgreSQL gather the planner's statistics now, as its autovacuum does some time after
+    /// much has been written (a server may run without it). Plans chosen with and without
+    /// statistics differ, so a measurement right after loading data calls this first. SQLite
+    /// keeps no statistics unless asked, and gestio never asks: nothing to do there.
+    pub async fn gather_statistics(&self) -> StoreResult<()> {
+        if let Pool::Postgres(pool) = &self.pool {
+            sqlx::query("ANALYZE").execute(pool).await?;
+        }
+        Ok(())
+    }
+
     /// True when the database answers and every migration this build knows has been applied.
     pub async fn is_ready(&self) -> StoreResult<bool> {
         let known = match self.pool {

@@ -59,4 +59,15 @@ crate::backend_tests! {
         let elsewhere = open_case(&store, "Other office", "LU120010001234567891").await;
         assert!(caseload(&store, Some(elsewhere.office), Some(&[case.book])).await.unwrap().is_empty(), "another office's book is not in this office's list");
     }
+
+    async fn the_planner_statistics_change_no_answer(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Ana Costa", IBAN).await;
+        let before = caseload(&store, Some(case.office), Some(&[case.book])).await.unwrap();
+        store.gather_statistics().await.unwrap();
+        let after = caseload(&store, Some(case.office), Some(&[case.book])).await.unwrap();
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].money, Some(eur("1020.00")));
+        assert_eq!(format!("{after:?}"), format!("{before:?}"));
+    }
 }

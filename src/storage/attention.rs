@@ -15,9 +15,8 @@ pub struct Attention {
 
 /// The four counts of the book `b` (absent for a person without a book: each count is then 0),
 /// as fields of the caseload's rows; `{suspense}` stands for the suspense category's code (see
-/// `caseload::CASELOAD_FIELDS`). Each is a subquery on the
-/// book's own rows, through an index, so the work follows the number of books asked about and
-/// not the size of the office.
+/// `caseload::CASELOAD_FIELDS`). Each is a subquery on the book's own rows, through an index, so
+/// the work follows the number of books asked about and not the size of the office.
 pub(super) const ATTENTION_FIELDS: &[(&str, &str)] = &[
     (
         "to_categorise",

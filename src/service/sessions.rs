@@ -16,10 +16,10 @@ use crate::domain::audit::{AuditKind, AuditRecord};
 use crate::domain::ids::BookId;
 use crate::domain::session::{FAILURES_PER_ADDRESS, FAILURES_PER_LOGIN, SessionTimes, SignInThrottle};
 use crate::domain::user::User;
-use crate::storage::{Store, Tx};
+use crate::storage::{SessionOfUser, Store, Tx};
 
 /// A signed-in user, as every request sees them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedIn {
     pub user: User,
     pub principal: Principal,
@@ -113,14 +113,18 @@ fn sign_in_record(now: DateTime<Utc>, user: Option<i64>, kind: AuditKind, status
 }
 
 async fn principal(tx: &mut Tx, user: &User) -> ServiceResult<Principal> {
-    Ok(Principal {
+    Ok(principal_of(user, tx.assigned_books(user.id).await?))
+}
+
+fn principal_of(user: &User, assigned_books: Vec<BookId>) -> Principal {
+    Principal {
         office: user.office,
         role: user.role,
         disabled: user.disabled,
-        assigned_books: tx.assigned_books(user.id).await?,
+        assigned_books,
         beneficiary: user.beneficiary,
         court: user.court.clone(),
-    })
+    }
 }
 
 /// The user behind `token`, if the session is live and the user not disabled. An expired session
@@ -159,24 +163,27 @@ pub async fn session(
 /// The live session of `hash` and its times, read from the database; `None` when there is no
 /// such session or its user is disabled.
 async fn read_session(store: &Store, hash: &str) -> ServiceResult<Option<(SignedIn, SessionTimes)>> {
-    // Three statements on one connection, without a transaction. A user disabled between them is
-    // still seen as disabled, which is all that must agree.
     let mut tx = store.read_alone().await?;
-    let Some(stored) = tx.session(hash).await? else {
+    let found = tx.session_of_user(hash).await?;
+    tx.commit().await?;
+    let Some(SessionOfUser {
+        session,
+        user,
+        assigned_books,
+    }) = found
+    else {
         return Ok(None);
     };
-    let user = tx.user(stored.user).await?;
-    let principal = principal(&mut tx, &user).await?;
-    tx.commit().await?;
     if user.disabled {
         return Ok(None);
     }
+    let principal = principal_of(&user, assigned_books);
     let signed_in = SignedIn {
         user,
         principal,
-        csrf_token: stored.csrf_token,
+        csrf_token: session.csrf_token,
     };
-    Ok(Some((signed_in, stored.times)))
+    Ok(Some((signed_in, session.times)))
 }
 
 async fn end_session(store: &Store, hash: &str) -> ServiceResult<()> {

@@ -47,6 +47,7 @@ pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OrderRecord, RunRe
 pub use rules::{NewRule, SuspenseItem, categorise_reference};
 pub use sessions::StoredSession;
 pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewLine, PreviousStatement};
+pub use users::SessionOfUser;
 
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);

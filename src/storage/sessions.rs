@@ -40,25 +40,6 @@ impl Tx {
         Ok(())
     }
 
-    pub async fn session(&mut self, token_sha256: &str) -> StoreResult<Option<StoredSession>> {
-        let row: Option<(i64, String, DateTime<Utc>, DateTime<Utc>)> = on_backend!(self, connection => {
-            sqlx::query_as(
-                "SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_sha256 = $1",
-            )
-            .bind(token_sha256)
-            .fetch_optional(connection)
-            .await?
-        });
-        Ok(row.map(|(user, csrf_token, created_at, last_seen_at)| StoredSession {
-            user,
-            csrf_token,
-            times: SessionTimes {
-                created_at,
-                last_seen_at,
-            },
-        }))
-    }
-
     pub async fn touch_session(&mut self, token_sha256: &str, now: DateTime<Utc>) -> StoreResult<()> {
         on_backend!(self, connection => {
             sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_sha256 = $1")

@@ -2,10 +2,12 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{StoreError, StoreResult, Tx, on_backend};
+use super::sessions::StoredSession;
+use super::{StoreError, StoreResult, Tx, TxInner, on_backend};
 use crate::domain::access::Role;
 use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
 use crate::domain::party::Language;
+use crate::domain::session::SessionTimes;
 use crate::domain::user::{NewUser, User};
 
 #[derive(sqlx::FromRow)]
@@ -22,6 +24,26 @@ struct UserRow {
 }
 
 const USER_COLUMNS: &str = "id, office_id, login, display_name, role, language, beneficiary_id, court, disabled";
+
+/// A live session's row with its user's and the user's assigned books, as `Tx::session_of_user`
+/// reads them: `books` is the ids joined by commas (NULL when there are none).
+#[derive(sqlx::FromRow)]
+struct SessionUserRow {
+    csrf_token: String,
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    user: UserRow,
+    books: Option<String>,
+}
+
+/// A session with its user and the user's assigned books, read together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionOfUser {
+    pub session: StoredSession,
+    pub user: User,
+    pub assigned_books: Vec<BookId>,
+}
 
 impl TryFrom<UserRow> for User {
     type Error = StoreError;
@@ -92,6 +114,32 @@ impl Tx {
             id: login.to_owned(),
         })?;
         Ok((self.user(id).await?, hash))
+    }
+
+    /// The session of `token_sha256` with its user and the user's assigned books, in one statement
+    /// (a request whose session is not in the server's memory reads it so, in one round trip).
+    pub async fn session_of_user(&mut self, token_sha256: &str) -> StoreResult<Option<SessionOfUser>> {
+        // The one place the dialects differ: how the assigned books are joined into one value.
+        let joined = match self.inner {
+            TxInner::Sqlite(_) => "group_concat(book_id, ',')",
+            TxInner::Postgres(_) => "string_agg(CAST(book_id AS TEXT), ',')",
+        };
+        let users_columns = USER_COLUMNS
+            .split(", ")
+            .map(|column| format!("u.{column}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let row: Option<SessionUserRow> = on_backend!(self, connection => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT s.csrf_token, s.created_at, s.last_seen_at, {users_columns}, \
+                     (SELECT {joined} FROM user_books WHERE user_id = u.id) AS books \
+                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = $1"
+            )))
+            .bind(token_sha256)
+            .fetch_optional(connection)
+            .await?
+        });
+        row.map(SessionOfUser::try_from).transpose()
     }
 
     pub async fn user(&mut self, id: i64) -> StoreResult<User> {
@@ -181,5 +229,54 @@ impl Tx {
                 .await?
         });
         Ok(rows.into_iter().map(|(book,)| BookId::new(book)).collect())
+    }
+}
+
+impl TryFrom<SessionUserRow> for SessionOfUser {
+    type Error = StoreError;
+    fn try_from(row: SessionUserRow) -> StoreResult<SessionOfUser> {
+        let user: User = row.user.try_into()?;
+        let mut assigned_books = books_joined(row.books.as_deref().unwrap_or(""), user.id)?;
+        assigned_books.sort();
+        Ok(SessionOfUser {
+            session: StoredSession {
+                user: user.id,
+                csrf_token: row.csrf_token,
+                times: SessionTimes {
+                    created_at: row.created_at,
+                    last_seen_at: row.last_seen_at,
+                },
+            },
+            user,
+            assigned_books,
+        })
+    }
+}
+
+/// The book ids of `joined` ("3,1,2"; "" for none), as the database joined them for `user`.
+fn books_joined(joined: &str, user: i64) -> StoreResult<Vec<BookId>> {
+    joined
+        .split(',')
+        .filter(|id| !id.is_empty())
+        .map(|id| {
+            id.trim().parse().map(BookId::new).map_err(|_| StoreError::Corrupt {
+                what: "user's assigned books",
+                id: user.to_string(),
+                detail: format!("{id:?} is not a book id"),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_book_ids_are_read_back_and_anything_else_is_refused() {
+        assert_eq!(books_joined("", 7).unwrap(), Vec::<BookId>::new());
+        assert_eq!(books_joined("3,1", 7).unwrap(), vec![BookId::new(3), BookId::new(1)]);
+        let error = books_joined("3,x", 7).unwrap_err();
+        assert!(error.to_string().contains("\"x\" is not a book id"), "{error}");
     }
 }

@@ -75,6 +75,32 @@ crate::backend_tests! {
         assert!(session(&store, &cache, &token, at(1)).await.unwrap().is_none(), "this server's own changes count at once");
     }
 
+    async fn a_session_read_back_from_the_database_is_the_one_signing_in_opened(db) {
+        use gestio::service::session_cache::SessionCache;
+        use gestio::service::sessions::{SignIn, session, sign_in};
+        let store = db.store().await;
+        gestio::service::demo::create_demo(&store, "test", common::date("2026-11-23"), now()).await.unwrap();
+        add_user(&store, person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap();
+        add_user(&store, person("paul.idle", Role::Counsellor), PASSWORD, now()).await.unwrap();
+        let books = store.begin_read().await.unwrap().books(None).await.unwrap();
+        assert!(books.len() >= 2, "the demo has books to assign");
+        // Assigned out of order: the books are read back in order, as signing in lists them.
+        for book in books.iter().rev() {
+            assign(&store, "marie.weber", book.id, now()).await.unwrap();
+        }
+        let throttle = std::sync::Mutex::default();
+        for (login, assigned) in [("marie.weber", books.len()), ("paul.idle", 0)] {
+            let SignIn::Opened { token, signed_in } = sign_in(&store, &throttle, login, PASSWORD, "10.0.0.1", now()).await.unwrap() else {
+                panic!("{login} signs in");
+            };
+            assert_eq!(signed_in.principal.assigned_books.len(), assigned);
+            let read = session(&store, &SessionCache::default(), &token, now()).await.unwrap();
+            assert_eq!(read.as_ref(), Some(&*signed_in), "{login}: user, rights, books and CSRF token as signing in gave them");
+        }
+        let unknown = "0".repeat(64);
+        assert_eq!(session(&store, &SessionCache::default(), &unknown, now()).await.unwrap(), None);
+    }
+
     async fn users_are_managed_from_the_command_line_without_passwords_in_arguments(db) {
         let demo = cli_support::ok(&db, &["demo", "--no-serve"]);
         for role in ["supervisor", "counsellor", "beneficiary", "court"] {

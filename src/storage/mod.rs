@@ -6,6 +6,7 @@
 //! its reads and writes, and commits — or drops it, and nothing was saved.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
@@ -13,10 +14,13 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use sqlx::{Postgres, Sqlite};
 use thiserror::Error;
 
+use caseload_cache::CaseloadCache;
+
 mod attention;
 mod budget;
 mod bulk;
 mod caseload;
+mod caseload_cache;
 mod creditors;
 mod entries;
 mod evidence;
@@ -116,10 +120,12 @@ enum Pool {
     Postgres(PgPool),
 }
 
-/// The database, chosen once from the URL scheme; cheap to clone.
+/// The database, chosen once from the URL scheme; cheap to clone (the clones share the pool and
+/// the dashboard's memory of cases).
 #[derive(Clone)]
 pub struct Store {
     pool: Pool,
+    cases: Arc<CaseloadCache>,
 }
 
 /// A database transaction: the unit of every use case.
@@ -226,6 +232,7 @@ impl Store {
                 .await?;
             return Ok(Store {
                 pool: Pool::Sqlite(pool),
+                cases: Arc::default(),
             });
         }
         if url.starts_with("postgres:") || url.starts_with("postgresql:") {
@@ -241,6 +248,7 @@ impl Store {
                 .await?;
             return Ok(Store {
                 pool: Pool::Postgres(pool),
+                cases: Arc::default(),
             });
         }
         Err(StoreError::UnsupportedUrl { url: redact_url(url) })

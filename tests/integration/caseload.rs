@@ -1,8 +1,10 @@
 //! The caseload's one query per dashboard, on SQLite and PostgreSQL: each person with their book,
 //! the mandate in force last and the money held; people without a book only in an office-wide
-//! list.
+//! list; and the dashboard's memory of cases, which must follow every change (the tests of
+//! imports, payments and filings check it after theirs).
 
-use crate::common::{date, eur, now, open_case};
+use crate::common::{assert_dashboard_is_fresh, date, eur, now, open_case, raw_sql};
+use gestio::domain::ids::BeneficiaryId;
 use gestio::domain::mandate::{Jurisdiction, MandateInput, MandateKind, NewMandate, PeriodRule};
 use gestio::domain::party::{Language, NewBeneficiary};
 use gestio::service::caseload::caseload;
@@ -69,5 +71,35 @@ crate::backend_tests! {
         assert_eq!(after.len(), 1);
         assert_eq!(after[0].money, Some(eur("1020.00")));
         assert_eq!(format!("{after:?}"), format!("{before:?}"));
+    }
+
+    async fn the_dashboard_memory_follows_changes_made_behind_the_server_back(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Ana Costa", IBAN).await;
+        let opened = assert_dashboard_is_fresh(&store, &case, "opening the book").await;
+        let person = opened.beneficiary.id.get();
+        // Changes gestio does not make itself, made from another connection as an administrator
+        // with database access would: the database's triggers must still mark the book changed.
+        let by_hand = |sql: String| {
+            let db = &db;
+            async move { assert_eq!(raw_sql(db, &sql).await, Ok(1), "{sql}") }
+        };
+        by_hand(format!("UPDATE beneficiaries SET name = 'Ana Maria Costa' WHERE id = {person}")).await;
+        assert_eq!(assert_dashboard_is_fresh(&store, &case, "renaming the person").await.beneficiary.name, "Ana Maria Costa");
+        by_hand(format!("UPDATE mandates SET judge = 'M. Schmit' WHERE beneficiary_id = {person}")).await;
+        let judged = assert_dashboard_is_fresh(&store, &case, "changing the judge").await;
+        assert_eq!(judged.mandate.and_then(|mandate| mandate.court).map(|court| court.judge), Some(Some("M. Schmit".into())));
+        let cash = case.accounts.iter().find(|account| account.category.code() == "asset.cash").unwrap().id.get();
+        by_hand(format!("UPDATE accounts SET category = 'asset.receivable' WHERE id = {cash}")).await;
+        assert_eq!(assert_dashboard_is_fresh(&store, &case, "the cash box made a receivable").await.money_minor, 100_000);
+        by_hand(format!("UPDATE accounts SET category = 'asset.cash' WHERE id = {cash}")).await;
+        assert_eq!(assert_dashboard_is_fresh(&store, &case, "the cash box again").await.money_minor, 102_000);
+
+        let input = MandateInput { court: Some("Tribunal d'arrondissement de Luxembourg"), case_number: Some("CUR 2026/9"), ..MandateInput::default() };
+        let later = NewMandate::new(BeneficiaryId::new(person), MandateKind::Curatelle, date("2026-09-01"), PeriodRule::CalendarYear, Jurisdiction::Lu, input).unwrap();
+        let later = parties::create_mandate(&store, &later, now()).await.unwrap();
+        assert_eq!(assert_dashboard_is_fresh(&store, &case, "a new mandate").await.mandate, Some(later.clone()));
+        by_hand(format!("DELETE FROM mandates WHERE id = {}", later.id)).await;
+        assert_eq!(assert_dashboard_is_fresh(&store, &case, "deleting the mandate").await.mandate.map(|mandate| mandate.kind), Some(MandateKind::Tutelle));
     }
 }

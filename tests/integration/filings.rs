@@ -94,9 +94,12 @@ crate::backend_tests! {
         budget::plan(&store, case.book, housing, eur("600.00"), date("2026-01-01"), now()).await.unwrap();
         let january = month("2026-01-01", "2026-01-31");
 
+        assert_eq!(common::assert_dashboard_is_fresh(&store, &case, "the rent").await.filed_through, None);
         let filing = file_account(&store, &request(&case, january)).await.unwrap();
         let book = gestio::service::ledger::book(&store, case.book).await.unwrap();
         assert_eq!(book.locked_through, Some(date("2026-01-31")));
+        let dashboard = common::assert_dashboard_is_fresh(&store, &case, "filing January").await;
+        assert_eq!(dashboard.filed_through, Some(date("2026-01-31")));
         assert_eq!((filing.chain_sequence, filing.chain_hash.as_str()), (book.head_sequence, book.head_hash.as_str()));
 
         // Downloaded, the PDF and the data hash to what was recorded at filing.

@@ -159,6 +159,9 @@ crate::backend_tests! {
         let app = TestApp::spawn(&db).await;
         let ids = set_up(&app).await;
         let store = &app.store;
+        let office = store.begin_read().await.unwrap().offices().await.unwrap()[0].id;
+        let maria = crate::common::Case { office, book: ids.book, accounts: Vec::new() };
+        crate::common::assert_dashboard_is_fresh(store, &maria, "the demo").await;
         // Two new lines that no rule knows: they wait on suspense.
         let statement = crate::browser::november_statement();
         let options = gestio::service::import::ImportOptions::default();
@@ -171,6 +174,9 @@ crate::backend_tests! {
         gestio::service::import::import_file(store, "again.xml", again.as_bytes(), options, "test", crate::common::now())
             .await
             .unwrap();
+        let shown = crate::common::assert_dashboard_is_fresh(store, &maria, "the imports").await.attention;
+        assert_eq!(shown.to_categorise, 2, "the two new lines wait");
+        assert!(shown.open_gaps > 0, "the skipped statement left a gap open");
         let mut tx = store.begin_read().await.unwrap();
         let office = tx.offices().await.unwrap()[0].id;
         let attention: std::collections::HashMap<_, _> = tx.caseload(Some(office), None).await.unwrap().into_iter()

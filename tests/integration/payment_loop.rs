@@ -176,8 +176,11 @@ crate::backend_tests! {
         let case = open_case(&store, "Maria Fernandes", IBAN).await;
         schedule(&store, &case, "Agence Immobilière Sud", "LU120010001234567891", "650.00", ReportCategory::Housing, Priority::HOUSING).await;
         schedule(&store, &case, "Enovos Luxembourg", "DE89370400440532013000", "95.50", ReportCategory::Energy, Priority::ENERGY_AND_WATER).await;
-        let request = RunRequest { office: case.office, book: Some(case.book), date: date("2026-12-01"), format: PainVersion::V09, author: "anne" };
+        common::assert_dashboard_is_fresh(&store, &case, "the schedules").await;
+        // Over the whole office: its runs decide what every book of the office holds.
+        let request = RunRequest { office: case.office, book: None, date: date("2026-12-01"), format: PainVersion::V09, author: "anne" };
         let run = run_payments(&store, request, now()).await.unwrap();
+        assert_eq!(common::assert_dashboard_is_fresh(&store, &case, "the run").await.attention.on_the_way, 2);
         let (_, file) = payment_file(&store, PaymentFileId::new(run.files[0].id)).await.unwrap();
         let (execution_date, transfers) = read_pain001(&file);
         assert_eq!((execution_date.as_str(), transfers.len()), ("2026-12-01", 2));
@@ -188,6 +191,8 @@ crate::backend_tests! {
         assert_eq!(import(&store, "december.xml", &statement).await, 2);
         let states: Vec<String> = orders(&store, &case).await.into_iter().map(|order| order.state).collect();
         assert_eq!(states, ["executed", "executed"]);
+        let dashboard = common::assert_dashboard_is_fresh(&store, &case, "the statement showing the payments").await;
+        assert_eq!((dashboard.attention.on_the_way, dashboard.money_minor), (0, 25_450 + 2_000));
         assert_eq!(balance_of(&store, &case, ReportCategory::Bank).await, eur("254.50"));
         assert_eq!(balance_of(&store, &case, ReportCategory::Housing).await, eur("650.00"));
         assert_eq!(balance_of(&store, &case, ReportCategory::Energy).await, eur("95.50"));
@@ -200,6 +205,7 @@ crate::backend_tests! {
         let after = orders(&store, &case).await;
         let energy_order = after.iter().find(|order| order.amount_minor == 9_550).unwrap();
         assert_eq!(energy_order.state, "returned");
+        assert_eq!(common::assert_dashboard_is_fresh(&store, &case, "the return").await.money_minor, 35_000 + 2_000);
         assert_eq!(balance_of(&store, &case, ReportCategory::Energy).await, eur("0.00"));
         assert_eq!(balance_of(&store, &case, ReportCategory::Bank).await, eur("350.00"));
 

@@ -155,6 +155,8 @@ crate::backend_tests! {
         let store = db.store().await;
         let case = open_case(&store, "Maria Fernandes", IBAN).await;
         household(&store, &case).await;
+        let before = crate::common::assert_dashboard_is_fresh(&store, &case, "the household's schedules").await;
+        assert_eq!((before.attention.held, before.attention.on_the_way), (0, 0));
         // Saturday 5 December 2026: executed on Monday the 7th.
         let report = run(&store, &case, "2026-12-05", "anne").await;
         assert_eq!(report.run.execution_date, date("2026-12-07"));

@@ -295,3 +295,17 @@ pub async fn open_case(store: &Store, name: &str, iban: &str) -> Case {
         accounts: opened.accounts,
     }
 }
+
+/// The case of `case` as a dashboard reads it (from the Store's memory where the book did not
+/// change) must be the one a fresh read of the database gives: after any change, which `after`
+/// names. Reading it also leaves it in memory, so the next call checks the next change.
+pub async fn assert_dashboard_is_fresh(store: &Store, case: &Case, after: &str) -> gestio::storage::CaseRecord {
+    let books = [case.book.get()];
+    let shown = store.caseload(Some(case.office), Some(&books)).await.unwrap();
+    let mut tx = store.begin_read().await.unwrap();
+    let stored = tx.caseload(Some(case.office), Some(&books)).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(shown, stored, "the dashboard showed a stale case after {after}");
+    assert_eq!(shown.len(), 1, "one book asked for");
+    shown.into_iter().next().unwrap()
+}

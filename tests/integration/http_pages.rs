@@ -220,5 +220,12 @@ crate::backend_tests! {
         assert_eq!(status, StatusCode::OK);
         assert_eq!(lines, 2, "the statement's two new lines wait in Maria's book");
         assert!(caseload.contains(&format!(r##"<a href="/case/{}#suspense">2 lines to categorise</a>"##, ids.book)), "{caseload}");
+        // Gaps resolved by hand in the database, from another connection: the dashboard follows.
+        let resolved = crate::common::raw_sql(&db, &format!(
+            "UPDATE statement_gaps SET resolved_at = '2026-11-24 09:00:00+00' WHERE resolved_at IS NULL \
+             AND account_id IN (SELECT id FROM accounts WHERE book_id = {})", ids.book)).await.unwrap();
+        assert!(resolved > 0);
+        let shown = crate::common::assert_dashboard_is_fresh(store, &maria, "the gaps resolved").await.attention;
+        assert_eq!(shown.open_gaps, 0);
     }
 }

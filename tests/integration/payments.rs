@@ -181,6 +181,16 @@ crate::backend_tests! {
         // Downloading again returns the same bytes.
         let (_, again) = payment_file(&store, PaymentFileId::new(file.id)).await.unwrap();
         assert_eq!(again, bytes);
+        // Changed by hand in the database, from another connection: the dashboard follows.
+        let book = case.book.get();
+        let by_hand = |sql: String| {
+            let db = &db;
+            async move { assert_eq!(crate::common::raw_sql(db, &sql).await, Ok(2), "{sql}") }
+        };
+        by_hand(format!("UPDATE payment_orders SET state = 'executed' WHERE book_id = {book}")).await;
+        assert_eq!(crate::common::assert_dashboard_is_fresh(&store, &case, "orders marked executed").await.attention.on_the_way, 0);
+        by_hand(format!("DELETE FROM payment_run_holds WHERE book_id = {book}")).await;
+        assert_eq!(crate::common::assert_dashboard_is_fresh(&store, &case, "the holds deleted").await.attention.held, 0);
     }
 
     async fn a_second_run_orders_nothing_twice_and_spends_no_money_twice(db) {
@@ -196,6 +206,17 @@ crate::backend_tests! {
         // (100.00) still does not fit, so the pocket money waits behind it.
         let later = run(&store, &case, "2026-12-11", "anne").await;
         assert!(later.orders.is_empty(), "{later:?}");
+        let held = crate::common::assert_dashboard_is_fresh(&store, &case, "the later run").await.attention.held;
+        assert_eq!(held, later.holds.len() as i64);
+        assert!(held > 0);
+        // With every schedule stopped, a run over the office orders and holds nothing: the
+        // dashboard must stop showing the last run's holds, though no order or hold was written.
+        let stopped = crate::common::raw_sql(&db, "UPDATE payment_schedules SET active = FALSE").await.unwrap();
+        assert!(stopped > 0);
+        let request = RunRequest { office: case.office, book: None, date: date("2026-12-14"), format: PainVersion::V09, author: "anne" };
+        let empty = run_payments(&store, request, now()).await.unwrap();
+        assert!(empty.orders.is_empty() && empty.holds.is_empty(), "{empty:?}");
+        assert_eq!(crate::common::assert_dashboard_is_fresh(&store, &case, "a run holding nothing").await.attention.held, 0);
     }
 
     async fn a_run_in_pain_001_001_03_passes_its_schema(db) {

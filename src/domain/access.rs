@@ -126,6 +126,13 @@ pub fn decide(user: &Principal, action: Action, book: &BookFacts) -> Decision {
     }
 }
 
+/// Whether the rule looks at a book's courts for `user`: for court staff only. A book's other
+/// facts (its office and its person) never change, so the server keeps them once read; the courts
+/// change with the mandates, and are read again for every decision this says needs them.
+pub fn needs_courts(user: &Principal) -> bool {
+    user.role == Role::Court
+}
+
 /// The rule for what belongs to an office rather than to one book: its creditors, rules, payment
 /// runs and settings, and the people it has not yet opened a book for. Its staff read and write
 /// them; only supervisors administer; beneficiaries and court staff do not see the office's side.

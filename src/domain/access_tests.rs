@@ -153,3 +153,30 @@ fn the_office_side_is_for_its_staff_and_only_supervisors_administer() {
     };
     assert_eq!(decide_office(&disabled, Action::Read, office), Decision::Hidden);
 }
+
+#[test]
+fn only_court_staff_are_decided_by_a_books_courts() {
+    let actions = [
+        Action::Read,
+        Action::ReadFiled,
+        Action::Write,
+        Action::Review,
+        Action::Administer,
+    ];
+    let without_courts = BookFacts {
+        courts: Vec::new(),
+        ..book(1)
+    };
+    for role in [Role::Supervisor, Role::Counsellor, Role::Beneficiary, Role::Court] {
+        let user = Principal {
+            assigned_books: vec![BookId::new(1)],
+            beneficiary: Some(BeneficiaryId::new(1)),
+            court: Some(COURT.to_owned()),
+            ..user(role)
+        };
+        let differs = actions
+            .iter()
+            .any(|action| decide(&user, *action, &book(1)) != decide(&user, *action, &without_courts));
+        assert_eq!(differs, needs_courts(&user), "{role:?}");
+    }
+}

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use super::ServiceResult;
 use super::session_cache::SessionCache;
 use super::users::authenticate;
-use crate::domain::access::{Action, Decision, Principal, decide};
+use crate::domain::access::{Action, Decision, Principal, Role, decide, needs_courts};
 use crate::domain::audit::{AuditKind, AuditRecord};
 use crate::domain::ids::BookId;
 use crate::domain::session::{FAILURES_PER_ADDRESS, FAILURES_PER_LOGIN, SessionTimes, SignInThrottle};
@@ -224,10 +224,7 @@ pub async fn authorize_book(
     action: Action,
     book: BookId,
 ) -> ServiceResult<Decision> {
-    // One statement: no transaction needed around it.
-    let mut tx = store.read_alone().await?;
-    let facts = tx.book_facts(book).await?;
-    tx.commit().await?;
+    let facts = store.book_facts(book, needs_courts(principal)).await?;
     Ok(facts.map_or(Decision::Hidden, |facts| decide(principal, action, &facts)))
 }
 
@@ -239,9 +236,7 @@ pub async fn authorize_book_for(
     book: BookId,
     actions: &[Action],
 ) -> ServiceResult<Vec<Decision>> {
-    let mut tx = store.read_alone().await?;
-    let facts = tx.book_facts(book).await?;
-    tx.commit().await?;
+    let facts = store.book_facts(book, needs_courts(principal)).await?;
     Ok(actions
         .iter()
         .map(|action| {
@@ -254,13 +249,18 @@ pub async fn authorize_book_for(
 
 /// The books `principal` may do `action` with, in id order.
 pub async fn allowed_books(store: &Store, principal: &Principal, action: Action) -> ServiceResult<Vec<BookId>> {
-    let mut tx = store.read_alone().await?;
-    let office = (principal.role != crate::domain::access::Role::Court).then_some(principal.office);
-    // A counsellor sees at most their assigned books: ask only about those.
-    let assigned: Option<Vec<i64>> = (principal.role == crate::domain::access::Role::Counsellor)
-        .then(|| principal.assigned_books.iter().map(|book| book.get()).collect());
-    let facts = tx.all_book_facts(office, assigned.as_deref()).await?;
-    tx.commit().await?;
+    let office = (principal.role != Role::Court).then_some(principal.office);
+    let facts = if principal.role == Role::Counsellor {
+        // A counsellor sees at most their assigned books: ask only about those.
+        store
+            .listed_book_facts(office, &principal.assigned_books, needs_courts(principal))
+            .await?
+    } else {
+        let mut tx = store.read_alone().await?;
+        let facts = tx.all_book_facts(office, None).await?;
+        tx.commit().await?;
+        facts
+    };
     Ok(facts
         .into_iter()
         .filter(|facts| decide(principal, action, facts) == Decision::Allowed)

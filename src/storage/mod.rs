@@ -12,17 +12,19 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Postgres, Sqlite};
-use thiserror::Error;
 
+use book_owners::BookOwners;
 use caseload_cache::CaseloadCache;
 
 mod attention;
+mod book_owners;
 mod budget;
 mod bulk;
 mod caseload;
 mod caseload_cache;
 mod creditors;
 mod entries;
+mod error;
 mod evidence;
 mod filings;
 mod imports;
@@ -43,6 +45,7 @@ mod users;
 pub use attention::Attention;
 pub use caseload::CaseRecord;
 pub use entries::{ENTRIES_PAGE_MAX, EntryFilter, posting_totals};
+pub use error::{StoreError, StoreResult};
 pub use evidence::NewEvidence;
 pub use filings::NewFiling;
 pub use imports::{NewBankStatement, NewStatementImport};
@@ -64,50 +67,6 @@ const SQLITE_CONNECTIONS_MAX: u32 = 4;
 const SQLITE_CACHE_KIB_NEGATED: &str = "-16384";
 const POSTGRES_CONNECTIONS_MAX: u32 = 10;
 
-#[derive(Debug, Error)]
-pub enum StoreError {
-    #[error("{what} {id} does not exist")]
-    NotFound { what: &'static str, id: String },
-    #[error("{what} already exists ({detail})")]
-    Duplicate { what: &'static str, detail: String },
-    #[error("stored {what} {id} fails a check, the database may have been changed by hand: {detail}")]
-    Corrupt {
-        what: &'static str,
-        id: String,
-        detail: String,
-    },
-    #[error("stored {what} could not be read, the database may have been changed by hand: {detail}")]
-    Unreadable { what: &'static str, detail: String },
-    #[error("'{url}' is not a database URL gestio knows: use sqlite://FILE or postgres://USER@HOST/DATABASE")]
-    UnsupportedUrl { url: String },
-    #[error("the database schema could not be brought up to date: {0}")]
-    Migration(sqlx::migrate::MigrateError),
-    #[error("database error: {0}")]
-    Database(sqlx::Error),
-}
-
-impl From<sqlx::migrate::MigrateError> for StoreError {
-    fn from(error: sqlx::migrate::MigrateError) -> Self {
-        StoreError::Migration(error)
-    }
-}
-
-impl From<sqlx::Error> for StoreError {
-    fn from(error: sqlx::Error) -> Self {
-        if let sqlx::Error::Database(database_error) = &error
-            && database_error.is_unique_violation()
-        {
-            return StoreError::Duplicate {
-                what: "a record with the same key",
-                detail: database_error.constraint().unwrap_or("unique key").to_owned(),
-            };
-        }
-        StoreError::Database(error)
-    }
-}
-
-pub type StoreResult<T> = Result<T, StoreError>;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -121,11 +80,12 @@ enum Pool {
 }
 
 /// The database, chosen once from the URL scheme; cheap to clone (the clones share the pool and
-/// the dashboard's memory of cases).
+/// what is kept in memory: the dashboard's cases and whose each book is).
 #[derive(Clone)]
 pub struct Store {
     pool: Pool,
     cases: Arc<CaseloadCache>,
+    owners: Arc<BookOwners>,
 }
 
 /// A database transaction: the unit of every use case.
@@ -233,6 +193,7 @@ impl Store {
             return Ok(Store {
                 pool: Pool::Sqlite(pool),
                 cases: Arc::default(),
+                owners: Arc::default(),
             });
         }
         if url.starts_with("postgres:") || url.starts_with("postgresql:") {
@@ -249,6 +210,7 @@ impl Store {
             return Ok(Store {
                 pool: Pool::Postgres(pool),
                 cases: Arc::default(),
+                owners: Arc::default(),
             });
         }
         Err(StoreError::UnsupportedUrl { url: redact_url(url) })

@@ -204,6 +204,23 @@ crate::backend_tests! {
         assert!(results[0].is_sound());
     }
 
+    async fn the_database_keeps_a_book_with_its_person_and_office_for_good(db) {
+        let store = db.store().await;
+        let case = open_case(&store, "Ana Costa", IBAN).await;
+        let other = open_case(&store, "Rui Almeida", "LU120010001234567891").await;
+        let book = case.book.get();
+        for (sql, refusal) in [
+            (format!("UPDATE books SET office_id = {} WHERE id = {book}", other.office), "stays with its person and office"),
+            (format!("UPDATE books SET beneficiary_id = beneficiary_id + 1 WHERE id = {book}"), "stays with its person and office"),
+            (format!("DELETE FROM books WHERE id = {book}"), "books are kept"),
+        ] {
+            let error = raw_sql(&db, &sql).await.expect_err(&sql);
+            assert!(error.contains(refusal), "{sql}: {error}");
+        }
+        // The book's other columns still change as the ledger needs.
+        assert_eq!(raw_sql(&db, &format!("UPDATE books SET locked_through = '2026-01-31' WHERE id = {book}")).await, Ok(1));
+    }
+
     async fn tampering_behind_the_triggers_back_is_found_by_verify_which_names_the_entry(db) {
         let store = db.store().await;
         let case = open_case(&store, "Ana Costa", IBAN).await;

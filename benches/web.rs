@@ -7,7 +7,9 @@
 //!     BENCH_DATABASE_URL=postgres://…/gestio_bench cargo bench --bench web   # an empty PostgreSQL database
 //!
 //! `BENCH_BOOKS` (500), `BENCH_ENTRIES_PER_BOOK` (200), `BENCH_USERS` (200), `BENCH_SECONDS` (20)
-//! scale it. `BENCH_ROUTES` picks the routes asked for, comma-separated, from `dashboard`, `book`,
+//! scale it. The first `BENCH_WARMUP_SECONDS` (5) of load after the server starts are measured
+//! apart and printed on their own line: a server just started reads sessions, books and cases
+//! from the database that a running one keeps in memory. `BENCH_ROUTES` picks the routes asked for, comma-separated, from `dashboard`, `book`,
 //! `entries` and `balance` (all four by default), to see which one costs what.
 //!
 //! By default each of the 200 connections asks again the moment it has its answer: the server is
@@ -44,6 +46,7 @@ fn main() {
     let per_book = support::setting("BENCH_ENTRIES_PER_BOOK", 200);
     let users = support::setting("BENCH_USERS", 200);
     let seconds = support::setting("BENCH_SECONDS", 20);
+    let warm_up = support::setting("BENCH_WARMUP_SECONDS", 5);
     let wrk = Command::new("wrk").arg("--version").output();
     if wrk.is_err() {
         eprintln!("\n*** wrk is not installed: apt-get install wrk — this benchmark needs it ***\n");
@@ -74,19 +77,34 @@ fn main() {
             format!("each connection waits {think_ms} ms on average after each answer")
         }
     );
-    let output = Command::new("wrk")
-        .args(["-t2", "-c200", &format!("-d{seconds}s"), "--latency", "-s"])
-        .arg(&script)
-        .arg(format!("http://{address}"))
-        .output()
-        .expect("running wrk");
-    let report = String::from_utf8_lossy(&output.stdout);
+    if warm_up > 0 {
+        // A server that has just started reads every session, every book's owner and every
+        // case from the database; one that has run a while has them in memory. Measured apart,
+        // so the figures below are those of the working day and this line those of a restart.
+        let report = load(&script, address, warm_up);
+        summarise(
+            &format!("{backend}, first {warm_up} s after start (not counted below)"),
+            &report,
+        );
+    }
+    let report = load(&script, address, seconds);
     println!("{report}");
     summarise(backend, &report);
     println!(
         "peak memory of the server and its database (VmHWM): {}",
         support::peak_memory()
     );
+}
+
+/// wrk's report of `seconds` of load from 200 connections running `script`.
+fn load(script: &std::path::Path, address: std::net::SocketAddr, seconds: usize) -> String {
+    let output = Command::new("wrk")
+        .args(["-t2", "-c200", &format!("-d{seconds}s"), "--latency", "-s"])
+        .arg(script)
+        .arg(format!("http://{address}"))
+        .output()
+        .expect("running wrk");
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Opens the database, seeds the office, signs the users in, starts the server, and writes the

@@ -143,6 +143,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    keep_in_memory(state.store.clone());
     // The peer's address feeds the sign-in throttle.
     axum::serve(
         listener,
@@ -150,6 +151,23 @@ pub async fn serve(
     )
     .with_graceful_shutdown(shutdown)
     .await
+}
+
+/// Reads books' owners and cases into the Store's memory beside the first requests (see
+/// `Store::keep_in_memory`); if that fails, requests read them as they come.
+fn keep_in_memory(store: Store) {
+    tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        match store.keep_in_memory().await {
+            Ok((books, cases)) => tracing::info!(
+                books,
+                cases,
+                milliseconds = started.elapsed().as_millis() as u64,
+                "books and cases kept in memory"
+            ),
+            Err(error) => tracing::warn!(%error, "books and cases could not be read ahead; they are read as asked for"),
+        }
+    });
 }
 
 /// Completes on Ctrl-C or SIGTERM.

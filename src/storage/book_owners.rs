@@ -62,6 +62,18 @@ impl Store {
         Ok(facts)
     }
 
+    /// Reads whose each book is and every book's case into memory, in two statements: a server
+    /// calls it once at start, so that its first requests, which all arrive at once when the
+    /// office starts work, do not each read them. Returns how many books and cases it kept.
+    pub async fn keep_in_memory(&self) -> StoreResult<(usize, usize)> {
+        let mut tx = self.read_alone().await?;
+        let facts = tx.all_book_facts(None, None).await?;
+        self.owners.keep(&facts);
+        let cases = self.cases.keep_all(&mut tx).await?;
+        tx.commit().await?;
+        Ok((facts.len(), cases))
+    }
+
     /// The facts of the books in `only` that belong to `office` (any office when `None`), in book
     /// order, as [`super::Tx::all_book_facts`] reads them; from memory, without their courts, when
     /// the courts are not asked for and every book of the list was read before.

@@ -67,6 +67,24 @@ impl CaseloadCache {
         Ok(cases)
     }
 
+    /// Keeps the cases of every book of every office, read in one statement: what a server does
+    /// once at start, so the first dashboards do not all read their cases at once. Returns how
+    /// many it kept.
+    pub(super) async fn keep_all(&self, tx: &mut Tx) -> StoreResult<usize> {
+        let read = tx.versioned_caseload(None, None).await?;
+        let mut kept = self.lock();
+        if kept.len() + read.len() > CASES_KEPT_MAX {
+            kept.clear();
+        }
+        let before = kept.len();
+        for (version, case) in read {
+            if let Some(version) = version {
+                kept.insert(version.book, (version, case));
+            }
+        }
+        Ok(kept.len() - before)
+    }
+
     /// The kept cases whose version is the current one, and the books to read again.
     fn kept_cases(&self, versions: &[BookVersion]) -> (Vec<CaseRecord>, Vec<i64>) {
         let kept = self.lock();

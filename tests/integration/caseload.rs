@@ -102,4 +102,17 @@ crate::backend_tests! {
         by_hand(format!("DELETE FROM mandates WHERE id = {}", later.id)).await;
         assert_eq!(assert_dashboard_is_fresh(&store, &case, "deleting the mandate").await.mandate.map(|mandate| mandate.kind), Some(MandateKind::Tutelle));
     }
+
+    async fn a_server_reads_books_and_cases_ahead_and_still_follows_changes(db) {
+        let writer = db.store().await;
+        let case = open_case(&writer, "Ana Costa", IBAN).await;
+        let other = open_case(&writer, "Rui Almeida", "LU120010001234567891").await;
+        // A server starting on the database: a Store of its own.
+        let server = db.store().await;
+        assert_eq!(server.keep_in_memory().await.unwrap(), (2, 2), "both books and both cases");
+        assert_eq!(assert_dashboard_is_fresh(&server, &other, "reading ahead").await.money_minor, 102_000);
+        let person = assert_dashboard_is_fresh(&server, &case, "reading ahead").await.beneficiary.id;
+        assert_eq!(raw_sql(&db, &format!("UPDATE beneficiaries SET name = 'Ana Maria Costa' WHERE id = {person}")).await, Ok(1));
+        assert_eq!(assert_dashboard_is_fresh(&server, &case, "renaming the person").await.beneficiary.name, "Ana Maria Costa");
+    }
 }

@@ -295,7 +295,8 @@ impl Store {
     /// [`Tx::caseload`], read on its own: its one statement reads one snapshot already, and a
     /// BEGIN and a COMMIT would be two more round trips. With a list of books (a dashboard), the
     /// cases of books that did not change since they were last read come from memory (see
-    /// `caseload_cache`).
+    /// `caseload_cache`): each case is then as current as its book's version, read at the start,
+    /// though the cases no longer all come from one snapshot.
     pub async fn caseload(&self, office: Option<OfficeId>, only: Option<&[i64]>) -> StoreResult<Vec<CaseRecord>> {
         let mut tx = self.read_alone().await?;
         let records = match only {

@@ -52,16 +52,7 @@ impl CaseloadCache {
         let (mut cases, stale) = self.kept_cases(&versions);
         if !stale.is_empty() {
             let read = tx.versioned_caseload(office, Some(&stale)).await?;
-            let mut kept = self.lock();
-            if kept.len() + read.len() > CASES_KEPT_MAX {
-                kept.clear();
-            }
-            for (version, case) in read {
-                if let Some(version) = version {
-                    kept.insert(version.book, (version, case.clone()));
-                }
-                cases.push(case);
-            }
+            cases.extend(self.keep(read));
         }
         cases.sort_by_key(|case| case.beneficiary.id);
         Ok(cases)
@@ -72,17 +63,24 @@ impl CaseloadCache {
     /// many it kept.
     pub(super) async fn keep_all(&self, tx: &mut Tx) -> StoreResult<usize> {
         let read = tx.versioned_caseload(None, None).await?;
+        Ok(self.keep(read).iter().filter(|case| case.book.is_some()).count())
+    }
+
+    /// Keeps each case that has a book under the version its statement read, and gives back
+    /// all the cases read.
+    fn keep(&self, read: Vec<(Option<BookVersion>, CaseRecord)>) -> Vec<CaseRecord> {
         let mut kept = self.lock();
         if kept.len() + read.len() > CASES_KEPT_MAX {
             kept.clear();
         }
-        let before = kept.len();
-        for (version, case) in read {
-            if let Some(version) = version {
-                kept.insert(version.book, (version, case));
-            }
-        }
-        Ok(kept.len() - before)
+        read.into_iter()
+            .map(|(version, case)| {
+                if let Some(version) = version {
+                    kept.insert(version.book, (version, case.clone()));
+                }
+                case
+            })
+            .collect()
     }
 
     /// The kept cases whose version is the current one, and the books to read again.

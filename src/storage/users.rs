@@ -1,5 +1,7 @@
 //! Users, their password hashes and their assigned books.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 
 use super::sessions::StoredSession;
@@ -24,6 +26,12 @@ struct UserRow {
 }
 
 const USER_COLUMNS: &str = "id, office_id, login, display_name, role, language, beneficiary_id, court, disabled";
+
+/// [`USER_COLUMNS`] of the table as `u`, for a statement that joins users to another table.
+static USER_COLUMNS_OF_U: LazyLock<String> = LazyLock::new(|| {
+    let columns: Vec<String> = USER_COLUMNS.split(", ").map(|column| format!("u.{column}")).collect();
+    columns.join(", ")
+});
 
 /// A live session's row with its user's and the user's assigned books, as `Tx::session_of_user`
 /// reads them: `books` is the ids joined by commas (NULL when there are none).
@@ -124,11 +132,7 @@ impl Tx {
             TxInner::Sqlite(_) => "group_concat(book_id, ',')",
             TxInner::Postgres(_) => "string_agg(CAST(book_id AS TEXT), ',')",
         };
-        let users_columns = USER_COLUMNS
-            .split(", ")
-            .map(|column| format!("u.{column}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let users_columns = USER_COLUMNS_OF_U.as_str();
         let row: Option<SessionUserRow> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT s.csrf_token, s.created_at, s.last_seen_at, {users_columns}, \

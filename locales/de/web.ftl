@@ -94,6 +94,7 @@ web-admin-actions = Aktionen
 web-admin-disabled = gesperrt
 web-admin-assign = Buch zuweisen
 web-admin-assign-button = Zuweisen
+web-admin-withdraw = Entziehen
 web-admin-enable = Entsperren
 web-admin-disable = Sperren
 web-admin-add = Benutzer anlegen

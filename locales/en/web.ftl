@@ -94,6 +94,7 @@ web-admin-actions = Actions
 web-admin-disabled = disabled
 web-admin-assign = Assign a book
 web-admin-assign-button = Assign
+web-admin-withdraw = Withdraw
 web-admin-enable = Enable
 web-admin-disable = Disable
 web-admin-add = Add a user

@@ -94,6 +94,7 @@ web-admin-actions = Actions
 web-admin-disabled = désactivé
 web-admin-assign = Attribuer un livre
 web-admin-assign-button = Attribuer
+web-admin-withdraw = Retirer
 web-admin-enable = Réactiver
 web-admin-disable = Désactiver
 web-admin-add = Ajouter un utilisateur

@@ -94,6 +94,7 @@ web-admin-actions = Ações
 web-admin-disabled = desativado
 web-admin-assign = Atribuir um livro
 web-admin-assign-button = Atribuir
+web-admin-withdraw = Retirar
 web-admin-enable = Reativar
 web-admin-disable = Desativar
 web-admin-add = Adicionar um utilizador

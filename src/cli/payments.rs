@@ -13,7 +13,7 @@ use crate::domain::creditor::{Bic, NewCreditor, PaymentTarget, PostalAddress, Re
 use crate::domain::iban::Iban;
 use crate::domain::ids::{AccountId, BookId, CreditorId, OfficeId, ScheduleId};
 use crate::domain::money::Money;
-use crate::domain::schedule::{Ending, ExpectedIncome, Frequency, NewSchedule, Priority};
+use crate::domain::schedule::{ExpectedIncome, Frequency};
 use crate::service::{ledger, payments};
 
 #[derive(Debug, Subcommand)]
@@ -184,31 +184,25 @@ fn frequency(every: &str, day: &str) -> anyhow::Result<Frequency> {
 pub async fn schedule(context: &Context, command: ScheduleCommand) -> anyhow::Result<ExitCode> {
     match command {
         ScheduleCommand::Add(args) => {
-            let book = ledger::book(&context.store, args.book).await?;
-            let ending = match (args.end, args.instalments, args.until_repaid) {
-                (Some(date), _, _) => Ending::On { date },
-                (_, Some(instalments), _) => Ending::After { instalments },
-                (_, _, true) => Ending::Repaid,
-                _ => Ending::Never,
-            };
-            let schedule = NewSchedule {
-                book_id: args.book,
-                creditor_id: args.creditor,
-                debtor_account: args.from_account,
-                amount: Money::parse(&args.amount, book.currency)
-                    .with_context(|| format!("--amount {}", args.amount))?,
-                target: match (&args.category, &args.account) {
-                    (None, None) => payments::default_target(&context.store, args.creditor).await?,
-                    (category, account) => PaymentTarget::from_words(category.as_deref(), account.as_deref())?,
-                },
-                frequency: frequency(&args.every, &args.day)?,
+            // One reading for the command line, the API and the pages: the same refusals.
+            let schedule = payments::ScheduleInput {
+                creditor: args.creditor,
+                amount: &args.amount,
+                category: args.category.as_deref(),
+                account: args.account.as_deref(),
+                every: &args.every,
+                day: Some(&args.day),
                 start: args.start,
-                ending,
-                remittance: args.remittance.as_deref().map(Remittance::parse).transpose()?,
-                priority: Priority::new(args.priority)?,
+                end: args.end,
+                instalments: args.instalments,
+                until_repaid: args.until_repaid,
+                remittance: args.remittance.as_deref(),
+                priority: Some(args.priority),
                 needs_authorisation: args.needs_authorisation,
-                authorisation_ref: None,
-            };
+                from_account: args.from_account,
+            }
+            .read(&context.store, args.book)
+            .await?;
             let stored = payments::add_schedule(&context.store, schedule, now()).await?;
             println!("schedule {} added to book {}", stored.id, stored.details.book_id);
         }

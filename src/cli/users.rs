@@ -1,4 +1,4 @@
-//! `gestio user add|passwd|disable|enable|assign|list`: the people who sign in. A password is read
+//! `gestio user add|passwd|disable|enable|assign|withdraw|list`: the people who sign in. A password is read
 //! from `GESTIO_PASSWORD` when set (for scripts), else from one line of standard input, and never
 //! from the command line, where other users of the machine could see it.
 
@@ -47,6 +47,12 @@ pub enum UserCommand {
     Enable { login: String },
     /// Assign a book to a counsellor.
     Assign {
+        login: String,
+        #[arg(long)]
+        book: BookId,
+    },
+    /// Take a book back from a counsellor: their access ends at their next request.
+    Withdraw {
         login: String,
         #[arg(long)]
         book: BookId,
@@ -107,6 +113,7 @@ pub async fn user(context: &Context, command: UserCommand) -> anyhow::Result<Exi
         UserCommand::Disable { login } => users::set_disabled(&context.store, &login, true).await?,
         UserCommand::Enable { login } => users::set_disabled(&context.store, &login, false).await?,
         UserCommand::Assign { login, book } => users::assign(&context.store, &login, book, now()).await?,
+        UserCommand::Withdraw { login, book } => users::withdraw(&context.store, &login, book).await?,
         UserCommand::List { json: as_json } => {
             let found = users::users(&context.store, None).await?;
             if as_json {

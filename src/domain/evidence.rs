@@ -29,6 +29,8 @@ pub enum EvidenceError {
     UnsupportedType { file_name: String, found: String },
     #[error("a file name is needed: give the receipt a name the clerk will recognise")]
     NoName,
+    #[error("the file name holds control characters (such as NUL): rename the file with letters and digits")]
+    ControlCharacterInName,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -70,6 +72,9 @@ pub fn check(file_name: &str, content: &[u8]) -> Result<MediaType, EvidenceError
     let file_name = file_name.trim();
     if file_name.is_empty() {
         return Err(EvidenceError::NoName);
+    }
+    if file_name.chars().any(char::is_control) {
+        return Err(EvidenceError::ControlCharacterInName);
     }
     if content.is_empty() {
         return Err(EvidenceError::Empty {
@@ -128,6 +133,10 @@ mod tests {
     #[test]
     fn empty_nameless_and_oversized_files_are_refused() {
         assert_eq!(check(" ", PNG_SIGNATURE), Err(EvidenceError::NoName));
+        assert_eq!(
+            check("re\0çu.png", PNG_SIGNATURE),
+            Err(EvidenceError::ControlCharacterInName)
+        );
         assert!(matches!(check("a.png", b""), Err(EvidenceError::Empty { .. })));
         let mut large = PNG_SIGNATURE.to_vec();
         large.resize(EVIDENCE_BYTES_MAX + 1, 0);

@@ -1,12 +1,19 @@
-//! Typed ids, so an account id can never be passed where an entry id is expected.
+//! Typed ids, so an account id can never be passed where an entry id is expected. Each names its
+//! record in one word, used both where a record is missing and where a caller may not know it, so
+//! that the two answers cannot drift apart (a hidden record must answer as a missing one).
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+/// An id of a stored record, and the word for that record in messages ("filing 7 does not exist").
+pub trait RecordId: Copy + fmt::Display {
+    const NOUN: &'static str;
+}
+
 macro_rules! id_type {
-    ($($(#[$meta:meta])* $name:ident;)+) => {$(
+    ($($(#[$meta:meta])* $name:ident => $noun:literal;)+) => {$(
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
@@ -28,6 +35,10 @@ macro_rules! id_type {
             }
         }
 
+        impl RecordId for $name {
+            const NOUN: &'static str = $noun;
+        }
+
         impl FromStr for $name {
             type Err = std::num::ParseIntError;
             fn from_str(text: &str) -> Result<Self, Self::Err> {
@@ -39,29 +50,29 @@ macro_rules! id_type {
 
 id_type! {
     /// An organisation running gestio: an office social, a Betreuungsverein…
-    OfficeId;
+    OfficeId => "office";
     /// A person whose money the office manages.
-    BeneficiaryId;
+    BeneficiaryId => "beneficiary";
     /// The legal ground for managing a beneficiary's money.
-    MandateId;
+    MandateId => "mandate";
     /// One beneficiary's double-entry ledger.
-    BookId;
+    BookId => "book";
     /// An account of a book's chart.
-    AccountId;
+    AccountId => "account";
     /// A journal entry.
-    EntryId;
+    EntryId => "entry";
     /// Someone the office pays on a beneficiary's behalf.
-    CreditorId;
+    CreditorId => "creditor";
     /// A recurring or one-off payment of a book.
-    ScheduleId;
+    ScheduleId => "schedule";
     /// One payment run: the orders planned for an execution date.
-    PaymentRunId;
+    PaymentRunId => "payment run";
     /// One payment to one creditor, ordered in a run.
-    PaymentOrderId;
+    PaymentOrderId => "payment order";
     /// A pain.001 file as produced and stored.
-    PaymentFileId;
+    PaymentFileId => "payment file";
     /// A periodic account as filed with the court.
-    FilingId;
+    FilingId => "filing";
     /// A receipt or invoice attached to an entry.
-    EvidenceId;
+    EvidenceId => "evidence";
 }

@@ -104,9 +104,7 @@ async fn open_book(
     JsonBody(request): JsonBody<OpenBookRequest>,
 ) -> Result<(StatusCode, axum::Json<OpenedBook>), ApiError> {
     let person = request.beneficiary_id;
-    caller
-        .person(&state, Action::Write, person, "beneficiary", person.get())
-        .await?;
+    caller.person(&state, Action::Write, person, person).await?;
     let opened = use_case::open_book(
         &state.store,
         request.beneficiary_id,
@@ -316,9 +314,7 @@ async fn show_entry(
     PathParams(id): PathParams<EntryId>,
 ) -> Result<axum::Json<JournalEntry>, ApiError> {
     let entry = state.store.begin_read().await?.entry(id).await?;
-    caller
-        .record_of(&state, Action::Read, entry.book_id, "entry", id.get())
-        .await?;
+    caller.record_of(&state, Action::Read, entry.book_id, id).await?;
     Ok(axum::Json(entry))
 }
 
@@ -336,7 +332,7 @@ async fn reverse_entry(
     JsonBody(request): JsonBody<ReversalRequest>,
 ) -> Result<(StatusCode, axum::Json<JournalEntry>), ApiError> {
     let book = state.store.begin_read().await?.entry(id).await?.book_id;
-    caller.record_of(&state, Action::Write, book, "entry", id.get()).await?;
+    caller.record_of(&state, Action::Write, book, id).await?;
     let now = chrono::Utc::now();
     let date = request.date.unwrap_or(now.date_naive());
     let reversal =

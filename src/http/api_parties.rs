@@ -104,7 +104,7 @@ async fn show_beneficiary(
     State(state): State<AppState>,
     PathParams(id): PathParams<BeneficiaryId>,
 ) -> Result<axum::Json<Beneficiary>, ApiError> {
-    caller.person(&state, Action::Read, id, "beneficiary", id.get()).await?;
+    caller.person(&state, Action::Read, id, id).await?;
     Ok(axum::Json(state.store.begin_read().await?.beneficiary(id).await?))
 }
 
@@ -144,9 +144,7 @@ async fn create_mandate(
     JsonBody(request): JsonBody<MandateRequest>,
 ) -> Result<Created<Mandate>, ApiError> {
     let person = request.beneficiary_id;
-    caller
-        .person(&state, Action::Write, person, "beneficiary", person.get())
-        .await?;
+    caller.person(&state, Action::Write, person, person).await?;
     let input = MandateInput {
         court: request.court.as_deref(),
         case_number: request.case_number.as_deref(),
@@ -202,8 +200,6 @@ async fn show_mandate(
     PathParams(id): PathParams<MandateId>,
 ) -> Result<axum::Json<Mandate>, ApiError> {
     let mandate = state.store.begin_read().await?.mandate(id).await?;
-    caller
-        .person(&state, Action::Read, mandate.beneficiary_id, "mandate", id.get())
-        .await?;
+    caller.person(&state, Action::Read, mandate.beneficiary_id, id).await?;
     Ok(axum::Json(mandate))
 }

@@ -77,9 +77,7 @@ async fn show_run(
     PathParams(run): PathParams<PaymentRunId>,
 ) -> Result<axum::Json<RunReport>, ApiError> {
     let report = use_case::run_report(&state.store, run).await?;
-    caller
-        .run(&state, &report.run, Action::Read, "payment run", run.get())
-        .await?;
+    caller.run(&state, &report.run, Action::Read, run).await?;
     Ok(axum::Json(report))
 }
 
@@ -89,9 +87,7 @@ async fn approve(
     PathParams(run): PathParams<PaymentRunId>,
 ) -> Result<axum::Json<RunReport>, ApiError> {
     let prepared = use_case::run_report(&state.store, run).await?;
-    caller
-        .run(&state, &prepared.run, Action::Administer, "payment run", run.get())
-        .await?;
+    caller.run(&state, &prepared.run, Action::Administer, run).await?;
     let report = use_case::approve_run(&state.store, run, &caller.author(), chrono::Utc::now())
         .await
         .map_err(|error| match error {
@@ -110,9 +106,7 @@ async fn download(
 ) -> Result<impl IntoResponse, ApiError> {
     let (record, bytes) = use_case::payment_file(&state.store, file).await?;
     let run = use_case::run_report(&state.store, PaymentRunId::new(record.run_id)).await?;
-    caller
-        .run(&state, &run.run, Action::Read, "payment file", file.get())
-        .await?;
+    caller.run(&state, &run.run, Action::Read, file).await?;
     let disposition = format!("attachment; filename=\"{}.xml\"", record.message_id);
     Ok((
         [

@@ -172,9 +172,7 @@ async fn authorise(
     JsonBody(request): JsonBody<AuthorisationRequest>,
 ) -> Result<StatusCode, ApiError> {
     let book = state.store.begin_read().await?.schedule_book(schedule).await?;
-    caller
-        .record_of(&state, Action::Write, book, "schedule", schedule.get())
-        .await?;
+    caller.record_of(&state, Action::Write, book, schedule).await?;
     use_case::authorise_schedule(&state.store, schedule, &request.reference).await?;
     Ok(StatusCode::NO_CONTENT)
 }

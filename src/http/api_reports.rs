@@ -263,9 +263,7 @@ async fn show_filing(
     PathParams(filing): PathParams<FilingId>,
 ) -> Result<axum::Json<Filing>, ApiError> {
     let found = filing_use_case::filing(&state.store, filing).await?;
-    caller
-        .record_of(&state, Action::ReadFiled, found.book, "filing", filing.get())
-        .await?;
+    caller.record_of(&state, Action::ReadFiled, found.book, filing).await?;
     Ok(axum::Json(found))
 }
 
@@ -283,9 +281,7 @@ async fn review(
     JsonBody(body): JsonBody<ReviewBody>,
 ) -> Result<axum::Json<Filing>, ApiError> {
     let found = filing_use_case::filing(&state.store, filing).await?;
-    caller
-        .record_of(&state, Action::Review, found.book, "filing", filing.get())
-        .await?;
+    caller.record_of(&state, Action::Review, found.book, filing).await?;
     let verdict = Verdict::parse(&body.verdict).map_err(invalid)?;
     let reviewed = filing_use_case::review_filing(
         &state.store,
@@ -305,9 +301,7 @@ async fn filed_pdf(
     PathParams(filing): PathParams<FilingId>,
 ) -> Result<Response, ApiError> {
     let found = filing_use_case::filing(&state.store, filing).await?;
-    caller
-        .record_of(&state, Action::ReadFiled, found.book, "filing", filing.get())
-        .await?;
+    caller.record_of(&state, Action::ReadFiled, found.book, filing).await?;
     let documents = filing_use_case::filed_documents(&state.store, filing).await?;
     let name = format!("account-{}-{}.pdf", documents.filing.book, documents.filing.period.to);
     Ok(download("application/pdf", &name, documents.pdf))
@@ -319,9 +313,7 @@ async fn filed_data(
     PathParams(filing): PathParams<FilingId>,
 ) -> Result<Response, ApiError> {
     let found = filing_use_case::filing(&state.store, filing).await?;
-    caller
-        .record_of(&state, Action::ReadFiled, found.book, "filing", filing.get())
-        .await?;
+    caller.record_of(&state, Action::ReadFiled, found.book, filing).await?;
     let documents = filing_use_case::filed_documents(&state.store, filing).await?;
     let name = format!("account-{}-{}.json", documents.filing.book, documents.filing.period.to);
     Ok(download("application/json", &name, documents.data_json.into_bytes()))
@@ -333,9 +325,7 @@ async fn filed_bundle(
     PathParams(filing): PathParams<FilingId>,
 ) -> Result<Response, ApiError> {
     let found = filing_use_case::filing(&state.store, filing).await?;
-    caller
-        .record_of(&state, Action::ReadFiled, found.book, "filing", filing.get())
-        .await?;
+    caller.record_of(&state, Action::ReadFiled, found.book, filing).await?;
     let bytes = filing_use_case::filing_bundle(&state.store, filing).await?;
     Ok(download("application/zip", &format!("filing-{filing}.zip"), bytes))
 }
@@ -355,9 +345,7 @@ async fn attach(
     body: Bytes,
 ) -> Result<(StatusCode, axum::Json<EvidenceFile>), ApiError> {
     let book = state.store.begin_read().await?.entry(entry).await?.book_id;
-    caller
-        .record_of(&state, Action::Write, book, "entry", entry.get())
-        .await?;
+    caller.record_of(&state, Action::Write, book, entry).await?;
     let file = evidence::attach(
         &state.store,
         entry,
@@ -385,9 +373,7 @@ async fn evidence_file(
     PathParams(id): PathParams<EvidenceId>,
 ) -> Result<Response, ApiError> {
     let (book, file, content) = evidence::evidence_content(&state.store, id).await?;
-    caller
-        .record_of(&state, Action::ReadFiled, book, "evidence", id.get())
-        .await?;
+    caller.record_of(&state, Action::ReadFiled, book, id).await?;
     let name = format!("evidence-{id}.{}", file.media_type.extension());
     Ok(download(file.media_type.code(), &name, content))
 }

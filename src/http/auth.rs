@@ -16,7 +16,7 @@ use super::AppState;
 use super::error::ApiError;
 use crate::domain::access::{Action, Decision, Role, decide_office};
 use crate::domain::audit::{AuditKind, AuditRecord};
-use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
+use crate::domain::ids::{BeneficiaryId, BookId, OfficeId, RecordId};
 use crate::service::sessions::{self, SignedIn};
 use crate::storage::{RunRecord, StoreError};
 
@@ -187,36 +187,34 @@ impl Caller {
     /// May the caller do `action` with `book`? Answers 404 as for a missing book when the caller
     /// may not know it, 403 when they may see it but not do this.
     pub async fn book(&self, state: &AppState, action: Action, book: BookId) -> Result<(), ApiError> {
-        self.record_of(state, action, book, "book", book.get()).await
+        self.record_of(state, action, book, book).await
     }
 
     /// As [`Caller::book`], for a record of a book (an entry, a filing…): a refusal answers as if
-    /// the record did not exist.
-    pub async fn record_of(
+    /// the record did not exist, in the words storage uses for a missing one.
+    pub async fn record_of<Id: RecordId>(
         &self,
         state: &AppState,
         action: Action,
         book: BookId,
-        what: &'static str,
-        id: i64,
+        record: Id,
     ) -> Result<(), ApiError> {
         let decision = sessions::authorize_book(&state.store, &self.signed_in.principal, action, book).await?;
         self.slot.update(|facts| facts.book = Some(book));
-        self.answer(decision, what, id)
+        self.answer(decision, record)
     }
 
-    /// May the caller do `action` with a person's records? A refusal answers as if `what` `id`
-    /// (the person, or their mandate) did not exist.
-    pub async fn person(
+    /// May the caller do `action` with a person's records? A refusal answers as if `record` (the
+    /// person, or their mandate) did not exist.
+    pub async fn person<Id: RecordId>(
         &self,
         state: &AppState,
         action: Action,
         person: BeneficiaryId,
-        what: &'static str,
-        id: i64,
+        record: Id,
     ) -> Result<(), ApiError> {
         let decision = sessions::authorize_person(&state.store, &self.signed_in.principal, action, person).await?;
-        self.answer(decision, what, id)
+        self.answer(decision, record)
     }
 
     /// Of `people` (with their offices), those the caller may read.
@@ -239,42 +237,41 @@ impl Caller {
         )
         .await?;
         self.slot.update(|facts| facts.book = Some(book));
-        self.answer(decisions[0], "book", book.get())?;
+        self.answer(decisions[0], book)?;
         Ok(decisions[1] == Decision::Allowed)
     }
 
     /// Who may see a payment run: for a one-book run, whoever may read the book; for a run over
     /// the whole office, its supervisors, and for anyone else it does not exist (`what` `id`).
     /// Approving (`Administer`) is the supervisors' alone: the second pair of eyes.
-    pub async fn run(
+    pub async fn run<Id: RecordId>(
         &self,
         state: &AppState,
         run: &RunRecord,
         action: Action,
-        what: &'static str,
-        id: i64,
+        record: Id,
     ) -> Result<(), ApiError> {
         let office = OfficeId::new(run.office_id);
         match run.book_id {
-            Some(book) => self.record_of(state, Action::Read, BookId::new(book), what, id).await?,
+            Some(book) => self.record_of(state, Action::Read, BookId::new(book), record).await?,
             None => self
                 .office(Action::Administer, office)
-                .map_err(|_| ApiError::NotFound(format!("{what} {id} does not exist")))?,
+                .map_err(|_| ApiError::from(StoreError::missing(record)))?,
         }
         if action == Action::Administer {
-            self.office(Action::Administer, office)
-                .map_err(|_| ApiError::Forbidden(format!("{what} {id} is approved by a supervisor of the office")))?;
+            self.office(Action::Administer, office).map_err(|_| {
+                ApiError::Forbidden(format!(
+                    "{} {record} is approved by a supervisor of the office",
+                    Id::NOUN
+                ))
+            })?;
         }
         Ok(())
     }
 
     /// May the caller do `action` with what belongs to `office` as a whole?
     pub fn office(&self, action: Action, office: OfficeId) -> Result<(), ApiError> {
-        self.answer(
-            decide_office(&self.signed_in.principal, action, office),
-            "office",
-            office.get(),
-        )
+        self.answer(decide_office(&self.signed_in.principal, action, office), office)
     }
 
     /// The books the caller may do `action` with.
@@ -299,23 +296,20 @@ impl Caller {
         }
     }
 
-    fn answer(&self, decision: Decision, what: &'static str, id: i64) -> Result<(), ApiError> {
+    fn answer<Id: RecordId>(&self, decision: Decision, record: Id) -> Result<(), ApiError> {
         match decision {
             Decision::Allowed => Ok(()),
             Decision::Forbidden => {
                 self.slot.update(|facts| facts.refused = true);
                 Err(ApiError::Forbidden(format!(
-                    "a {} may not do this with {what} {id}",
-                    self.role().code()
+                    "a {} may not do this with {} {record}",
+                    self.role().code(),
+                    Id::NOUN
                 )))
             }
             Decision::Hidden => {
                 self.slot.update(|facts| facts.refused = true);
-                Err(StoreError::NotFound {
-                    what,
-                    id: id.to_string(),
-                }
-                .into())
+                Err(StoreError::missing(record).into())
             }
         }
     }

@@ -25,6 +25,8 @@ pub enum ApiError {
     NotFound(String),
     /// 409: the request conflicts with the stored state (duplicate, lock moving back).
     Conflict(String),
+    /// 413: the body is larger than this route reads.
+    PayloadTooLarge(String),
     /// 422: the request was read but breaks a rule; the message names the rule.
     Unprocessable(String),
     /// 500: logged, never shown.
@@ -50,6 +52,7 @@ impl IntoResponse for ApiError {
             ApiError::TooManyRequests(detail) => (StatusCode::TOO_MANY_REQUESTS, Some(detail.as_str())),
             ApiError::NotFound(detail) => (StatusCode::NOT_FOUND, Some(detail.as_str())),
             ApiError::Conflict(detail) => (StatusCode::CONFLICT, Some(detail.as_str())),
+            ApiError::PayloadTooLarge(detail) => (StatusCode::PAYLOAD_TOO_LARGE, Some(detail.as_str())),
             ApiError::Unprocessable(detail) => (StatusCode::UNPROCESSABLE_ENTITY, Some(detail.as_str())),
             ApiError::Internal(detail) => {
                 tracing::error!(error = %detail, "request failed");
@@ -94,6 +97,7 @@ impl From<StoreError> for ApiError {
         match error {
             StoreError::NotFound { .. } => ApiError::NotFound(error.to_string()),
             StoreError::Duplicate { .. } => ApiError::Conflict(error.to_string()),
+            StoreError::NulInText => ApiError::Unprocessable(error.to_string()),
             other => ApiError::Internal(other.to_string()),
         }
     }

@@ -36,6 +36,33 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
+/// The longest request id taken from a client (a proxy's id, a UUID); longer ones are replaced.
+const REQUEST_ID_LENGTH_MAX: usize = 64;
+
+/// Removes an `x-request-id` the client sent unless it is well formed (1 to 64 letters, digits,
+/// '-', '_' or '.'), so that the id gestio makes in its place is what logs and answers carry:
+/// a client must not write what it likes into the server's logs.
+pub async fn drop_malformed_request_id(mut request: Request, next: Next) -> Response {
+    let sent = request
+        .headers()
+        .get_all("x-request-id")
+        .iter()
+        .map(|value| value.as_bytes())
+        .collect::<Vec<_>>();
+    let keep = matches!(sent.as_slice(), [one] if is_well_formed_request_id(one));
+    if !keep {
+        request.headers_mut().remove("x-request-id");
+    }
+    next.run(request).await
+}
+
+fn is_well_formed_request_id(id: &[u8]) -> bool {
+    (1..=REQUEST_ID_LENGTH_MAX).contains(&id.len())
+        && id
+            .iter()
+            .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.'))
+}
+
 /// Refuses a request that changes things when the browser says it comes from another site.
 pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
     if !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) && is_cross_site(&request) {
@@ -69,6 +96,16 @@ mod tests {
             builder = builder.header(*name, *value);
         }
         builder.body(axum::body::Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn only_a_short_plain_request_id_is_taken_from_the_client() {
+        assert!(is_well_formed_request_id(b"proxy-4f2a-0007"));
+        assert!(is_well_formed_request_id(b"0b0e5c1e-8a4e-4f49-9a55-2d7a5c1a9f10"));
+        assert!(!is_well_formed_request_id(b""));
+        assert!(!is_well_formed_request_id(b"<script>"));
+        assert!(!is_well_formed_request_id(b"id with spaces"));
+        assert!(!is_well_formed_request_id("x".repeat(65).as_bytes()));
     }
 
     #[test]

@@ -37,6 +37,7 @@ mod extract;
 mod hardening;
 mod health;
 mod language;
+mod nul_guard;
 pub mod openapi;
 mod pages;
 
@@ -114,6 +115,7 @@ pub fn router(state: AppState) -> Router {
         .merge(audited)
         .merge(public)
         .with_state(state)
+        .layer(axum::middleware::from_fn(nul_guard::refuse_nul_text))
         .layer(axum::middleware::from_fn(hardening::refuse_cross_site))
         .layer(axum::middleware::from_fn(hardening::security_headers))
         .layer(CatchPanicLayer::new())
@@ -124,6 +126,7 @@ pub fn router(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(axum::middleware::from_fn(hardening::drop_malformed_request_id))
 }
 
 /// The span of a request: method, path and request id. Paths carry ids only; query strings and

@@ -23,11 +23,7 @@ pub async fn entry_detail(store: &Store, book: BookId, entry: EntryId) -> Servic
     let mut tx = store.begin_read().await?;
     let found = tx.entry(entry).await?;
     if found.book_id != book {
-        return Err(StoreError::NotFound {
-            what: "entry",
-            id: entry.to_string(),
-        }
-        .into());
+        return Err(StoreError::missing(entry).into());
     }
     let accounts = tx.accounts(book).await?;
     let evidence = tx.evidence_of_entry(entry).await?;

@@ -126,6 +126,15 @@ pub async fn assign(store: &Store, login: &str, book: BookId, now: DateTime<Utc>
     Ok(user)
 }
 
+/// Ends a counsellor's assignment to a book: from their next request on they no longer see it.
+pub async fn withdraw(store: &Store, login: &str, book: BookId) -> ServiceResult<User> {
+    let mut tx = store.begin_write().await?;
+    let (user, _) = tx.user_by_login(login).await?;
+    tx.withdraw_book(user.id, book).await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
 /// Every user, or those of one office.
 pub async fn users(store: &Store, office: Option<crate::domain::ids::OfficeId>) -> ServiceResult<Vec<User>> {
     let mut tx = store.begin_read().await?;

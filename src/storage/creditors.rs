@@ -130,11 +130,7 @@ impl Tx {
                 .fetch_optional(connection)
                 .await?
         });
-        row.ok_or_else(|| StoreError::NotFound {
-            what: "creditor",
-            id: id.to_string(),
-        })?
-        .try_into()
+        row.ok_or_else(|| StoreError::missing(id))?.try_into()
     }
 
     /// The office's shared creditors and, with `book`, that book's own ones.
@@ -327,10 +323,7 @@ impl Tx {
                 .await?
         });
         row.map(|(book,)| BookId::new(book))
-            .ok_or_else(|| StoreError::NotFound {
-                what: "schedule",
-                id: schedule.to_string(),
-            })
+            .ok_or_else(|| StoreError::missing(schedule))
     }
 
     pub async fn authorise_schedule(&mut self, schedule: ScheduleId, reference: &str) -> StoreResult<bool> {

@@ -140,10 +140,7 @@ impl Tx {
         self.with_postings(rows)
             .await?
             .pop()
-            .ok_or_else(|| StoreError::NotFound {
-                what: "entry",
-                id: id.to_string(),
-            })
+            .ok_or_else(|| StoreError::missing(id))
     }
 
     /// The entry that reversed `id`, if any.

@@ -20,8 +20,21 @@ pub enum StoreError {
     UnsupportedUrl { url: String },
     #[error("the database schema could not be brought up to date: {0}")]
     Migration(sqlx::migrate::MigrateError),
+    /// PostgreSQL cannot store the NUL character (SQLite could, and gestio refuses it there too).
+    #[error("a text holds the NUL character (U+0000), which no text may contain: remove it")]
+    NulInText,
     #[error("database error: {0}")]
     Database(sqlx::Error),
+}
+
+impl StoreError {
+    /// The record `id` does not exist (or, to a caller who may not know it, is not shown).
+    pub fn missing<Id: crate::domain::ids::RecordId>(id: Id) -> StoreError {
+        StoreError::NotFound {
+            what: Id::NOUN,
+            id: id.to_string(),
+        }
+    }
 }
 
 impl From<sqlx::migrate::MigrateError> for StoreError {
@@ -30,8 +43,16 @@ impl From<sqlx::migrate::MigrateError> for StoreError {
     }
 }
 
+/// PostgreSQL's code for "invalid byte sequence for encoding UTF8: 0x00" (character_not_in_repertoire).
+const POSTGRES_NUL_IN_TEXT: &str = "22021";
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(database_error) = &error
+            && database_error.code().as_deref() == Some(POSTGRES_NUL_IN_TEXT)
+        {
+            return StoreError::NulInText;
+        }
         if let sqlx::Error::Database(database_error) = &error
             && database_error.is_unique_violation()
         {

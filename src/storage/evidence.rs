@@ -109,10 +109,7 @@ impl Tx {
                 .fetch_optional(connection)
                 .await?
         });
-        let (book, content) = row.ok_or_else(|| StoreError::NotFound {
-            what: "evidence",
-            id: id.to_string(),
-        })?;
+        let (book, content) = row.ok_or_else(|| StoreError::missing(id))?;
         let file: EvidenceRow = on_backend!(self, connection => {
             sqlx::query_as("SELECT id, entry_id, file_name, media_type, size_bytes, sha256 FROM evidence WHERE id = $1")
                 .bind(id.get())

@@ -142,10 +142,7 @@ impl Tx {
                 .fetch_optional(connection)
                 .await?
         });
-        let row = row.ok_or_else(|| StoreError::NotFound {
-            what: "filed account",
-            id: id.to_string(),
-        })?;
+        let row = row.ok_or_else(|| StoreError::missing(id))?;
         let review = self.latest_review(id).await?;
         row.into_filing(review)
     }
@@ -158,10 +155,7 @@ impl Tx {
                 .fetch_optional(connection)
                 .await?
         });
-        row.ok_or_else(|| StoreError::NotFound {
-            what: "filed account",
-            id: id.to_string(),
-        })
+        row.ok_or_else(|| StoreError::missing(id))
     }
 
     pub async fn insert_review(&mut self, filing: FilingId, review: &Review) -> StoreResult<()> {

@@ -111,9 +111,15 @@ impl Tx {
         })
     }
 
+    /// Inserts a book's accounts. An IBAN is one person's bank account: one that any book already
+    /// holds, in this office or another, is refused (imports find a statement's book by its IBAN,
+    /// and two books with one IBAN would break them).
     pub async fn insert_accounts(&mut self, book: BookId, accounts: &[NewAccount]) -> StoreResult<Vec<Account>> {
         let mut inserted = Vec::with_capacity(accounts.len());
         for account in accounts {
+            if let Some(iban) = &account.iban {
+                self.refuse_iban_held(iban).await?;
+            }
             let result = on_backend!(self, connection => {
                 sqlx::query_as::<_, AccountRow>(
                     "INSERT INTO accounts (book_id, code, name, category, kind, currency, iban) \
@@ -140,6 +146,25 @@ impl Tx {
             inserted.push(row.try_into()?);
         }
         Ok(inserted)
+    }
+
+    async fn refuse_iban_held(&mut self, iban: &crate::domain::iban::Iban) -> StoreResult<()> {
+        let held: Option<(i64,)> = on_backend!(self, connection => {
+            sqlx::query_as("SELECT book_id FROM accounts WHERE iban = $1 LIMIT 1")
+                .bind(iban.electronic())
+                .fetch_optional(connection)
+                .await?
+        });
+        match held {
+            // Which book holds it is not said: it may be another office's.
+            Some(_) => Err(StoreError::Duplicate {
+                what: "an account with this IBAN",
+                detail: format!(
+                    "the IBAN {iban} is already the account of a person's book; an IBAN belongs to one book: check the number"
+                ),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Marks an account closed; entries naming it are refused from then on.

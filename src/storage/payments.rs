@@ -141,10 +141,7 @@ impl Tx {
                 .fetch_optional(connection)
                 .await?
         });
-        row.ok_or_else(|| StoreError::NotFound {
-            what: "payment run",
-            id: id.to_string(),
-        })
+        row.ok_or_else(|| StoreError::missing(id))
     }
 
     /// The office's latest runs, newest first.
@@ -358,10 +355,7 @@ impl Tx {
                 .fetch_optional(connection)
                 .await?
         });
-        let record = record.ok_or_else(|| StoreError::NotFound {
-            what: "payment file",
-            id: id.to_string(),
-        })?;
+        let record = record.ok_or_else(|| StoreError::missing(id))?;
         let (content,): (Vec<u8>,) = on_backend!(self, connection => {
             sqlx::query_as("SELECT content FROM payment_files WHERE id = $1")
                 .bind(id.get())

@@ -225,6 +225,25 @@ impl Tx {
         }
     }
 
+    /// Ends `user`'s assignment to `book`; `NotFound` when there was none.
+    pub async fn withdraw_book(&mut self, user: i64, book: BookId) -> StoreResult<()> {
+        let withdrawn = on_backend!(self, connection => {
+            sqlx::query("DELETE FROM user_books WHERE user_id = $1 AND book_id = $2")
+                .bind(user)
+                .bind(book.get())
+                .execute(connection)
+                .await?
+                .rows_affected()
+        });
+        if withdrawn == 0 {
+            return Err(StoreError::NotFound {
+                what: "assignment of book",
+                id: book.to_string(),
+            });
+        }
+        Ok(())
+    }
+
     pub async fn assigned_books(&mut self, user: i64) -> StoreResult<Vec<BookId>> {
         let rows: Vec<(i64,)> = on_backend!(self, connection => {
             sqlx::query_as("SELECT book_id FROM user_books WHERE user_id = $1 ORDER BY book_id")

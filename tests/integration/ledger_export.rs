@@ -51,7 +51,8 @@ crate::backend_tests! {
         }
         ok(&db, &["demo", "--no-serve"]);
         let folder = tempfile::tempdir().unwrap();
-        let (from, to, after) = ("2026-06-01", "2026-12-31", "2027-01-01");
+        let (from, to, after) = cli_support::demo_period();
+        let (from, to, after) = (from.as_str(), to.as_str(), after.as_str());
         let mut income_seen = 0;
         for book in ["1", "2", "3", "4", "5", "6"] {
             let report: Value = serde_json::from_str(&ok(&db, &[

@@ -33,5 +33,6 @@ mod pain001_xsd;
 mod payment_loop;
 mod payments;
 mod reports;
+mod security;
 mod store_properties;
 mod users;

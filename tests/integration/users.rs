@@ -113,6 +113,14 @@ crate::backend_tests! {
         let court = gestio_with_stdin(&db, &["user", "add", "--office", "1", "--login", "greffe", "--name", "Greffe", "--role", "court"], "correct horse battery staple\n");
         assert!(String::from_utf8_lossy(&court.stderr).contains("must name their court"));
         cli_support::ok(&db, &["user", "assign", "marie.weber", "--book", "1"]);
+        cli_support::ok(&db, &["user", "assign", "marie.weber", "--book", "2"]);
+        cli_support::ok(&db, &["user", "withdraw", "marie.weber", "--book", "1"]);
+        let again = cli_support::fails(&db, &["user", "withdraw", "marie.weber", "--book", "1"]);
+        assert!(again.contains("assignment of book 1 does not exist"), "{again}");
+        let mut tx = db.store().await.begin_read().await.unwrap();
+        let marie = tx.user_by_login("marie.weber").await.unwrap().0.id;
+        assert_eq!(tx.assigned_books(marie).await.unwrap(), vec![gestio::domain::ids::BookId::new(2)]);
+        tx.commit().await.unwrap();
         cli_support::ok(&db, &["user", "disable", "marie.weber"]);
         let listed = cli_support::json(&db, &["user", "list"]);
         let marie = listed.as_array().unwrap().iter().find(|user| user["login"] == "marie.weber").unwrap();

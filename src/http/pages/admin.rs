@@ -26,7 +26,8 @@ struct UserRow {
     role: &'static str,
     disabled: bool,
     counsellor: bool,
-    books: String,
+    /// (book id, the person's name) of the books assigned to a counsellor.
+    books: Vec<(i64, String)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -63,11 +64,11 @@ async fn render(
         rows.push(UserRow {
             id: user.id,
             counsellor: user.role == Role::Counsellor,
-            books: assigned
+            books: books
                 .iter()
-                .map(|book| book.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+                .filter(|(book, _)| assigned.contains(&BookId::new(*book)))
+                .cloned()
+                .collect(),
             login: user.login,
             name: user.display_name,
             role: user.role.code(),
@@ -164,6 +165,23 @@ pub async fn assign(
     let user = office_user(&caller, &state, id).await?;
     caller.book(&state, Action::Write, BookId::new(form.book)).await?;
     users::assign(&state.store, &user.login, BookId::new(form.book), chrono::Utc::now()).await?;
+    state.sessions.forget_user(user.id);
+    Ok(Redirect::to("/admin/users").into_response())
+}
+
+/// `POST /admin/users/{id}/withdrawals`: takes a book back from a counsellor, at once: their
+/// sessions are read again at their next request.
+pub async fn withdraw(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    PathParams(id): PathParams<i64>,
+    Form(form): Form<AssignForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    caller.office(Action::Administer, caller.office_id())?;
+    let user = office_user(&caller, &state, id).await?;
+    caller.book(&state, Action::Write, BookId::new(form.book)).await?;
+    users::withdraw(&state.store, &user.login, BookId::new(form.book)).await?;
     state.sessions.forget_user(user.id);
     Ok(Redirect::to("/admin/users").into_response())
 }

@@ -102,9 +102,7 @@ pub async fn review(
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
     let found = filing(&state.store, id).await?;
-    caller
-        .record_of(&state, Action::Review, found.book, "filing", id.get())
-        .await?;
+    caller.record_of(&state, Action::Review, found.book, id).await?;
     let verdict = Verdict::parse(&form.verdict).map_err(|error| ApiError::BadRequest(error.to_string()))?;
     let remarks = Some(form.remarks.trim().to_owned()).filter(|remarks| !remarks.is_empty());
     let now = chrono::Utc::now();

@@ -46,6 +46,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/users", get(admin::users_page).post(admin::add))
         .route("/admin/users/{id}/assignments", post(admin::assign))
+        .route("/admin/users/{id}/withdrawals", post(admin::withdraw))
         .route("/admin/users/{id}/disabled", post(admin::set_disabled))
         .route("/payments", get(payments::payments_page))
         .route("/payments/runs", post(payments::prepare))

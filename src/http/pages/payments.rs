@@ -159,9 +159,7 @@ pub async fn run_page(
     PathParams(id): PathParams<PaymentRunId>,
 ) -> Result<Response, ApiError> {
     let report = run_report(&state.store, id).await?;
-    caller
-        .run(&state, &report.run, Action::Read, "payment run", id.get())
-        .await?;
+    caller.run(&state, &report.run, Action::Read, id).await?;
     let chrome = Chrome::of(&caller, &headers);
     let locale = chrome.t.locale();
     let money = |minor: i64, currency: &str| {
@@ -219,9 +217,7 @@ pub async fn approve(
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
     let prepared = run_report(&state.store, id).await?;
-    caller
-        .run(&state, &prepared.run, Action::Administer, "payment run", id.get())
-        .await?;
+    caller.run(&state, &prepared.run, Action::Administer, id).await?;
     approve_run(&state.store, id, &caller.author(), chrono::Utc::now())
         .await
         .map_err(|error| match error {

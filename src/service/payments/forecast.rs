@@ -144,12 +144,10 @@ pub async fn add_expected_income(store: &Store, income: &ExpectedIncome, now: Da
         .accounts(book.id)
         .await?
         .into_iter()
-        .find(|account| account.id == income.account);
-    let reason = if account.is_none_or(|account| account.closed) {
-        Some(format!(
-            "account {} is not an open account of book {}",
-            income.account, book.id
-        ))
+        .find(|account| account.id == income.account)
+        .ok_or_else(|| crate::storage::StoreError::missing(income.account))?;
+    let reason = if account.closed {
+        Some(format!("account {} of book {} is closed", income.account, book.id))
     } else if income.amount.currency() != book.currency || income.amount.minor() <= 0 {
         Some(format!("the amount must be positive and in {}", book.currency.code()))
     } else {

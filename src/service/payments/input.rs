@@ -96,7 +96,7 @@ impl ScheduleInput<'_> {
             debtor_account: self.from_account,
             amount: Money::parse(self.amount, currency)?,
             target: match (self.category, self.account) {
-                (None, None) => default_target(store, self.creditor).await?,
+                (None, None) => default_target(store, self.creditor, book).await?,
                 (category, account) => {
                     PaymentTarget::from_words(category, account).map_err(PaymentRefusal::Creditor)?
                 }

@@ -55,6 +55,11 @@ pub enum PaymentRefusal {
     AmbiguousEnding,
     #[error("an amount must be 0 or more; {0} is not")]
     NegativeSetting(String),
+    #[error("the execution date {date} is in the past (today is {today}): choose today or a later day")]
+    DateInPast {
+        date: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+    },
 }
 
 impl From<PaymentRefusal> for ServiceError {
@@ -81,10 +86,14 @@ pub async fn add_creditor(store: &Store, creditor: &NewCreditor, now: DateTime<U
     Ok(creditor)
 }
 
-/// The target a schedule uses when none is given: the creditor's default.
-pub async fn default_target(store: &Store, creditor: crate::domain::ids::CreditorId) -> ServiceResult<PaymentTarget> {
+/// The target a schedule of `book` uses when none is given: the creditor's default.
+pub async fn default_target(
+    store: &Store,
+    creditor: crate::domain::ids::CreditorId,
+    book: BookId,
+) -> ServiceResult<PaymentTarget> {
     let mut tx = store.begin_read().await?;
-    let found = tx.creditor(creditor).await?;
+    let found = creditor_of_book(&mut tx, creditor, book).await?;
     tx.commit().await?;
     found.default_target.ok_or_else(|| {
         PaymentRefusal::Creditor(CreditorError::Target(format!(
@@ -94,6 +103,26 @@ pub async fn default_target(store: &Store, creditor: crate::domain::ids::Credito
         )))
         .into()
     })
+}
+
+/// `creditor` when `book` may pay it: a creditor of the book's office, shared or the book's own.
+/// Any other answers as a creditor that does not exist, without its name: the caller may not
+/// know another office's or another person's creditors.
+async fn creditor_of_book(
+    tx: &mut crate::storage::Tx,
+    creditor: crate::domain::ids::CreditorId,
+    book: BookId,
+) -> ServiceResult<Creditor> {
+    let found = tx.book(book).await?;
+    let creditor = match tx.creditor(creditor).await {
+        Ok(found) => found,
+        Err(StoreError::NotFound { .. }) => return Err(StoreError::missing(creditor).into()),
+        Err(error) => return Err(error.into()),
+    };
+    if creditor.office_id != found.office_id || creditor.book_id.is_some_and(|own| own != found.id) {
+        return Err(StoreError::missing(creditor.id).into());
+    }
+    Ok(creditor)
 }
 
 pub async fn creditors(store: &Store, office: OfficeId, book: Option<BookId>) -> ServiceResult<Vec<Creditor>> {
@@ -109,14 +138,7 @@ pub async fn add_schedule(store: &Store, schedule: NewSchedule, now: DateTime<Ut
     let schedule = schedule.check().map_err(PaymentRefusal::from)?;
     let mut tx = store.begin_write().await?;
     let book = tx.book(schedule.book_id).await?;
-    let creditor = tx.creditor(schedule.creditor_id).await?;
-    if creditor.office_id != book.office_id || creditor.book_id.is_some_and(|own| own != book.id) {
-        return Err(PaymentRefusal::CreditorElsewhere {
-            creditor: creditor.name,
-            book: book.id,
-        }
-        .into());
-    }
+    creditor_of_book(&mut tx, schedule.creditor_id, book.id).await?;
     if schedule.amount.currency() != book.currency {
         return Err(PaymentRefusal::CurrencyMismatch {
             book: book.id,
@@ -130,8 +152,9 @@ pub async fn add_schedule(store: &Store, schedule: NewSchedule, now: DateTime<Ut
             .accounts(book.id)
             .await?
             .into_iter()
-            .find(|candidate| candidate.id == account);
-        if !paying.is_some_and(|account| account.iban.is_some() && !account.closed) {
+            .find(|candidate| candidate.id == account)
+            .ok_or_else(|| StoreError::missing(account))?;
+        if paying.iban.is_none() || paying.closed {
             return Err(PaymentRefusal::NotAPayingAccount {
                 account: account.to_string(),
                 book: book.id,
@@ -156,11 +179,7 @@ pub async fn schedules(store: &Store, book: BookId) -> ServiceResult<Vec<Schedul
 pub async fn authorise_schedule(store: &Store, schedule: ScheduleId, reference: &str) -> ServiceResult<()> {
     let mut tx = store.begin_write().await?;
     if !tx.authorise_schedule(schedule, reference.trim()).await? {
-        return Err(StoreError::NotFound {
-            what: "payment schedule",
-            id: schedule.to_string(),
-        }
-        .into());
+        return Err(StoreError::missing(schedule).into());
     }
     tx.commit().await?;
     Ok(())

@@ -46,17 +46,22 @@ pub struct RunReport {
 /// once. Each book is locked while planned, so concurrent runs never order an occurrence twice
 /// nor spend the same money twice.
 pub async fn run_payments(store: &Store, request: RunRequest<'_>, now: DateTime<Utc>) -> ServiceResult<RunReport> {
+    // A bank refuses, or silently moves, an order dated before the day it receives it.
+    let today = now.date_naive();
+    if request.date < today {
+        return Err(PaymentRefusal::DateInPast {
+            date: request.date,
+            today,
+        }
+        .into());
+    }
     let execution_date = Calendar::Target2.roll_forward(request.date);
     let mut tx = store.begin_write().await?;
     tx.office(request.office).await?;
     let books: Vec<BookId> = match request.book {
         Some(book) => {
             if tx.book(book).await?.office_id != request.office {
-                return Err(StoreError::NotFound {
-                    what: "book",
-                    id: book.to_string(),
-                }
-                .into());
+                return Err(StoreError::missing(book).into());
             }
             vec![book]
         }

@@ -2,7 +2,7 @@
 //! not exist (404), who may see but not do (403), and who must sign in first (401). The routes are
 //! read from the router's source, so a route added without a line here fails this test.
 
-mod routes;
+pub mod routes;
 pub mod world;
 
 use std::collections::BTreeSet;
@@ -57,7 +57,7 @@ const UNKNOWN_IBAN: Expect = Status(422);
 
 /// The rule a route follows, as one expectation per persona (in `PERSONAS` order).
 #[derive(Debug, Clone, Copy)]
-enum Rule {
+pub enum Rule {
     Read,
     ReadFiled,
     Write,

@@ -658,5 +658,13 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::Review,
             Body::Form(vec![("verdict", "approved")]),
         ),
+        // Last: the supervisor's withdrawal takes the book from its counsellor for every row after.
+        page(
+            "POST",
+            "/admin/users/{id}/withdrawals",
+            format!("/admin/users/{counsellor}/withdrawals"),
+            Rule::OfficeAdminister,
+            Body::Form(vec![("book", book_text)]),
+        ),
     ]
 }

@@ -7,6 +7,17 @@ use serde_json::Value;
 
 use crate::common::TestDb;
 
+/// A six-month period inside the demo that `gestio demo` makes today (by the machine's clock), which
+/// opens its books on the first day of the month six months back: (from, to, the day after).
+/// Starting a month after the books open keeps the opening inventories before the period.
+pub fn demo_period() -> (String, String, String) {
+    use chrono::{Datelike, Days, Months};
+    let this_month = chrono::Local::now().date_naive().with_day(1).expect("day 1 exists");
+    let from = this_month - Months::new(5);
+    let after = from + Months::new(6);
+    (from.to_string(), (after - Days::new(1)).to_string(), after.to_string())
+}
+
 pub fn gestio(db: &TestDb, arguments: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gestio"))
         .arg("--database-url")

@@ -1,0 +1,70 @@
+//! Regression tests for the findings of the outside probe (issue 22), one file per finding. Each
+//! reproduces what the probe did and fails on the build the probe tried; each runs on SQLite and
+//! on PostgreSQL.
+//!
+//! The world is the access matrix's demo office (office 1, with Maria's book, her court and one
+//! user per persona) and a second office with one case and its own supervisor.
+
+mod body_ids;
+mod hidden_records;
+mod nul_bytes;
+mod smaller;
+
+use gestio::domain::access::Role;
+use gestio::domain::ids::{BookId, OfficeId};
+use serde_json::Value;
+
+use crate::common::{Case, TestApp, Tie, open_case};
+use crate::http_access::world::set_up;
+
+pub use crate::http_access::routes::Ids;
+
+/// Office 2: one case (Ana, whose bank account is not Maria's) and its supervisor, `supervisor2`.
+pub struct SecondOffice {
+    pub office: OfficeId,
+    pub book: BookId,
+    pub case: Case,
+}
+
+/// The demo office with its personas (see `http_access::world`), and a second office.
+pub async fn two_offices(app: &TestApp) -> (Ids, SecondOffice) {
+    let ids = set_up(app).await;
+    let case = open_case(&app.store, "Ana Costa", "LU120010001234567891").await;
+    app.add_user(case.office, "supervisor2", Role::Supervisor, Tie::None, &[])
+        .await;
+    let second = SecondOffice {
+        office: case.office,
+        book: case.book,
+        case,
+    };
+    (ids, second)
+}
+
+/// Status and body of a GET as `client`.
+pub async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
+    let response = client.get(app.url(path)).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// Status and body of a JSON POST as `client`.
+pub async fn post_json(app: &TestApp, client: &reqwest::Client, path: &str, body: &Value) -> (u16, String) {
+    let response = client.post(app.url(path)).json(body).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// Status and body of a page's form POST as `login`, with the session's CSRF token added.
+pub async fn post_form(app: &TestApp, login: &str, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
+    let session = app.session(login, crate::common::PASSWORD).await.unwrap();
+    let mut fields: Vec<(&str, &str)> = fields.to_vec();
+    fields.push(("csrf", &session.csrf_token));
+    let response = session.client().post(app.url(path)).form(&fields).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
+}
+
+/// The `detail` of a problem answer, or the whole text when it is not one.
+pub fn detail(body: &str) -> String {
+    serde_json::from_str::<Value>(body)
+        .ok()
+        .and_then(|problem| problem["detail"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| body.to_owned())
+}

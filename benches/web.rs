@@ -25,13 +25,11 @@
 mod support;
 
 use std::process::Command;
-use std::sync::Mutex;
 use std::time::Instant;
 
 use chrono::{NaiveDate, Utc};
 use gestio::domain::access::Role;
 use gestio::domain::ids::BookId;
-use gestio::domain::session::SignInThrottle;
 use gestio::domain::user::NewUser;
 use gestio::http::AppState;
 use gestio::service::sessions::{SignIn, sign_in};
@@ -160,7 +158,7 @@ async fn sign_in_counsellors(store: &Store, books: &[BookId], users: usize) -> V
         .await
         .expect("offices")[0]
         .id;
-    let throttle = Mutex::new(SignInThrottle::default());
+    let passwords = gestio::service::passwords::PasswordGuard::default();
     let mut sessions = Vec::with_capacity(users);
     for number in 0..users {
         let login = format!("counsellor{number}");
@@ -173,7 +171,9 @@ async fn sign_in_counsellors(store: &Store, books: &[BookId], users: usize) -> V
             beneficiary: None,
             court: None,
         };
-        add_user(store, user, PASSWORD, Utc::now()).await.expect("a user");
+        add_user(store, &passwords.work, user, PASSWORD, Utc::now())
+            .await
+            .expect("a user");
         let first = number * 7 % books.len();
         let caseload: Vec<BookId> = (0..CASES_PER_COUNSELLOR.min(books.len()))
             .map(|offset| books[(first + offset) % books.len()])
@@ -182,7 +182,7 @@ async fn sign_in_counsellors(store: &Store, books: &[BookId], users: usize) -> V
             assign(store, &login, *book, Utc::now()).await.expect("an assignment");
         }
         let address = format!("10.0.{}.{}", number / 250, number % 250);
-        match sign_in(store, &throttle, &login, PASSWORD, &address, Utc::now())
+        match sign_in(store, &passwords, &login, PASSWORD, &address, Utc::now())
             .await
             .expect("signing in")
         {

@@ -5,6 +5,7 @@ web-login = Benutzername
 web-password = Passwort
 web-refused = Benutzername oder Passwort ist falsch.
 web-throttled = Zu viele fehlgeschlagene Anmeldungen für diesen Benutzernamen oder von dieser Adresse: bitte 15 Minuten warten.
+web-busy = Der Server prüft gerade sehr viele Passwörter: bitte gleich noch einmal versuchen.
 web-signed-in-as = Angemeldet als
 web-sign-out = Abmelden
 web-caseload = Betreute
@@ -194,3 +195,13 @@ web-profile-current = Aktuelles Passwort
 web-profile-new = Neues Passwort (mindestens 12 Zeichen)
 web-profile-repeat = Neues Passwort wiederholen
 web-profile-change = Passwort ändern
+
+# A new password refused as too easy to guess, and why.
+password-weak = Dieses Passwort ist zu leicht zu erraten: { $reason }. Wählen Sie einen Satz aus drei oder vier Wörtern, die nichts miteinander zu tun haben.
+password-weak-common = es ist ein häufiges Passwort oder einem sehr ähnlich
+password-weak-keyboard = es folgt den Tasten der Tastatur
+password-weak-repeats = es wiederholt dieselben Zeichen
+password-weak-sequence = es enthält eine Folge wie abc oder 6543
+password-weak-date = es enthält ein Datum oder ein nahes Jahr
+password-weak-word = es ist ein einzelnes Wort oder ein Name
+password-weak-other = es enthält zu wenig, das schwer zu erraten ist

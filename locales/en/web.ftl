@@ -5,6 +5,7 @@ web-login = Login
 web-password = Password
 web-refused = The login or the password is wrong.
 web-throttled = Too many failed sign-ins for this login or from this address: wait 15 minutes and try again.
+web-busy = The server is checking many passwords at once: try again in a moment.
 web-signed-in-as = Signed in as
 web-sign-out = Sign out
 web-caseload = Beneficiaries
@@ -194,3 +195,13 @@ web-profile-current = Current password
 web-profile-new = New password (at least 12 characters)
 web-profile-repeat = New password again
 web-profile-change = Change the password
+
+# A new password refused as too easy to guess, and why.
+password-weak = This password is too easy to guess: { $reason }. Use a phrase of three or four unrelated words.
+password-weak-common = it is a common password, or close to one
+password-weak-keyboard = it follows the keys of the keyboard
+password-weak-repeats = it repeats the same characters
+password-weak-sequence = it holds a sequence such as abc or 6543
+password-weak-date = it holds a date or a recent year
+password-weak-word = it is a single word or name
+password-weak-other = it holds too little that is hard to guess

@@ -5,6 +5,7 @@ web-login = Identifiant
 web-password = Mot de passe
 web-refused = L'identifiant ou le mot de passe est faux.
 web-throttled = Trop d'échecs de connexion pour cet identifiant ou depuis cette adresse : attendez 15 minutes et réessayez.
+web-busy = Le serveur vérifie beaucoup de mots de passe en même temps : réessayez dans un instant.
 web-signed-in-as = Connecté·e en tant que
 web-sign-out = Se déconnecter
 web-caseload = Bénéficiaires
@@ -194,3 +195,13 @@ web-profile-current = Mot de passe actuel
 web-profile-new = Nouveau mot de passe (au moins 12 caractères)
 web-profile-repeat = Nouveau mot de passe, à nouveau
 web-profile-change = Changer le mot de passe
+
+# A new password refused as too easy to guess, and why.
+password-weak = Ce mot de passe est trop facile à deviner : { $reason }. Choisissez une phrase de trois ou quatre mots sans rapport entre eux.
+password-weak-common = c’est un mot de passe courant, ou presque
+password-weak-keyboard = il suit les touches du clavier
+password-weak-repeats = il répète les mêmes caractères
+password-weak-sequence = il contient une suite comme abc ou 6543
+password-weak-date = il contient une date ou une année récente
+password-weak-word = c’est un seul mot ou un nom
+password-weak-other = il contient trop peu d’éléments difficiles à deviner

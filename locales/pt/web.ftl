@@ -5,6 +5,7 @@ web-login = Utilizador
 web-password = Palavra-passe
 web-refused = O utilizador ou a palavra-passe está errado.
 web-throttled = Demasiadas tentativas falhadas para este utilizador ou a partir deste endereço: espere 15 minutos e tente de novo.
+web-busy = O servidor está a verificar muitas palavras-passe ao mesmo tempo: tente de novo daqui a pouco.
 web-signed-in-as = Sessão iniciada como
 web-sign-out = Sair
 web-caseload = Beneficiários
@@ -194,3 +195,13 @@ web-profile-current = Palavra-passe atual
 web-profile-new = Nova palavra-passe (pelo menos 12 caracteres)
 web-profile-repeat = Nova palavra-passe outra vez
 web-profile-change = Mudar a palavra-passe
+
+# A new password refused as too easy to guess, and why.
+password-weak = Esta palavra-passe é demasiado fácil de adivinhar: { $reason }. Use uma frase de três ou quatro palavras sem relação entre si.
+password-weak-common = é uma palavra-passe comum, ou quase
+password-weak-keyboard = segue as teclas do teclado
+password-weak-repeats = repete os mesmos caracteres
+password-weak-sequence = contém uma sequência como abc ou 6543
+password-weak-date = contém uma data ou um ano recente
+password-weak-word = é uma só palavra ou um nome
+password-weak-other = contém pouco que seja difícil de adivinhar

@@ -14,6 +14,7 @@ use crate::domain::access::Role;
 use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
 use crate::domain::party::Language;
 use crate::domain::user::{NewUser, User, UserError};
+use crate::service::passwords::PasswordWork;
 use crate::service::users;
 
 #[derive(Debug, Subcommand)]
@@ -103,13 +104,15 @@ pub async fn user(context: &Context, command: UserCommand) -> anyhow::Result<Exi
                 court,
             };
             let password = read_password()?;
-            let created = users::add_user(&context.store, new, &password, now()).await?;
+            let created = users::add_user(&context.store, &PasswordWork::default(), new, &password, now()).await?;
             if as_json {
                 return json(&created).map(|()| ExitCode::SUCCESS);
             }
             created
         }
-        UserCommand::Passwd { login } => users::set_password(&context.store, &login, &read_password()?).await?,
+        UserCommand::Passwd { login } => {
+            users::set_password(&context.store, &PasswordWork::default(), &login, &read_password()?).await?
+        }
         UserCommand::Disable { login } => users::set_disabled(&context.store, &login, true).await?,
         UserCommand::Enable { login } => users::set_disabled(&context.store, &login, false).await?,
         UserCommand::Assign { login, book } => users::assign(&context.store, &login, book, now()).await?,

@@ -58,37 +58,85 @@ pub const FAILURES_PER_ADDRESS: u32 = 30;
 /// The window after whose end the counts start again.
 pub const FAILURE_WINDOW: Duration = Duration::minutes(15);
 
-/// Counts failed sign-ins per key (a login or an address) in fixed windows. Held in memory: after a
-/// restart the counts start again, which costs an attacker a restart they cannot cause.
+/// Counts tries of a password per key (a login or an address) in fixed windows. A try is counted
+/// when it begins, before the password is hashed: concurrent tries see each other, so twenty at
+/// once get five checks, not twenty. Held in memory: after a restart the counts start again,
+/// which costs an attacker a restart they cannot cause.
 #[derive(Debug, Default)]
 pub struct SignInThrottle {
-    failures: HashMap<String, (DateTime<Utc>, u32)>,
+    windows: HashMap<String, Window>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    start: DateTime<Utc>,
+    /// Tries that failed in this window.
+    failures: u32,
+    /// Tries begun and not yet finished.
+    in_flight: u32,
+}
+
+/// How a try of a password ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TryOutcome {
+    Failed,
+    /// The right password: the login's failures are forgiven (never the address's).
+    Succeeded,
+    /// No verdict (the server was too busy to check, or failed): the try counts as nothing.
+    Unchecked,
 }
 
 impl SignInThrottle {
-    /// Whether `key` may try again now, given at most `allowed` failures per window.
-    pub fn allows(&self, key: &str, allowed: u32, now: DateTime<Utc>) -> bool {
-        match self.failures.get(key) {
-            Some((window_start, count)) if now - *window_start < FAILURE_WINDOW => *count < allowed,
+    /// Begins a try for each `(key, allowed failures)`, if every key may try now: each counts the
+    /// try at once. Returns false, counting nothing, when any key has used up its window.
+    pub fn begin(&mut self, keys: &[(&str, u32)], now: DateTime<Utc>) -> bool {
+        let open = keys.iter().all(|(key, allowed)| match self.windows.get(*key) {
+            Some(window) if now - window.start < FAILURE_WINDOW => window.failures + window.in_flight < *allowed,
             _ => true,
+        });
+        if !open {
+            return false;
+        }
+        for (key, _) in keys {
+            let window = self.windows.entry((*key).to_owned()).or_insert(Window {
+                start: now,
+                failures: 0,
+                in_flight: 0,
+            });
+            if now - window.start >= FAILURE_WINDOW {
+                *window = Window {
+                    start: now,
+                    failures: 0,
+                    in_flight: window.in_flight,
+                };
+            }
+            window.in_flight += 1;
+        }
+        self.forget_finished_windows(now);
+        true
+    }
+
+    /// Ends the tries [`SignInThrottle::begin`] began for `keys`; `forgiven` is the key whose
+    /// failures a success clears (the login).
+    pub fn finish(&mut self, keys: &[&str], outcome: TryOutcome, forgiven: &str) {
+        for key in keys {
+            if let Some(window) = self.windows.get_mut(*key) {
+                window.in_flight = window.in_flight.saturating_sub(1);
+                match outcome {
+                    TryOutcome::Failed => window.failures += 1,
+                    TryOutcome::Succeeded if *key == forgiven => window.failures = 0,
+                    TryOutcome::Succeeded | TryOutcome::Unchecked => {}
+                }
+            }
         }
     }
 
-    pub fn record_failure(&mut self, key: &str, now: DateTime<Utc>) {
-        let entry = self.failures.entry(key.to_owned()).or_insert((now, 0));
-        if now - entry.0 >= FAILURE_WINDOW {
-            *entry = (now, 0);
+    /// Forgets finished windows now and then, so the map cannot grow without end.
+    fn forget_finished_windows(&mut self, now: DateTime<Utc>) {
+        if self.windows.len() > 10_000 {
+            self.windows
+                .retain(|_, window| window.in_flight > 0 || now - window.start < FAILURE_WINDOW);
         }
-        entry.1 += 1;
-        // Forget finished windows now and then, so the map cannot grow without end.
-        if self.failures.len() > 10_000 {
-            self.failures.retain(|_, (start, _)| now - *start < FAILURE_WINDOW);
-        }
-    }
-
-    /// A successful sign-in clears the login's count (never the address's).
-    pub fn clear(&mut self, key: &str) {
-        self.failures.remove(key);
     }
 }
 
@@ -123,22 +171,50 @@ mod tests {
     #[test]
     fn the_throttle_refuses_after_the_allowed_failures_until_the_window_ends() {
         let mut throttle = SignInThrottle::default();
+        let keys = [("marie", FAILURES_PER_LOGIN)];
         for _ in 0..FAILURES_PER_LOGIN {
-            assert!(throttle.allows("marie", FAILURES_PER_LOGIN, at(1)));
-            throttle.record_failure("marie", at(1));
+            assert!(throttle.begin(&keys, at(1)));
+            throttle.finish(&["marie"], TryOutcome::Failed, "marie");
         }
-        assert!(!throttle.allows("marie", FAILURES_PER_LOGIN, at(14)));
+        assert!(!throttle.begin(&keys, at(14)));
         assert!(
-            throttle.allows("paul", FAILURES_PER_LOGIN, at(14)),
+            throttle.begin(&[("paul", FAILURES_PER_LOGIN)], at(14)),
             "other logins are not affected"
         );
-        assert!(throttle.allows("marie", FAILURES_PER_LOGIN, at(16)));
-        throttle.record_failure("marie", at(16));
-        assert!(
-            throttle.allows("marie", FAILURES_PER_LOGIN, at(16)),
-            "a new window starts counting at one"
+        assert!(throttle.begin(&keys, at(16)), "a new window");
+        throttle.finish(&["marie"], TryOutcome::Failed, "marie");
+        assert!(throttle.begin(&keys, at(16)), "a new window starts counting at one");
+        throttle.finish(&["marie"], TryOutcome::Succeeded, "marie");
+        for _ in 0..FAILURES_PER_LOGIN {
+            assert!(throttle.begin(&keys, at(17)), "a success forgives the login's failures");
+            throttle.finish(&["marie"], TryOutcome::Failed, "marie");
+        }
+    }
+
+    #[test]
+    fn tries_are_counted_when_they_begin_so_concurrent_ones_see_each_other() {
+        let mut throttle = SignInThrottle::default();
+        let keys = [
+            ("login:marie", FAILURES_PER_LOGIN),
+            ("address:10.0.0.1", FAILURES_PER_ADDRESS),
+        ];
+        let begun = (0..20).filter(|_| throttle.begin(&keys, at(1))).count();
+        assert_eq!(begun, FAILURES_PER_LOGIN as usize, "twenty at once, five checked");
+        // One of them was right: the login is forgiven, the address keeps its count.
+        throttle.finish(
+            &["login:marie", "address:10.0.0.1"],
+            TryOutcome::Succeeded,
+            "login:marie",
         );
-        throttle.clear("marie");
-        assert!(throttle.allows("marie", 1, at(16)));
+        assert!(
+            throttle.begin(&keys, at(2)),
+            "the others are still in flight, but a slot came free"
+        );
+        assert!(!throttle.begin(&keys, at(2)));
+        let address_only = [("address:10.0.0.1", 5)];
+        assert!(
+            !throttle.begin(&address_only, at(2)),
+            "five tries from the address are in flight"
+        );
     }
 }

@@ -11,6 +11,96 @@ use super::party::Language;
 /// Long enough to resist guessing at the rate sign-in allows; no composition rules (NIST SP 800-63B).
 pub const PASSWORD_LENGTH_MIN: usize = 12;
 pub const PASSWORD_LENGTH_MAX: usize = 256;
+/// The lowest zxcvbn score a new password may have: 3 is "needs more than 10^10 guesses", far
+/// beyond what the sign-in throttle lets anyone try, and still met by a phrase of three or four
+/// unrelated words. Length alone let "password1234" and twelve spaces through.
+const PASSWORD_SCORE_MIN: u8 = 3;
+
+/// Why a password is easy to guess, in the estimator's words, for the person to read in theirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordWeakness {
+    /// A common password, or close to one.
+    Common,
+    /// Rows or patterns of the keyboard.
+    KeyboardPattern,
+    /// The same character or group again and again.
+    Repeats,
+    /// abc, 6543.
+    Sequence,
+    /// Dates and recent years.
+    Date,
+    /// A single word or name.
+    Word,
+    /// Nothing in particular: just too short for what it holds.
+    Other,
+}
+
+impl PasswordWeakness {
+    pub const ALL: [PasswordWeakness; 7] = [
+        PasswordWeakness::Common,
+        PasswordWeakness::KeyboardPattern,
+        PasswordWeakness::Repeats,
+        PasswordWeakness::Sequence,
+        PasswordWeakness::Date,
+        PasswordWeakness::Word,
+        PasswordWeakness::Other,
+    ];
+
+    /// The key of its explanation in the locale files: `password-weak-<code>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            PasswordWeakness::Common => "common",
+            PasswordWeakness::KeyboardPattern => "keyboard",
+            PasswordWeakness::Repeats => "repeats",
+            PasswordWeakness::Sequence => "sequence",
+            PasswordWeakness::Date => "date",
+            PasswordWeakness::Word => "word",
+            PasswordWeakness::Other => "other",
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            PasswordWeakness::Common => "it is a common password or close to one",
+            PasswordWeakness::KeyboardPattern => "it follows the keyboard",
+            PasswordWeakness::Repeats => "it repeats characters or groups",
+            PasswordWeakness::Sequence => "it holds a sequence such as abc or 6543",
+            PasswordWeakness::Date => "it holds a date or a recent year",
+            PasswordWeakness::Word => "it is a single word or name",
+            PasswordWeakness::Other => "it holds too little that is hard to guess",
+        }
+    }
+
+    fn of(warning: Option<zxcvbn::feedback::Warning>) -> PasswordWeakness {
+        use zxcvbn::feedback::Warning;
+        match warning {
+            Some(Warning::ThisIsATop10Password | Warning::ThisIsATop100Password)
+            | Some(Warning::ThisIsACommonPassword | Warning::ThisIsSimilarToACommonlyUsedPassword) => {
+                PasswordWeakness::Common
+            }
+            Some(Warning::StraightRowsOfKeysAreEasyToGuess | Warning::ShortKeyboardPatternsAreEasyToGuess) => {
+                PasswordWeakness::KeyboardPattern
+            }
+            Some(Warning::RepeatsLikeAaaAreEasyToGuess | Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess) => {
+                PasswordWeakness::Repeats
+            }
+            Some(Warning::SequencesLikeAbcAreEasyToGuess) => PasswordWeakness::Sequence,
+            Some(Warning::RecentYearsAreEasyToGuess | Warning::DatesAreOftenEasyToGuess) => PasswordWeakness::Date,
+            Some(
+                Warning::AWordByItselfIsEasyToGuess
+                | Warning::NamesAndSurnamesByThemselvesAreEasyToGuess
+                | Warning::CommonNamesAndSurnamesAreEasyToGuess,
+            ) => PasswordWeakness::Word,
+            _ => PasswordWeakness::Other,
+        }
+    }
+}
+
+impl std::fmt::Display for PasswordWeakness {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.describe())
+    }
+}
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum UserError {
@@ -22,6 +112,8 @@ pub enum UserError {
     PasswordLength,
     #[error("the password must not be the login")]
     PasswordIsLogin,
+    #[error("the password is too easy to guess ({0}): use a phrase of three or four unrelated words")]
+    TooEasyToGuess(PasswordWeakness),
     #[error("a beneficiary user must name the beneficiary whose book they read (--beneficiary)")]
     BeneficiaryMissing,
     #[error("a court user must name their court, as written on the mandates (--court)")]
@@ -90,6 +182,11 @@ pub fn check_password(login: &str, password: &str) -> Result<(), UserError> {
     }
     if password.trim().eq_ignore_ascii_case(login.trim()) {
         return Err(UserError::PasswordIsLogin);
+    }
+    let estimate = zxcvbn::zxcvbn(password, &[login.trim(), "gestio"]);
+    if u8::from(estimate.score()) < PASSWORD_SCORE_MIN {
+        let warning = estimate.feedback().and_then(zxcvbn::feedback::Feedback::warning);
+        return Err(UserError::TooEasyToGuess(PasswordWeakness::of(warning)));
     }
     Ok(())
 }
@@ -168,5 +265,25 @@ mod tests {
             Err(UserError::PasswordIsLogin)
         );
         assert!(check_password("marie", "correct horse battery").is_ok());
+    }
+
+    #[test]
+    fn passwords_easy_to_guess_are_refused_with_the_reason() {
+        let refused = |password: &str| match check_password("marie.weber", password) {
+            Err(UserError::TooEasyToGuess(weakness)) => Some(weakness),
+            _ => None,
+        };
+        assert_eq!(refused("            "), Some(PasswordWeakness::Repeats));
+        assert_eq!(refused("aaaaaaaaaaaaaaaa"), Some(PasswordWeakness::Repeats));
+        assert!(refused("password1234").is_some());
+        assert!(refused("qwertyuiop123").is_some());
+        assert!(refused("marie.weber2026").is_some(), "the login with a year");
+        for strong in [
+            "correct horse battery staple",
+            "Vakanz um Mier 2027 zu véiert",
+            "7f3a9c21e4b80d56",
+        ] {
+            assert_eq!(check_password("marie.weber", strong), Ok(()), "{strong}");
+        }
     }
 }

@@ -82,7 +82,7 @@ async fn sign_in(
 ) -> Result<SignIn, ApiError> {
     Ok(sessions::sign_in(
         &state.store,
-        &state.throttle,
+        &state.passwords,
         &credentials.login,
         &credentials.password,
         &client_address(extensions, headers, &state.trusted_proxies),
@@ -152,16 +152,21 @@ async fn page_sign_in(
     headers: HeaderMap,
     Form(credentials): Form<Credentials>,
 ) -> Result<Response, ApiError> {
-    let (status, error) = match sign_in(&state, (&extensions, &headers), &credentials).await? {
-        SignIn::Opened { token, .. } => {
+    let signed_in = match sign_in(&state, (&extensions, &headers), &credentials).await {
+        Err(ApiError::Unavailable(_)) => None,
+        other => Some(other?),
+    };
+    let (status, error) = match signed_in {
+        None => (StatusCode::SERVICE_UNAVAILABLE, "web-busy"),
+        Some(SignIn::Opened { token, .. }) => {
             let mut response = Redirect::to("/").into_response();
             response
                 .headers_mut()
                 .insert(header::SET_COOKIE, session_cookie(&token));
             return Ok(response);
         }
-        SignIn::Refused => (StatusCode::UNAUTHORIZED, "web-refused"),
-        SignIn::Throttled => (StatusCode::TOO_MANY_REQUESTS, "web-throttled"),
+        Some(SignIn::Refused) => (StatusCode::UNAUTHORIZED, "web-refused"),
+        Some(SignIn::Throttled) => (StatusCode::TOO_MANY_REQUESTS, "web-throttled"),
     };
     let chrome = Chrome::anonymous(&headers);
     let page = SignInPage {

@@ -29,6 +29,8 @@ pub enum ApiError {
     PayloadTooLarge(String),
     /// 422: the request was read but breaks a rule; the message names the rule.
     Unprocessable(String),
+    /// 503: too busy for this now (password checks); the answer says when to come back.
+    Unavailable(String),
     /// 500: logged, never shown.
     Internal(String),
 }
@@ -54,6 +56,7 @@ impl IntoResponse for ApiError {
             ApiError::Conflict(detail) => (StatusCode::CONFLICT, Some(detail.as_str())),
             ApiError::PayloadTooLarge(detail) => (StatusCode::PAYLOAD_TOO_LARGE, Some(detail.as_str())),
             ApiError::Unprocessable(detail) => (StatusCode::UNPROCESSABLE_ENTITY, Some(detail.as_str())),
+            ApiError::Unavailable(detail) => (StatusCode::SERVICE_UNAVAILABLE, Some(detail.as_str())),
             ApiError::Internal(detail) => {
                 tracing::error!(error = %detail, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, None)
@@ -70,6 +73,11 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             header::HeaderValue::from_static("application/problem+json"),
         );
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+        }
         response
     }
 }
@@ -79,6 +87,8 @@ impl From<ServiceError> for ApiError {
         match error {
             ServiceError::Store(store) => store.into(),
             ServiceError::Lock(lock) => ApiError::Conflict(lock.to_string()),
+            busy @ ServiceError::Busy => ApiError::Unavailable(busy.to_string()),
+            throttled @ ServiceError::Throttled => ApiError::TooManyRequests(throttled.to_string()),
             ServiceError::Filing(refusal @ crate::domain::filing::FilingError::AlreadyLocked { .. }) => {
                 ApiError::Conflict(refusal.to_string())
             }

@@ -6,7 +6,7 @@
 
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -18,8 +18,8 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::domain::session::SignInThrottle;
 use crate::service::audit_log::AuditLog;
+use crate::service::passwords::PasswordGuard;
 use crate::service::session_cache::SessionCache;
 use crate::storage::Store;
 
@@ -52,8 +52,8 @@ const API_BODY_BYTES_MAX: usize = 1024 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
-    /// Failed sign-ins per login and per address.
-    pub throttle: Arc<Mutex<SignInThrottle>>,
+    /// Password checks: the throttle per login and address, and the bounded argon2 work.
+    pub passwords: Arc<PasswordGuard>,
     /// The audit log's writer (group commit).
     pub audit: AuditLog,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
@@ -68,7 +68,7 @@ impl AppState {
         AppState {
             audit: AuditLog::start(store.clone()),
             store,
-            throttle: Arc::default(),
+            passwords: Arc::default(),
             trusted_proxies: Arc::from([]),
             sessions: Arc::default(),
         }

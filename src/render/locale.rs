@@ -88,6 +88,22 @@ impl Locale {
             .unwrap_or_else(|| format!("[{key}]"))
     }
 
+    /// The label `key` with its arguments, each a text (a reason, a name) put in as it is.
+    pub fn label_with(&self, key: &str, arguments: &[(&'static str, String)]) -> String {
+        let args: std::collections::HashMap<_, _> = arguments
+            .iter()
+            .map(|(name, text)| {
+                (
+                    std::borrow::Cow::Borrowed(*name),
+                    fluent_templates::fluent_bundle::FluentValue::from(text.clone()),
+                )
+            })
+            .collect();
+        LABELS
+            .try_lookup_with_args(&self.labels, key, &args)
+            .unwrap_or_else(|| format!("[{key}]"))
+    }
+
     /// A report category in plain words.
     pub fn category(&self, category: ReportCategory) -> String {
         self.label(&format!("category-{}", category.code().replace(['.', '_'], "-")))
@@ -191,6 +207,9 @@ mod tests {
         let english = keys(Language::En);
         for category in ReportCategory::ALL {
             assert!(english.contains(&format!("category-{}", category.code().replace(['.', '_'], "-"))));
+        }
+        for weakness in crate::domain::user::PasswordWeakness::ALL {
+            assert!(english.contains(&format!("password-weak-{}", weakness.code())));
         }
         for language in DOCUMENT_LANGUAGES {
             let found = keys(language);

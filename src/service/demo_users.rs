@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::ServiceResult;
+use super::passwords::PasswordWork;
 use super::users::{add_user, assign, set_password};
 use crate::domain::access::Role;
 use crate::domain::ids::OfficeId;
@@ -53,11 +54,12 @@ pub async fn demo_sign_ins(store: &Store, office: OfficeId, now: DateTime<Utc>) 
         (Role::Court, "greffe", "Greffe du tribunal", None, court),
     ];
     let mut sign_ins = Vec::with_capacity(users.len());
+    let work = PasswordWork::default();
     for (role, login, name, beneficiary, court) in users {
         let password = fresh_password();
         let exists = store.begin_read().await?.user_by_login(login).await.is_ok();
         if exists {
-            set_password(store, login, &password).await?;
+            set_password(store, &work, login, &password).await?;
         } else {
             let user = NewUser {
                 office,
@@ -68,7 +70,7 @@ pub async fn demo_sign_ins(store: &Store, office: OfficeId, now: DateTime<Utc>) 
                 beneficiary,
                 court,
             };
-            add_user(store, user, &password, now).await?;
+            add_user(store, &work, user, &password, now).await?;
             if role == Role::Counsellor {
                 for book in books.iter().take(3) {
                     assign(store, login, book.id, now).await?;

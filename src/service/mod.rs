@@ -27,6 +27,7 @@ pub mod filings;
 pub mod import;
 pub mod ledger;
 pub mod parties;
+pub mod passwords;
 pub mod payments;
 pub mod reports;
 pub mod session_cache;
@@ -83,6 +84,12 @@ pub enum ServiceError {
     Html(#[from] askama::Error),
     #[error("the audit record could not be written: {0}")]
     Audit(String),
+    /// Too many password checks are running or waiting: try again in a moment.
+    #[error("the server is checking many passwords at once: try again in a moment")]
+    Busy,
+    /// Too many wrong passwords for this login or from this address.
+    #[error("too many wrong passwords for this login or from this address: wait 15 minutes and try again")]
+    Throttled,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -101,6 +108,8 @@ impl ServiceError {
             self,
             ServiceError::Store(_)
                 | ServiceError::Audit(_)
+                | ServiceError::Busy
+                | ServiceError::Throttled
                 | ServiceError::Lock(_)
                 | ServiceError::Pdf(_)
                 | ServiceError::Html(_)

@@ -4,17 +4,16 @@
 //! Every session carries its own CSRF token, which pages put in their forms and API clients send
 //! in a header.
 
-use std::sync::Mutex;
-
 use chrono::{DateTime, Utc};
 
 use super::ServiceResult;
+use super::passwords::PasswordGuard;
 use super::session_cache::SessionCache;
 use super::users::authenticate;
 use crate::domain::access::{Action, Decision, Principal, Role, decide, needs_courts};
 use crate::domain::audit::{AuditKind, AuditRecord};
 use crate::domain::ids::BookId;
-use crate::domain::session::{FAILURES_PER_ADDRESS, FAILURES_PER_LOGIN, SessionTimes, SignInThrottle};
+use crate::domain::session::{SessionTimes, TryOutcome};
 use crate::domain::user::User;
 use crate::storage::{SessionOfUser, Store, Tx};
 
@@ -50,38 +49,24 @@ fn token_hash(token: &str) -> String {
 
 pub async fn sign_in(
     store: &Store,
-    throttle: &Mutex<SignInThrottle>,
+    guard: &PasswordGuard,
     login: &str,
     password: &str,
     address: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<SignIn> {
-    let login_key = format!("login:{}", login.trim().to_lowercase());
-    let address_key = format!("address:{address}");
-    {
-        let throttle = throttle.lock().expect("BUG: the sign-in throttle was poisoned");
-        if !throttle.allows(&login_key, FAILURES_PER_LOGIN, now)
-            || !throttle.allows(&address_key, FAILURES_PER_ADDRESS, now)
-        {
-            return Ok(SignIn::Throttled);
-        }
-    }
-    let Some(user) = authenticate(store, login, password).await? else {
-        {
-            let mut throttle = throttle.lock().expect("BUG: the sign-in throttle was poisoned");
-            throttle.record_failure(&login_key, now);
-            throttle.record_failure(&address_key, now);
-        }
+    let Some(attempt) = guard.begin(login, address, now) else {
+        return Ok(SignIn::Throttled);
+    };
+    let Some(user) = authenticate(store, &guard.work, login, password).await? else {
+        attempt.finish(TryOutcome::Failed);
         let mut tx = store.begin_write().await?;
         tx.insert_audit(&sign_in_record(now, None, AuditKind::SignInRefused, 401))
             .await?;
         tx.commit().await?;
         return Ok(SignIn::Refused);
     };
-    throttle
-        .lock()
-        .expect("BUG: the sign-in throttle was poisoned")
-        .clear(&login_key);
+    attempt.finish(TryOutcome::Succeeded);
     let token = random_token();
     let csrf_token = random_token();
     let mut tx = store.begin_write().await?;

@@ -2,49 +2,27 @@
 //! books; signing in checks a password in the same time whether or not the login exists; and the
 //! access rule (`domain::access::decide`) asked with the facts from the database.
 
-use std::sync::LazyLock;
-
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
 use chrono::{DateTime, Utc};
 
+use super::passwords::{PasswordGuard, PasswordWork};
 use super::{ServiceError, ServiceResult};
 use crate::domain::access::{Action, BookFacts, Decision, Principal, Role, decide};
 use crate::domain::ids::BookId;
 use crate::domain::party::Language;
+use crate::domain::session::TryOutcome;
 use crate::domain::user::{NewUser, User, UserError, check_password};
 use crate::storage::{Store, StoreError};
 
-/// Hashes off the async threads: argon2id takes tens of milliseconds by design.
-async fn hash(password: String) -> ServiceResult<String> {
-    tokio::task::spawn_blocking(move || {
-        Argon2::default()
-            .hash_password(password.as_bytes())
-            .map(|hash| hash.to_string())
-    })
-    .await
-    .expect("BUG: hashing panicked")
-    .map_err(|error| ServiceError::Password(error.to_string()))
-}
-
-/// A hash of nothing anyone knows, checked when the login does not exist, so that an unknown
-/// login takes as long as a wrong password.
-static DECOY_HASH: LazyLock<String> = LazyLock::new(|| {
-    Argon2::default()
-        .hash_password(b"gestio decoy: no user has this password")
-        .expect("BUG: hashing a constant cannot fail")
-        .to_string()
-});
-
-fn verifies(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored)
-        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
-}
-
-pub async fn add_user(store: &Store, user: NewUser, password: &str, now: DateTime<Utc>) -> ServiceResult<User> {
+pub async fn add_user(
+    store: &Store,
+    work: &PasswordWork,
+    user: NewUser,
+    password: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<User> {
     let user = user.check()?;
     check_password(&user.login, password)?;
-    let password_hash = hash(password.to_owned()).await?;
+    let password_hash = work.hash(password).await?;
     let mut tx = store.begin_write().await?;
     tx.office(user.office).await?;
     if let Some(beneficiary) = user.beneficiary
@@ -57,9 +35,9 @@ pub async fn add_user(store: &Store, user: NewUser, password: &str, now: DateTim
     Ok(created)
 }
 
-pub async fn set_password(store: &Store, login: &str, password: &str) -> ServiceResult<User> {
+pub async fn set_password(store: &Store, work: &PasswordWork, login: &str, password: &str) -> ServiceResult<User> {
     check_password(login, password)?;
-    let password_hash = hash(password.to_owned()).await?;
+    let password_hash = work.hash(password).await?;
     let mut tx = store.begin_write().await?;
     let (user, _) = tx.user_by_login(login).await?;
     tx.set_password_hash(user.id, &password_hash).await?;
@@ -70,22 +48,37 @@ pub async fn set_password(store: &Store, login: &str, password: &str) -> Service
 }
 
 /// A user changing their own password: the current one is asked again (a session left open on a
-/// shared computer must not be enough), and every session ends, this one included.
+/// shared computer must not be enough), through the same throttle as signing in, and every
+/// session ends, this one included.
 pub async fn change_own_password(
     store: &Store,
-    login: &str,
-    current: &str,
-    new: &str,
-    repeated: &str,
+    guard: &PasswordGuard,
+    change: &PasswordChange<'_>,
+    now: DateTime<Utc>,
 ) -> ServiceResult<User> {
-    if new != repeated {
+    if change.new != change.repeated {
         return Err(UserError::RepetitionDiffers.into());
     }
-    check_password(login, new)?;
-    if authenticate(store, login, current).await?.is_none() {
+    check_password(change.login, change.new)?;
+    let attempt = guard
+        .begin(change.login, change.address, now)
+        .ok_or(ServiceError::Throttled)?;
+    let Some(_) = authenticate(store, &guard.work, change.login, change.current).await? else {
+        attempt.finish(TryOutcome::Failed);
         return Err(UserError::WrongCurrentPassword.into());
-    }
-    set_password(store, login, new).await
+    };
+    attempt.finish(TryOutcome::Succeeded);
+    set_password(store, &guard.work, change.login, change.new).await
+}
+
+/// What a user types to change their password, and where from.
+pub struct PasswordChange<'a> {
+    pub login: &'a str,
+    pub current: &'a str,
+    pub new: &'a str,
+    pub repeated: &'a str,
+    /// The client's address, for the throttle.
+    pub address: &'a str,
 }
 
 /// The language of the user's pages; `None` follows the browser's.
@@ -145,7 +138,12 @@ pub async fn users(store: &Store, office: Option<crate::domain::ids::OfficeId>) 
 
 /// The user whose login and password these are, if any and not disabled. The same work is done
 /// whatever is wrong, so the answer's timing does not tell an unknown login from a wrong password.
-pub async fn authenticate(store: &Store, login: &str, password: &str) -> ServiceResult<Option<User>> {
+pub async fn authenticate(
+    store: &Store,
+    work: &PasswordWork,
+    login: &str,
+    password: &str,
+) -> ServiceResult<Option<User>> {
     let mut tx = store.begin_read().await?;
     let found = match tx.user_by_login(login).await {
         Ok(found) => Some(found),
@@ -153,13 +151,8 @@ pub async fn authenticate(store: &Store, login: &str, password: &str) -> Service
         Err(error) => return Err(error.into()),
     };
     tx.commit().await?;
-    let stored = found
-        .as_ref()
-        .map_or_else(|| DECOY_HASH.clone(), |(_, hash)| hash.clone());
-    let password = password.to_owned();
-    let matches = tokio::task::spawn_blocking(move || verifies(&password, &stored))
-        .await
-        .expect("BUG: verifying panicked");
+    let stored = found.as_ref().map(|(_, hash)| hash.clone());
+    let matches = work.verifies(password, stored).await?;
     Ok(found
         .filter(|(user, _)| matches && !user.disabled)
         .map(|(user, _)| user))

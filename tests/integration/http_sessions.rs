@@ -91,7 +91,7 @@ crate::backend_tests! {
         gestio::service::users::set_disabled(&app.store, "marie", false).await.unwrap();
 
         let client = app.client_of("marie").await;
-        gestio::service::users::set_password(&app.store, "marie", "a brand new passphrase").await.unwrap();
+        gestio::service::users::set_password(&app.store, &Default::default(), "marie", "a brand new passphrase").await.unwrap();
         assert_eq!(books_status(&app, &client).await, StatusCode::UNAUTHORIZED);
         assert!(app.session("marie", "a brand new passphrase").await.is_ok());
     }

@@ -13,6 +13,7 @@ use gestio::domain::access::{Action, Decision, Role};
 use gestio::domain::ids::{BeneficiaryId, BookId, OfficeId};
 use gestio::domain::user::{NewUser, UserError};
 use gestio::service::ServiceError;
+use gestio::service::passwords::PasswordWork;
 use gestio::service::users::{add_user, assign, authenticate, authorize, set_disabled, set_password};
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -52,8 +53,8 @@ crate::backend_tests! {
         use gestio::service::sessions::{SignIn, session, sign_in};
         let store = db.store().await;
         gestio::service::demo::create_demo(&store, "test", common::date("2026-11-23"), now()).await.unwrap();
-        add_user(&store, person("marie.weber", Role::Supervisor), PASSWORD, now()).await.unwrap();
-        let throttle = std::sync::Mutex::default();
+        add_user(&store, &PasswordWork::default(), person("marie.weber", Role::Supervisor), PASSWORD, now()).await.unwrap();
+        let throttle = gestio::service::passwords::PasswordGuard::default();
         let SignIn::Opened { token, .. } = sign_in(&store, &throttle, "marie.weber", PASSWORD, "10.0.0.1", now()).await.unwrap() else {
             panic!("marie signs in");
         };
@@ -80,15 +81,15 @@ crate::backend_tests! {
         use gestio::service::sessions::{SignIn, session, sign_in};
         let store = db.store().await;
         gestio::service::demo::create_demo(&store, "test", common::date("2026-11-23"), now()).await.unwrap();
-        add_user(&store, person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap();
-        add_user(&store, person("paul.idle", Role::Counsellor), PASSWORD, now()).await.unwrap();
+        add_user(&store, &PasswordWork::default(), person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap();
+        add_user(&store, &PasswordWork::default(), person("paul.idle", Role::Counsellor), PASSWORD, now()).await.unwrap();
         let books = store.begin_read().await.unwrap().books(None).await.unwrap();
         assert!(books.len() >= 2, "the demo has books to assign");
         // Assigned out of order: the books are read back in order, as signing in lists them.
         for book in books.iter().rev() {
             assign(&store, "marie.weber", book.id, now()).await.unwrap();
         }
-        let throttle = std::sync::Mutex::default();
+        let throttle = gestio::service::passwords::PasswordGuard::default();
         for (login, assigned) in [("marie.weber", books.len()), ("paul.idle", 0)] {
             let SignIn::Opened { token, signed_in } = sign_in(&store, &throttle, login, PASSWORD, "10.0.0.1", now()).await.unwrap() else {
                 panic!("{login} signs in");
@@ -127,20 +128,20 @@ crate::backend_tests! {
         assert_eq!(marie["disabled"], true);
         assert_eq!(marie["role"], "counsellor");
         let store = db.store().await;
-        assert_eq!(authenticate(&store, "marie.weber", "correct horse battery staple").await.unwrap(), None, "disabled");
+        assert_eq!(authenticate(&store, &PasswordWork::default(), "marie.weber", "correct horse battery staple").await.unwrap(), None, "disabled");
         cli_support::ok(&db, &["user", "enable", "marie.weber"]);
-        assert!(authenticate(&store, "marie.weber", "correct horse battery staple").await.unwrap().is_some());
+        assert!(authenticate(&store, &PasswordWork::default(), "marie.weber", "correct horse battery staple").await.unwrap().is_some());
     }
 
     async fn users_sign_in_with_their_password_and_see_what_their_role_allows(db) {
         let store = db.store().await;
         gestio::service::demo::create_demo(&store, "test", common::date("2026-11-23"), now()).await.unwrap();
-        let supervisor = add_user(&store, person("sup.ervisor", Role::Supervisor), PASSWORD, now()).await.unwrap();
-        let counsellor = add_user(&store, person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap();
-        let idle = add_user(&store, person("paul.idle", Role::Counsellor), PASSWORD, now()).await.unwrap();
-        let maria = add_user(&store, NewUser { beneficiary: Some(BeneficiaryId::new(1)), ..person("maria", Role::Beneficiary) }, PASSWORD, now()).await.unwrap();
-        let clerk = add_user(&store, NewUser { court: Some(LUXEMBOURG_COURT.into()), ..person("greffe.lux", Role::Court) }, PASSWORD, now()).await.unwrap();
-        let trier = add_user(&store, NewUser { court: Some("Amtsgericht Trier, Betreuungsgericht".into()), ..person("ag.trier", Role::Court) }, PASSWORD, now()).await.unwrap();
+        let supervisor = add_user(&store, &PasswordWork::default(), person("sup.ervisor", Role::Supervisor), PASSWORD, now()).await.unwrap();
+        let counsellor = add_user(&store, &PasswordWork::default(), person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap();
+        let idle = add_user(&store, &PasswordWork::default(), person("paul.idle", Role::Counsellor), PASSWORD, now()).await.unwrap();
+        let maria = add_user(&store, &PasswordWork::default(), NewUser { beneficiary: Some(BeneficiaryId::new(1)), ..person("maria", Role::Beneficiary) }, PASSWORD, now()).await.unwrap();
+        let clerk = add_user(&store, &PasswordWork::default(), NewUser { court: Some(LUXEMBOURG_COURT.into()), ..person("greffe.lux", Role::Court) }, PASSWORD, now()).await.unwrap();
+        let trier = add_user(&store, &PasswordWork::default(), NewUser { court: Some("Amtsgericht Trier, Betreuungsgericht".into()), ..person("ag.trier", Role::Court) }, PASSWORD, now()).await.unwrap();
 
         // The hash is argon2id, never the password.
         let hash: String = {
@@ -148,9 +149,9 @@ crate::backend_tests! {
             tx.user_by_login("marie.weber").await.unwrap().1
         };
         assert!(hash.starts_with("$argon2id$") && !hash.contains(PASSWORD));
-        assert_eq!(authenticate(&store, "marie.weber", PASSWORD).await.unwrap().map(|user| user.id), Some(counsellor.id));
-        assert_eq!(authenticate(&store, "marie.weber", "wrong horse battery staple").await.unwrap(), None);
-        assert_eq!(authenticate(&store, "nobody.here", PASSWORD).await.unwrap(), None);
+        assert_eq!(authenticate(&store, &PasswordWork::default(), "marie.weber", PASSWORD).await.unwrap().map(|user| user.id), Some(counsellor.id));
+        assert_eq!(authenticate(&store, &PasswordWork::default(), "marie.weber", "wrong horse battery staple").await.unwrap(), None);
+        assert_eq!(authenticate(&store, &PasswordWork::default(), "nobody.here", PASSWORD).await.unwrap(), None);
 
         assign(&store, "marie.weber", BookId::new(1), now()).await.unwrap();
         let error = assign(&store, "maria", BookId::new(2), now()).await.unwrap_err();
@@ -185,16 +186,16 @@ crate::backend_tests! {
 
         // Disabled: no sign-in, nothing visible; enabled again, both come back.
         set_disabled(&store, "marie.weber", true).await.unwrap();
-        assert_eq!(authenticate(&store, "marie.weber", PASSWORD).await.unwrap(), None);
+        assert_eq!(authenticate(&store, &PasswordWork::default(), "marie.weber", PASSWORD).await.unwrap(), None);
         assert_eq!(authorize(&store, counsellor.id, Action::Read, BookId::new(1)).await.unwrap(), Hidden);
         set_disabled(&store, "marie.weber", false).await.unwrap();
-        set_password(&store, "marie.weber", "a brand new passphrase").await.unwrap();
-        assert_eq!(authenticate(&store, "marie.weber", PASSWORD).await.unwrap(), None);
-        assert!(authenticate(&store, "marie.weber", "a brand new passphrase").await.unwrap().is_some());
+        set_password(&store, &PasswordWork::default(), "marie.weber", "a brand new passphrase").await.unwrap();
+        assert_eq!(authenticate(&store, &PasswordWork::default(), "marie.weber", PASSWORD).await.unwrap(), None);
+        assert!(authenticate(&store, &PasswordWork::default(), "marie.weber", "a brand new passphrase").await.unwrap().is_some());
 
-        let error = add_user(&store, person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap_err();
+        let error = add_user(&store, &PasswordWork::default(), person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap_err();
         assert!(error.to_string().contains("the login marie.weber is taken"), "{error}");
-        let error = add_user(&store, person("short.pw", Role::Counsellor), "too short", now()).await.unwrap_err();
+        let error = add_user(&store, &PasswordWork::default(), person("short.pw", Role::Counsellor), "too short", now()).await.unwrap_err();
         assert!(matches!(error, ServiceError::User(UserError::PasswordLength)), "{error}");
     }
 }

@@ -129,10 +129,18 @@ pub async fn add(
         beneficiary,
         court: Some(form.court.trim().to_owned()).filter(|court| !court.is_empty()),
     };
-    match users::add_user(&state.store, user, &form.password, chrono::Utc::now()).await {
+    match users::add_user(
+        &state.store,
+        &state.passwords.work,
+        user,
+        &form.password,
+        chrono::Utc::now(),
+    )
+    .await
+    {
         Ok(_) => Ok(Redirect::to("/admin/users").into_response()),
         Err(error) if error.is_invalid_input() || matches!(error, crate::service::ServiceError::Store(_)) => {
-            refuse(error.to_string()).await
+            refuse(Chrome::of(&caller, &headers).t.refusal(&error)).await
         }
         Err(error) => Err(error.into()),
     }

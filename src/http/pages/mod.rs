@@ -127,6 +127,19 @@ impl Labels {
         }
     }
 
+    /// A refusal in the page's language where it has words for it (a password too easy to
+    /// guess), else as the service said it.
+    pub fn refusal(&self, error: &crate::service::ServiceError) -> String {
+        use crate::domain::user::UserError;
+        match error {
+            crate::service::ServiceError::User(UserError::TooEasyToGuess(weakness)) => {
+                let reason = self.get(&format!("password-weak-{}", weakness.code()));
+                self.locale.label_with("password-weak", &[("reason", reason)])
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// A period as "from – to", in the page's date format.
     pub fn period(&self, period: &crate::domain::report::Period) -> String {
         format!("{} – {}", self.locale.date(period.from), self.locale.date(period.to))

@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Form, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{Extensions, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -12,8 +12,10 @@ use super::Chrome;
 use crate::domain::party::Language;
 use crate::http::AppState;
 use crate::http::auth::{Caller, PageCaller, PageViewer};
+use crate::http::client_address::client_address;
 use crate::http::error::ApiError;
-use crate::service::users::{change_own_password, set_language};
+use crate::service::ServiceError;
+use crate::service::users::{PasswordChange, change_own_password, set_language};
 
 /// The languages the pages are written in, with their own names.
 const PAGE_LANGUAGES: [(Language, &str); 4] = [
@@ -96,19 +98,31 @@ pub struct PasswordForm {
 pub async fn change_password(
     PageCaller(caller): PageCaller,
     State(state): State<AppState>,
+    extensions: Extensions,
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
-    match change_own_password(&state.store, &caller.author(), &form.current, &form.new, &form.repeated).await {
+    let author = caller.author();
+    let address = client_address(&extensions, &headers, &state.trusted_proxies);
+    let change = PasswordChange {
+        login: &author,
+        current: &form.current,
+        new: &form.new,
+        repeated: &form.repeated,
+        address: &address,
+    };
+    let t = Chrome::of(&caller, &headers).t;
+    let (status, message) = match change_own_password(&state.store, &state.passwords, &change, chrono::Utc::now()).await
+    {
         Ok(_) => {
             state.sessions.forget_user(caller.user_id());
-            Ok(Redirect::to("/sign-in").into_response())
+            return Ok(Redirect::to("/sign-in").into_response());
         }
-        Err(error) if error.is_invalid_input() => {
-            let page = render(&caller, &headers, Some(error.to_string()));
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(error) => Err(error.into()),
-    }
+        Err(ServiceError::Throttled) => (StatusCode::TOO_MANY_REQUESTS, t.get("web-throttled")),
+        Err(ServiceError::Busy) => (StatusCode::SERVICE_UNAVAILABLE, t.get("web-busy")),
+        Err(error) if error.is_invalid_input() => (StatusCode::UNPROCESSABLE_ENTITY, t.refusal(&error)),
+        Err(error) => return Err(error.into()),
+    };
+    Ok((status, render(&caller, &headers, Some(message))).into_response())
 }

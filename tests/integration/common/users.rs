@@ -41,9 +41,15 @@ impl TestApp {
             beneficiary,
             court,
         };
-        users::add_user(&self.store, user, PASSWORD, now())
-            .await
-            .expect("a test user");
+        users::add_user(
+            &self.store,
+            &gestio::service::passwords::PasswordWork::default(),
+            user,
+            PASSWORD,
+            now(),
+        )
+        .await
+        .expect("a test user");
         for book in books {
             users::assign(&self.store, login, *book, now())
                 .await

@@ -8,7 +8,9 @@
 mod body_ids;
 mod hidden_records;
 mod nul_bytes;
+mod passwords;
 mod smaller;
+mod throttle;
 
 use gestio::domain::access::Role;
 use gestio::domain::ids::{BookId, OfficeId};

@@ -6,6 +6,7 @@ web-password = Passwort
 web-refused = Benutzername oder Passwort ist falsch.
 web-throttled = Zu viele fehlgeschlagene Anmeldungen für diesen Benutzernamen oder von dieser Adresse: bitte 15 Minuten warten.
 web-busy = Der Server prüft gerade sehr viele Passwörter: bitte gleich noch einmal versuchen.
+web-server-full = gestio beantwortet so viele Verbindungen, wie es darf: bitte gleich noch einmal versuchen.
 web-signed-in-as = Angemeldet als
 web-sign-out = Abmelden
 web-caseload = Betreute

@@ -6,6 +6,7 @@ web-password = Password
 web-refused = The login or the password is wrong.
 web-throttled = Too many failed sign-ins for this login or from this address: wait 15 minutes and try again.
 web-busy = The server is checking many passwords at once: try again in a moment.
+web-server-full = gestio is answering as many connections as it may: try again in a moment.
 web-signed-in-as = Signed in as
 web-sign-out = Sign out
 web-caseload = Beneficiaries

@@ -6,6 +6,7 @@ web-password = Mot de passe
 web-refused = L'identifiant ou le mot de passe est faux.
 web-throttled = Trop d'échecs de connexion pour cet identifiant ou depuis cette adresse : attendez 15 minutes et réessayez.
 web-busy = Le serveur vérifie beaucoup de mots de passe en même temps : réessayez dans un instant.
+web-server-full = gestio répond à autant de connexions qu’il le peut : réessayez dans un instant.
 web-signed-in-as = Connecté·e en tant que
 web-sign-out = Se déconnecter
 web-caseload = Bénéficiaires

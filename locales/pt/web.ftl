@@ -6,6 +6,7 @@ web-password = Palavra-passe
 web-refused = O utilizador ou a palavra-passe está errado.
 web-throttled = Demasiadas tentativas falhadas para este utilizador ou a partir deste endereço: espere 15 minutos e tente de novo.
 web-busy = O servidor está a verificar muitas palavras-passe ao mesmo tempo: tente de novo daqui a pouco.
+web-server-full = O gestio está a responder a todas as ligações que pode: tente de novo daqui a pouco.
 web-signed-in-as = Sessão iniciada como
 web-sign-out = Sair
 web-caseload = Beneficiários

@@ -12,7 +12,7 @@ use super::parties::JsonFlag;
 use super::{Context, now, open_store, today};
 use crate::config::{DEFAULT_BIND_ADDR, DatabaseUrl};
 use crate::domain::ids::BookId;
-use crate::http::{AppState, serve as serve_http, shutdown_signal};
+use crate::http::{AppState, ServeLimits, serve_with, shutdown_signal};
 use crate::service::demo::create_demo;
 use crate::service::demo_users::demo_sign_ins;
 use crate::service::verify::verify as verify_books;
@@ -29,6 +29,10 @@ pub struct ListenArgs {
     /// any client can send one.
     #[arg(long = "trusted-proxy", env = "TRUSTED_PROXIES", value_delimiter = ',')]
     trusted_proxies: Vec<IpAddr>,
+    /// Open connections at most; beyond, a connection is answered 503 at once. Keep it below the
+    /// process's file handle limit (`ulimit -n`).
+    #[arg(long, env = "GESTIO_CONNECTIONS_MAX", default_value_t = crate::http::ServeLimits::default().connections_max)]
+    connections_max: usize,
 }
 
 #[derive(Debug, Args)]
@@ -51,7 +55,11 @@ async fn run_server(store: Store, url: &DatabaseUrl, listen: &ListenArgs) -> any
     tracing::info!(database = %url, %address, trusted_proxies = listen.trusted_proxies.len(), "serving");
     println!("gestio is serving {url} at http://{address}/ (Ctrl-C to stop)");
     let state = AppState::new(store.clone()).with_trusted_proxies(&listen.trusted_proxies);
-    serve_http(listener, state, shutdown_signal()).await?;
+    let limits = ServeLimits {
+        connections_max: listen.connections_max.max(1),
+        ..ServeLimits::default()
+    };
+    serve_with(listener, state, limits, shutdown_signal()).await?;
     store.close().await;
     Ok(())
 }

@@ -73,6 +73,8 @@ pub enum EntryRejection {
     TooManyPostings { count: usize },
     #[error("posting {line} has a zero amount: leave it out or give it an amount")]
     ZeroAmount { line: usize },
+    #[error("posting {line}: {amount} is beyond the largest amount gestio keeps ({ceiling}): check the amount")]
+    AmountBeyondCeiling { line: usize, amount: Money, ceiling: Money },
     #[error("the postings do not balance in {currency}: they sum to {difference}, not zero")]
     Unbalanced { currency: Currency, difference: Money },
     #[error("posting {line}: account {account} does not exist in this book")]
@@ -226,6 +228,13 @@ fn check_posting_count(postings: &[Posting]) -> Result<(), EntryRejection> {
 fn check_posting(line: usize, posting: &Posting, rules: &BookRules<'_>) -> Result<(), EntryRejection> {
     if posting.amount.is_zero() {
         return Err(EntryRejection::ZeroAmount { line });
+    }
+    if !posting.amount.is_within_ceiling() {
+        return Err(EntryRejection::AmountBeyondCeiling {
+            line,
+            amount: posting.amount,
+            ceiling: Money::ceiling(posting.amount.currency()),
+        });
     }
     let account = rules
         .accounts

@@ -203,11 +203,13 @@ fn rejects_texts_that_are_too_long() {
 }
 
 #[test]
-fn rejects_an_overflowing_sum() {
+fn rejects_amounts_beyond_the_ceiling_before_they_can_overflow_a_sum() {
     assert_eq!(
         rejection(draft(&[(2, eur(i64::MAX)), (3, eur(1)), (1, eur(-1))])),
-        "the amounts overflow: the sum in EUR is too large to hold"
+        "posting 1: 92233720368547758.07 EUR is beyond the largest amount gestio keeps (100000000000.00 EUR): check the amount"
     );
+    let ceiling = crate::domain::money::AMOUNT_MINOR_MAX;
+    assert!(check(draft(&[(2, eur(ceiling)), (1, eur(-ceiling))]), None).is_ok());
 }
 
 fn stored(draft: EntryDraft, id: i64) -> JournalEntry {

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod account;
 pub mod allocation;
+pub mod anonymous;
 pub mod audit;
 pub mod balance;
 pub mod book;

@@ -15,6 +15,11 @@ use thiserror::Error;
 /// The longest amount text we accept, in characters: no real amount needs more.
 pub const AMOUNT_TEXT_LENGTH_MAX: usize = 40;
 
+/// The largest amount gestio keeps, in minor units, either sign: 10^13 (100,000,000,000.00 EUR).
+/// No person's budget comes near it, and it leaves room for sums of hundreds of thousands of
+/// such amounts within an i64, so no total of a book can wrap.
+pub const AMOUNT_MINOR_MAX: i64 = 10_000_000_000_000;
+
 /// An ISO 4217 currency that has a minor unit (EUR, CHF, GBP, USD, SEK: 2 decimals; JPY: 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(iso_currency::Currency);
@@ -86,6 +91,8 @@ pub enum MoneyError {
     },
     #[error("'{text}' is too large to be an amount")]
     TooLarge { text: String },
+    #[error("'{text}' is beyond the largest amount gestio keeps ({ceiling}): check the amount")]
+    BeyondCeiling { text: String, ceiling: String },
     #[error("cannot combine {left} and {right}: the currencies differ")]
     CurrencyMismatch { left: Currency, right: Currency },
     #[error("the amount overflows: the sum is too large to hold")]
@@ -135,7 +142,27 @@ impl Money {
             .checked_mul(Decimal::from(currency.minor_per_major()))
             .and_then(|scaled| scaled.to_i64())
             .ok_or_else(|| MoneyError::TooLarge { text: text.to_owned() })?;
-        Ok(Money { minor, currency })
+        let money = Money { minor, currency };
+        if !money.is_within_ceiling() {
+            return Err(MoneyError::BeyondCeiling {
+                text: text.to_owned(),
+                ceiling: Money::ceiling(currency).amount_text(),
+            });
+        }
+        Ok(money)
+    }
+
+    /// The largest amount kept in `currency`.
+    pub const fn ceiling(currency: Currency) -> Money {
+        Money {
+            minor: AMOUNT_MINOR_MAX,
+            currency,
+        }
+    }
+
+    /// Whether the amount is one gestio keeps: at most [`AMOUNT_MINOR_MAX`] either way.
+    pub const fn is_within_ceiling(self) -> bool {
+        self.minor >= -AMOUNT_MINOR_MAX && self.minor <= AMOUNT_MINOR_MAX
     }
 
     pub const fn minor(self) -> i64 {
@@ -258,6 +285,19 @@ mod tests {
     }
 
     #[test]
+    fn refuses_amounts_beyond_the_ceiling_and_keeps_the_ceiling_itself() {
+        assert_eq!(eur("100000000000.00").unwrap().minor(), AMOUNT_MINOR_MAX);
+        assert_eq!(eur("-100000000000.00").unwrap().minor(), -AMOUNT_MINOR_MAX);
+        let error = eur("100000000000.01").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "'100000000000.01' is beyond the largest amount gestio keeps (100000000000.00): check the amount"
+        );
+        let yen = Money::parse("10000000000001", Currency::parse("JPY").unwrap()).unwrap_err();
+        assert!(matches!(yen, MoneyError::BeyondCeiling { .. }), "{yen}");
+    }
+
+    #[test]
     fn knows_each_currency_minor_unit() {
         for (code, decimals) in [("EUR", 2), ("CHF", 2), ("GBP", 2), ("USD", 2), ("SEK", 2), ("JPY", 0)] {
             assert_eq!(Currency::parse(code).unwrap().decimals(), decimals, "{code}");
@@ -294,7 +334,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn display_and_parse_round_trip(minor in any::<i64>(), code in prop::sample::select(vec!["EUR", "JPY", "SEK"])) {
+        fn display_and_parse_round_trip(minor in -AMOUNT_MINOR_MAX..=AMOUNT_MINOR_MAX, code in prop::sample::select(vec!["EUR", "JPY", "SEK"])) {
             let currency = Currency::parse(code).unwrap();
             let money = Money::from_minor(minor, currency);
             prop_assert_eq!(Money::parse(&money.amount_text(), currency), Ok(money));

@@ -13,8 +13,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::AppState;
+use super::client_address::client_address;
 use super::error::ApiError;
 use crate::domain::access::{Action, Decision, Role, decide_office};
+use crate::domain::anonymous::audited_route;
 use crate::domain::audit::{AuditKind, AuditRecord};
 use crate::domain::ids::{BeneficiaryId, BookId, OfficeId, RecordId};
 use crate::service::sessions::{self, SignedIn};
@@ -44,26 +46,31 @@ impl AuditSlot {
     }
 }
 
-/// Writes one audit record per request: who, which route (ids only), which book, refused or not,
-/// and the status. If the record cannot be written the answer is withheld: a read that is not
-/// recorded must not happen.
+/// Writes one audit record per request: who, which route (ids only, cut to 512 bytes), which
+/// book, refused or not, and the status. If the record cannot be written the answer is withheld:
+/// a read that is not recorded must not happen. A request without a session is counted and
+/// recorded at most once per address and minute (see `domain::anonymous`).
 pub async fn audit_requests(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let slot = AuditSlot::default();
     request.extensions_mut().insert(slot.clone());
     let changes = !is_safe(request.method());
-    let route = format!("{} {}", request.method(), request.uri().path());
+    let route = audited_route(&format!("{} {}", request.method(), request.uri().path())).to_owned();
+    let address = client_address(request.extensions(), request.headers(), &state.trusted_proxies);
     let response = next.run(request).await;
     let facts = std::mem::take(&mut *slot.0.lock().expect("BUG: an audit slot was poisoned"));
-    let status = response.status().as_u16();
+    let now = chrono::Utc::now();
+    if facts.user.is_none() && !state.anonymous_refusal_is_stored(&address, now) {
+        return response;
+    }
     // Everything audited needs a session: without one, the request was turned away.
     let refused = facts.refused || facts.user.is_none();
     let record = AuditRecord {
-        at: chrono::Utc::now(),
+        at: now,
         user: facts.user,
         kind: AuditKind::of_request(changes, refused),
         route,
         book: facts.book,
-        status,
+        status: response.status().as_u16(),
     };
     match state.audit.record(record).await {
         Ok(()) => response,

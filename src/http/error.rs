@@ -108,6 +108,8 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound { .. } => ApiError::NotFound(error.to_string()),
             StoreError::Duplicate { .. } => ApiError::Conflict(error.to_string()),
             StoreError::NulInText => ApiError::Unprocessable(error.to_string()),
+            // Use cases try again a few times first; what still meets contention is busy, not broken.
+            StoreError::Contention => ApiError::Unavailable(error.to_string()),
             other => ApiError::Internal(other.to_string()),
         }
     }
@@ -133,3 +135,17 @@ unprocessable_from!(
     crate::domain::opening::OpeningError,
     crate::domain::ledger::EntryRejection
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contention_that_outlasted_the_retries_is_busy_never_a_500() {
+        let answer = ApiError::from(StoreError::Contention).into_response();
+        assert_eq!(answer.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(answer.headers()[header::RETRY_AFTER], "1");
+        let nul = ApiError::from(StoreError::NulInText).into_response();
+        assert_eq!(nul.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}

@@ -4,20 +4,19 @@
 //! (`auth::Caller`), asks `auth` whether the caller may see or change what it names, and is
 //! written to the audit log.
 
-use std::future::Future;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::http::{Request, StatusCode};
-use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::domain::anonymous::AnonymousRefusals;
 use crate::service::audit_log::AuditLog;
 use crate::service::passwords::PasswordGuard;
 use crate::service::session_cache::SessionCache;
@@ -40,8 +39,10 @@ mod language;
 mod nul_guard;
 pub mod openapi;
 mod pages;
+mod server;
 
 pub use error::ApiError;
+pub use server::{ServeLimits, serve, serve_with, shutdown_signal};
 
 /// The longest a request may take before the client gets a 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -60,6 +61,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<[IpAddr]>,
     /// Sessions read a moment ago (see `service::session_cache`).
     pub sessions: Arc<SessionCache>,
+    /// Requests without a session refused this minute, by address.
+    anonymous: Arc<std::sync::Mutex<AnonymousRefusals>>,
 }
 
 impl AppState {
@@ -71,7 +74,27 @@ impl AppState {
             passwords: Arc::default(),
             trusted_proxies: Arc::from([]),
             sessions: Arc::default(),
+            anonymous: Arc::default(),
         }
+    }
+
+    /// Counts a request refused for want of a session; true when it is to be written to the
+    /// audit log (the address's first this minute). Each minute's count is logged once the
+    /// next begins, so a flood shows in the logs without filling the database.
+    fn anonymous_refusal_is_stored(&self, address: &str, now: chrono::DateTime<chrono::Utc>) -> bool {
+        let (stored, ended) = self
+            .anonymous
+            .lock()
+            .expect("BUG: the count of anonymous refusals was poisoned")
+            .count(address, now);
+        if let Some(minute) = ended {
+            tracing::info!(
+                refused = minute.refused,
+                addresses = minute.addresses,
+                "requests without a session refused in the last minute"
+            );
+        }
+        stored
     }
 
     /// Believes `X-Forwarded-For` from these proxies only (see `client_address`).
@@ -138,56 +161,4 @@ fn request_span<Body>(request: &Request<Body>) -> tracing::Span {
         .and_then(|id| id.header_value().to_str().ok())
         .unwrap_or("-");
     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
-}
-
-/// Serves until `shutdown` completes.
-pub async fn serve(
-    listener: TcpListener,
-    state: AppState,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    keep_in_memory(state.store.clone());
-    // The peer's address feeds the sign-in throttle.
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-}
-
-/// Reads books' owners and cases into the Store's memory beside the first requests (see
-/// `Store::keep_in_memory`); if that fails, requests read them as they come.
-fn keep_in_memory(store: Store) {
-    tokio::spawn(async move {
-        let started = std::time::Instant::now();
-        match store.keep_in_memory().await {
-            Ok((books, cases)) => tracing::info!(
-                books,
-                cases,
-                milliseconds = started.elapsed().as_millis() as u64,
-                "books and cases kept in memory"
-            ),
-            Err(error) => tracing::warn!(%error, "books and cases could not be read ahead; they are read as asked for"),
-        }
-    });
-}
-
-/// Completes on Ctrl-C or SIGTERM.
-pub async fn shutdown_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            signal.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {}
-        () = terminate => {}
-    }
 }

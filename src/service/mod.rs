@@ -120,9 +120,66 @@ impl ServiceError {
 
 pub type ServiceResult<T> = Result<T, ServiceError>;
 
+/// How many times a use case is run when the database gives its db transaction up for meeting
+/// another (a deadlock or a serialization failure on PostgreSQL).
+const CONTENTION_ATTEMPTS: u32 = 4;
+
+/// Runs `use_case` again, after a short pause, each time the database gave its db transaction up
+/// for contention (nothing of it was saved), at most [`CONTENTION_ATTEMPTS`] times in all. Only
+/// for use cases that are one db transaction from start to end.
+pub async fn retrying_contention<T, Run, Attempt>(mut use_case: Run) -> ServiceResult<T>
+where
+    Run: FnMut() -> Attempt,
+    Attempt: std::future::Future<Output = ServiceResult<T>>,
+{
+    let mut attempt = 1;
+    loop {
+        match use_case().await {
+            Err(ServiceError::Store(StoreError::Contention)) if attempt < CONTENTION_ATTEMPTS => {
+                // A pause that grows and differs between the parties, so they do not meet again.
+                let jitter = u64::from(getrandom::u32().unwrap_or(0) % 20);
+                tokio::time::sleep(std::time::Duration::from_millis(u64::from(attempt) * 20 + jitter)).await;
+                attempt += 1;
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
 /// The time stored with an entry: cut to microseconds, which both databases keep exactly, so
 /// the hash chain verifies after a round trip.
 pub fn recording_time(now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
     use chrono::SubsecRound;
     now.trunc_subsecs(6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_use_case_given_up_for_contention_is_run_again_a_bounded_number_of_times() {
+        let runs = std::cell::Cell::new(0);
+        let outcome = retrying_contention(|| {
+            runs.set(runs.get() + 1);
+            let run = runs.get();
+            async move {
+                if run < 3 {
+                    Err(ServiceError::Store(StoreError::Contention))
+                } else {
+                    Ok(run)
+                }
+            }
+        })
+        .await;
+        assert_eq!(outcome.unwrap(), 3);
+        runs.set(0);
+        let outcome: ServiceResult<()> = retrying_contention(|| {
+            runs.set(runs.get() + 1);
+            async { Err(ServiceError::Store(StoreError::Contention)) }
+        })
+        .await;
+        assert!(matches!(outcome, Err(ServiceError::Store(StoreError::Contention))));
+        assert_eq!(runs.get(), CONTENTION_ATTEMPTS);
+    }
 }

@@ -20,6 +20,10 @@ pub enum StoreError {
     UnsupportedUrl { url: String },
     #[error("the database schema could not be brought up to date: {0}")]
     Migration(sqlx::migrate::MigrateError),
+    /// PostgreSQL gave up a db transaction that met another (a deadlock, or a serialization
+    /// failure): nothing of it was saved, and the same work may simply be done again.
+    #[error("the database was busy with a conflicting change; nothing was saved: try again")]
+    Contention,
     /// PostgreSQL cannot store the NUL character (SQLite could, and gestio refuses it there too).
     #[error("a text holds the NUL character (U+0000), which no text may contain: remove it")]
     NulInText,
@@ -43,15 +47,19 @@ impl From<sqlx::migrate::MigrateError> for StoreError {
     }
 }
 
+/// PostgreSQL's codes for a serialization failure and a detected deadlock.
+const POSTGRES_CONTENTION: [&str; 2] = ["40001", "40P01"];
 /// PostgreSQL's code for "invalid byte sequence for encoding UTF8: 0x00" (character_not_in_repertoire).
 const POSTGRES_NUL_IN_TEXT: &str = "22021";
 
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
-        if let sqlx::Error::Database(database_error) = &error
-            && database_error.code().as_deref() == Some(POSTGRES_NUL_IN_TEXT)
-        {
-            return StoreError::NulInText;
+        if let sqlx::Error::Database(database_error) = &error {
+            match database_error.code().as_deref() {
+                Some(POSTGRES_NUL_IN_TEXT) => return StoreError::NulInText,
+                Some(code) if POSTGRES_CONTENTION.contains(&code) => return StoreError::Contention,
+                _ => {}
+            }
         }
         if let sqlx::Error::Database(database_error) = &error
             && database_error.is_unique_violation()

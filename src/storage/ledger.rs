@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{AccountRow, BookRow};
-use super::{StoreError, StoreResult, Tx, on_backend};
+use super::{StoreError, StoreResult, Tx, TxInner, on_backend};
 use crate::domain::account::{Account, NewAccount};
 use crate::domain::book::Book;
 use crate::domain::chain::GENESIS_HASH;
@@ -82,6 +82,21 @@ impl Tx {
             .await?;
             rows.into_iter().map(Book::try_from).collect()
         })
+    }
+
+    /// Holds the rows of `books` until the db transaction ends, taken in id order: two writers
+    /// that each hold several books (office-wide payment runs, whose triggers touch every book of
+    /// the office) then wait for each other instead of deadlocking. SQLite write transactions are
+    /// serial already: nothing to do there.
+    pub async fn lock_books_in_order(&mut self, books: &[BookId]) -> StoreResult<()> {
+        if let TxInner::Postgres(held) = &mut self.inner {
+            let ids: Vec<i64> = books.iter().map(|book| book.get()).collect();
+            sqlx::query("SELECT id FROM books WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+                .bind(ids)
+                .fetch_all(held.connection())
+                .await?;
+        }
+        Ok(())
     }
 
     /// Reads the book and holds its row until the db transaction ends, so two writers append to

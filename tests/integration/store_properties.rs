@@ -14,10 +14,11 @@ use gestio::storage::EntryFilter;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-/// A balanced entry: some debits on the chosen accounts, one credit that balances them. Amounts
-/// range over the whole i64 cent range divided so that no account total of a case can overflow.
+/// A balanced entry: up to three debits on the chosen accounts, one credit that balances them.
+/// Amounts range up to the largest amount gestio keeps: a third of it for each debit, so that the
+/// credit balancing three of them is kept too.
 fn balanced_entry(accounts: usize) -> impl Strategy<Value = Vec<(usize, i64)>> {
-    let bound = i64::MAX / 1024;
+    let bound = gestio::domain::money::AMOUNT_MINOR_MAX / 3;
     prop::collection::vec((0..accounts, prop_oneof![1_i64..100, 1_i64..bound, -bound..-1]), 1..4).prop_flat_map(
         move |debits| {
             let total: i64 = debits.iter().map(|(_, amount)| amount).sum();

@@ -46,6 +46,10 @@ pub struct RunReport {
 /// once. Each book is locked while planned, so concurrent runs never order an occurrence twice
 /// nor spend the same money twice.
 pub async fn run_payments(store: &Store, request: RunRequest<'_>, now: DateTime<Utc>) -> ServiceResult<RunReport> {
+    crate::service::retrying_contention(|| run_payments_once(store, &request, now)).await
+}
+
+async fn run_payments_once(store: &Store, request: &RunRequest<'_>, now: DateTime<Utc>) -> ServiceResult<RunReport> {
     // A bank refuses, or silently moves, an order dated before the day it receives it.
     let today = now.date_naive();
     if request.date < today {
@@ -65,7 +69,6 @@ pub async fn run_payments(store: &Store, request: RunRequest<'_>, now: DateTime<
             }
             vec![book]
         }
-        // In id order, so two caseload runs lock books in the same order and never deadlock.
         None => tx
             .books(Some(request.office))
             .await?
@@ -73,6 +76,9 @@ pub async fn run_payments(store: &Store, request: RunRequest<'_>, now: DateTime<
             .map(|book| book.id)
             .collect(),
     };
+    // Before the run is inserted: its trigger marks every book it covers as changed, and two runs
+    // marking the same books in different orders deadlocked on PostgreSQL.
+    tx.lock_books_in_order(&books).await?;
     let run = tx
         .insert_run(
             request.office,
@@ -112,6 +118,15 @@ pub async fn run_payments(store: &Store, request: RunRequest<'_>, now: DateTime<
 /// Approves a prepared run and writes its files. Under four eyes the approver must not be the
 /// person who prepared it.
 pub async fn approve_run(
+    store: &Store,
+    run: PaymentRunId,
+    approver: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<RunReport> {
+    crate::service::retrying_contention(|| approve_run_once(store, run, approver, now)).await
+}
+
+async fn approve_run_once(
     store: &Store,
     run: PaymentRunId,
     approver: &str,

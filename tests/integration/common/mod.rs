@@ -197,11 +197,25 @@ impl TestApp {
 
     /// The app believing `X-Forwarded-For` from these reverse proxies.
     pub async fn spawn_behind(db: &TestDb, trusted_proxies: &[std::net::IpAddr]) -> TestApp {
+        TestApp::spawn_with(db, trusted_proxies, gestio::http::ServeLimits::default()).await
+    }
+
+    /// The app with its own limits on connections.
+    pub async fn spawn_with(
+        db: &TestDb,
+        trusted_proxies: &[std::net::IpAddr],
+        limits: gestio::http::ServeLimits,
+    ) -> TestApp {
         let store = db.store().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
         let address = format!("http://{}", listener.local_addr().expect("the bound address"));
         let state = gestio::http::AppState::new(store.clone()).with_trusted_proxies(trusted_proxies);
-        tokio::spawn(gestio::http::serve(listener, state, std::future::pending()));
+        tokio::spawn(gestio::http::serve_with(
+            listener,
+            state,
+            limits,
+            std::future::pending(),
+        ));
         TestApp {
             address,
             store,

@@ -5,10 +5,14 @@
 //! The world is the access matrix's demo office (office 1, with Maria's book, her court and one
 //! user per persona) and a second office with one case and its own supervisor.
 
+mod amounts;
+mod anonymous_audit;
 mod body_ids;
+mod deadlocks;
 mod hidden_records;
 mod nul_bytes;
 mod passwords;
+mod slow_clients;
 mod smaller;
 mod throttle;
 

@@ -363,8 +363,16 @@ async fn list_evidence(
     State(state): State<AppState>,
     PathParams(book): PathParams<BookId>,
 ) -> Result<axum::Json<Vec<EvidenceFile>>, ApiError> {
-    caller.book(&state, Action::ReadFiled, book).await?;
-    Ok(axum::Json(evidence::evidence_files(&state.store, book).await?))
+    let all = caller.may_read_all_evidence(&state, book).await?;
+    if !all {
+        caller.book(&state, Action::ReadFiled, book).await?;
+    }
+    let mut files = evidence::evidence_files(&state.store, book).await?;
+    if !all {
+        let filed = filing_use_case::evidence_filed(&state.store, book).await?;
+        files.retain(|file| filed.contains(&file.id));
+    }
+    Ok(axum::Json(files))
 }
 
 async fn evidence_file(
@@ -373,7 +381,7 @@ async fn evidence_file(
     PathParams(id): PathParams<EvidenceId>,
 ) -> Result<Response, ApiError> {
     let (book, file, content) = evidence::evidence_content(&state.store, id).await?;
-    caller.record_of(&state, Action::ReadFiled, book, id).await?;
+    caller.evidence(&state, book, id).await?;
     let name = format!("evidence-{id}.{}", file.media_type.extension());
     Ok(download(file.media_type.code(), &name, content))
 }

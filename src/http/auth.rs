@@ -18,7 +18,7 @@ use super::error::ApiError;
 use crate::domain::access::{Action, Decision, Role, decide_office};
 use crate::domain::anonymous::audited_route;
 use crate::domain::audit::{AuditKind, AuditRecord};
-use crate::domain::ids::{BeneficiaryId, BookId, OfficeId, RecordId};
+use crate::domain::ids::{BeneficiaryId, BookId, EvidenceId, OfficeId, RecordId};
 use crate::service::sessions::{self, SignedIn};
 use crate::storage::{RunRecord, StoreError};
 
@@ -209,6 +209,32 @@ impl Caller {
         let decision = sessions::authorize_book(&state.store, &self.signed_in.principal, action, book).await?;
         self.slot.update(|facts| facts.book = Some(book));
         self.answer(decision, record)
+    }
+
+    /// May the caller read evidence `id` of `book`? Whoever reads the book reads all of its
+    /// evidence; whoever reads only what was filed (court staff) reads a file only if a filed
+    /// account lists it. Any other answers as a file that does not exist.
+    pub async fn evidence(&self, state: &AppState, book: BookId, id: EvidenceId) -> Result<(), ApiError> {
+        if self.may_read_all_evidence(state, book).await? {
+            return Ok(());
+        }
+        self.record_of(state, Action::ReadFiled, book, id).await?;
+        if crate::service::filings::evidence_filed(&state.store, book)
+            .await?
+            .contains(&id)
+        {
+            return Ok(());
+        }
+        self.slot.update(|facts| facts.refused = true);
+        Err(StoreError::missing(id).into())
+    }
+
+    /// Whether the caller reads all of `book`'s evidence (the office's staff, the person), as
+    /// opposed to only what was filed with the court. Records the book for the audit log.
+    pub async fn may_read_all_evidence(&self, state: &AppState, book: BookId) -> Result<bool, ApiError> {
+        let decision = sessions::authorize_book(&state.store, &self.signed_in.principal, Action::Read, book).await?;
+        self.slot.update(|facts| facts.book = Some(book));
+        Ok(decision == Decision::Allowed)
     }
 
     /// May the caller do `action` with a person's records? A refusal answers as if `record` (the

@@ -182,6 +182,25 @@ pub async fn filing_bundle(store: &Store, id: FilingId) -> ServiceResult<Vec<u8>
     Ok(zip_files(&files))
 }
 
+/// The evidence the court was sent for `book`: every file listed in the snapshot of one of its
+/// filed accounts. Court staff read these and no other (a receipt attached to an entry of a
+/// period not yet filed is the office's alone).
+pub async fn evidence_filed(store: &Store, book: BookId) -> ServiceResult<std::collections::BTreeSet<EvidenceId>> {
+    let mut tx = store.begin_read().await?;
+    let mut filed = std::collections::BTreeSet::new();
+    for filing in tx.filings(book).await? {
+        let (_, data_json) = tx.filing_content(filing.id).await?;
+        let listed = filed_evidence(&data_json).ok_or_else(|| StoreError::Corrupt {
+            what: "filed account",
+            id: filing.id.to_string(),
+            detail: "its data does not list its evidence and entries".to_owned(),
+        })?;
+        filed.extend(listed.into_iter().map(|(evidence, _)| evidence));
+    }
+    tx.commit().await?;
+    Ok(filed)
+}
+
 /// The evidence listed in a filed account's data, each with a file name that starts with its
 /// entry's receipt number: (evidence id, "0007-invoice.pdf").
 fn filed_evidence(data_json: &str) -> Option<Vec<(EvidenceId, String)>> {

@@ -60,6 +60,8 @@ const UNKNOWN_IBAN: Expect = Status(422);
 pub enum Rule {
     Read,
     ReadFiled,
+    /// A receipt no filed account lists: the book's readers, not the court.
+    ReadUnfiledEvidence,
     Write,
     Review,
     OfficeRead,
@@ -88,6 +90,7 @@ impl Rule {
     fn expected(self) -> [Expect; 8] {
         match self {
             Rule::Read => [Allowed, Allowed, HIDDEN, Allowed, HIDDEN, FORBIDDEN, HIDDEN, SIGN_IN],
+            Rule::ReadUnfiledEvidence => [Allowed, Allowed, HIDDEN, Allowed, HIDDEN, HIDDEN, HIDDEN, SIGN_IN],
             Rule::ReadFiled | Rule::PersonRead => [Allowed, Allowed, HIDDEN, Allowed, HIDDEN, Allowed, HIDDEN, SIGN_IN],
             Rule::Write => [Allowed, Allowed, HIDDEN, FORBIDDEN, HIDDEN, FORBIDDEN, HIDDEN, SIGN_IN],
             Rule::Review => [

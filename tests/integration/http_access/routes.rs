@@ -14,7 +14,10 @@ pub struct Ids {
     pub mandate: i64,
     pub entry: EntryId,
     pub filing: i64,
+    /// A receipt of an entry after the filed period: the office's alone.
     pub evidence: i64,
+    /// A receipt listed in the filed account: the court reads it too.
+    pub filed_evidence: i64,
     pub schedule: i64,
     pub office_run: i64,
     pub book_run: i64,
@@ -71,6 +74,7 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
         entry,
         filing,
         evidence,
+        filed_evidence,
         schedule,
         office_run,
         book_run,
@@ -472,6 +476,13 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             "GET",
             "/evidence/{id}",
             format!("/evidence/{evidence}"),
+            Rule::ReadUnfiledEvidence,
+            none(),
+        ),
+        row(
+            "GET",
+            "/evidence/{id}",
+            format!("/evidence/{filed_evidence}"),
             Rule::ReadFiled,
             none(),
         ),

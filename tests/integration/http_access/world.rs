@@ -59,6 +59,18 @@ pub async fn set_up(app: &TestApp) -> Ids {
         from: date("2026-05-01"),
         to: date("2026-06-30"),
     };
+    // A receipt of the filed period, attached before filing: the court is sent it.
+    let june_entry = entries
+        .iter()
+        .rev()
+        .find(|entry| entry.date >= period.from && entry.date <= period.to)
+        .expect("the demo has entries in May and June")
+        .id;
+    let filed_evidence = evidence::attach(store, june_entry, "loyer-juin.png", PNG, "test", now())
+        .await
+        .unwrap()
+        .id
+        .get();
     let request = filings::FilingRequest {
         book: book.id,
         period,
@@ -111,6 +123,7 @@ pub async fn set_up(app: &TestApp) -> Ids {
         entry,
         filing,
         evidence,
+        filed_evidence,
         schedule,
         office_run: office_run.run.id,
         book_run,

@@ -9,6 +9,7 @@ mod amounts;
 mod anonymous_audit;
 mod body_ids;
 mod deadlocks;
+mod filed_evidence;
 mod hidden_records;
 mod nul_bytes;
 mod passwords;

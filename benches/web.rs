@@ -163,7 +163,7 @@ async fn sign_in_counsellors(store: &Store, books: &[BookId], users: usize) -> V
     for number in 0..users {
         let login = format!("counsellor{number}");
         let user = NewUser {
-            office,
+            office: Some(office),
             login: login.clone(),
             display_name: format!("Counsellor {number}"),
             role: Role::Counsellor,

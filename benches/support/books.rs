@@ -56,6 +56,11 @@ pub async fn set_up_book(store: &Store, number: usize, per_book: usize, start: N
     )
     .expect("a person");
     let person = create_beneficiary(store, &person, now).await.expect("beneficiary");
+    let court = gestio::domain::court::NewCourt::new("Tribunal d'arrondissement de Luxembourg", Jurisdiction::Lu, None)
+        .expect("a court");
+    let court = gestio::service::courts::court_named(store, &court, now)
+        .await
+        .expect("the court");
     let mandate = NewMandate::new(
         person.id,
         MandateKind::Tutelle,
@@ -63,7 +68,7 @@ pub async fn set_up_book(store: &Store, number: usize, per_book: usize, start: N
         PeriodRule::CalendarYear,
         Jurisdiction::Lu,
         MandateInput {
-            court: Some("Tribunal d'arrondissement de Luxembourg"),
+            court: Some(court.id),
             case_number: Some(&format!("TUT 2025/{number}")),
             receipt_threshold: Some(Money::from_minor(30_000, Currency::EUR)),
             ..MandateInput::default()

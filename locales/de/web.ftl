@@ -101,7 +101,6 @@ web-admin-enable = Entsperren
 web-admin-disable = Sperren
 web-admin-add = Benutzer anlegen
 web-admin-beneficiary = Nummer des Betreuten (nur für Betreute)
-web-admin-court = Gericht, wie auf den Maßnahmen (nur Gericht)
 web-case-filter = Diese Daten zeigen
 web-entry = Buchung
 web-entry-back = Zurück zur Akte
@@ -206,3 +205,28 @@ password-weak-sequence = es enthält eine Folge wie abc oder 6543
 password-weak-date = es enthält ein Datum oder ein nahes Jahr
 password-weak-word = es ist ein einzelnes Wort oder ein Name
 password-weak-other = es enthält zu wenig, das schwer zu erraten ist
+
+# Roles, as people read them.
+role-administrator = Administrator der Instanz
+role-supervisor = Leitung
+role-counsellor = Berater oder Beraterin
+role-beneficiary = Betreute Person
+role-court = Gericht
+web-admin-court-staff-elsewhere = Gerichtsmitarbeiter werden vom Administrator der Instanz mit ihrem Gericht angelegt: ein Büro kann sie nicht anlegen.
+
+# The administrator's courts page.
+web-courts = Gerichte
+web-courts-intro = Die Gerichte, denen die Büros dieser Instanz über die Maßnahmen Rechnung legen, und ihre Mitarbeiter. Gerichtsmitarbeiter lesen nur die bei ihrem eigenen Gericht eingereichten Abrechnungen.
+web-courts-recorded = Angelegte Gerichte
+web-courts-none = Noch ist kein Gericht angelegt.
+web-court-name = Name, wie in den Beschlüssen
+web-court-jurisdiction = Aufbau seiner Abrechnungen
+web-court-address = Anschrift
+web-court-staff = Mitarbeiter
+web-court-staff-none = Noch niemand.
+web-court-staff-add = Mitarbeiter hinzufügen
+web-court-add = Gericht anlegen
+jurisdiction-lu = Luxemburg
+jurisdiction-fr = Frankreich
+jurisdiction-de = Deutschland
+jurisdiction-generic = Andere (allgemeiner Aufbau)

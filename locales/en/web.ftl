@@ -101,7 +101,6 @@ web-admin-enable = Enable
 web-admin-disable = Disable
 web-admin-add = Add a user
 web-admin-beneficiary = Beneficiary id (beneficiary users only)
-web-admin-court = Court, as on the mandates (court users only)
 web-case-filter = Show these dates
 web-entry = Entry
 web-entry-back = Back to the case
@@ -206,3 +205,28 @@ password-weak-sequence = it holds a sequence such as abc or 6543
 password-weak-date = it holds a date or a recent year
 password-weak-word = it is a single word or name
 password-weak-other = it holds too little that is hard to guess
+
+# Roles, as people read them.
+role-administrator = Administrator of the instance
+role-supervisor = Supervisor
+role-counsellor = Counsellor
+role-beneficiary = Beneficiary
+role-court = Court staff
+web-admin-court-staff-elsewhere = Court staff are added by the administrator of the instance, with their court: an office cannot add them.
+
+# The administrator's courts page.
+web-courts = Courts
+web-courts-intro = The courts whose measures the offices of this instance report to, and their staff. Court staff read the accounts filed with their own court only.
+web-courts-recorded = Recorded courts
+web-courts-none = No court is recorded yet.
+web-court-name = Name, as on judgments
+web-court-jurisdiction = Layout of its accounts
+web-court-address = Address
+web-court-staff = Staff
+web-court-staff-none = Nobody yet.
+web-court-staff-add = Add a member of its staff
+web-court-add = Record a court
+jurisdiction-lu = Luxembourg
+jurisdiction-fr = France
+jurisdiction-de = Germany
+jurisdiction-generic = Other (generic layout)

@@ -101,7 +101,6 @@ web-admin-enable = Réactiver
 web-admin-disable = Désactiver
 web-admin-add = Ajouter un utilisateur
 web-admin-beneficiary = Numéro du bénéficiaire (utilisateurs bénéficiaires)
-web-admin-court = Tribunal, comme sur les mesures (greffe)
 web-case-filter = Afficher ces dates
 web-entry = Écriture
 web-entry-back = Retour au dossier
@@ -206,3 +205,28 @@ password-weak-sequence = il contient une suite comme abc ou 6543
 password-weak-date = il contient une date ou une année récente
 password-weak-word = c’est un seul mot ou un nom
 password-weak-other = il contient trop peu d’éléments difficiles à deviner
+
+# Roles, as people read them.
+role-administrator = Administrateur de l’instance
+role-supervisor = Responsable
+role-counsellor = Conseiller ou conseillère
+role-beneficiary = Bénéficiaire
+role-court = Greffe ou juge
+web-admin-court-staff-elsewhere = Le personnel des tribunaux est ajouté par l’administrateur de l’instance, avec son tribunal : un office ne peut pas l’ajouter.
+
+# The administrator's courts page.
+web-courts = Tribunaux
+web-courts-intro = Les tribunaux auxquels les offices de cette instance rendent compte des mesures, et leur personnel. Le personnel d’un tribunal ne lit que les comptes déposés auprès de son tribunal.
+web-courts-recorded = Tribunaux enregistrés
+web-courts-none = Aucun tribunal n’est encore enregistré.
+web-court-name = Nom, comme sur les jugements
+web-court-jurisdiction = Présentation de ses comptes
+web-court-address = Adresse
+web-court-staff = Personnel
+web-court-staff-none = Personne pour l’instant.
+web-court-staff-add = Ajouter un membre de son personnel
+web-court-add = Enregistrer un tribunal
+jurisdiction-lu = Luxembourg
+jurisdiction-fr = France
+jurisdiction-de = Allemagne
+jurisdiction-generic = Autre (présentation générique)

@@ -101,7 +101,6 @@ web-admin-enable = Reativar
 web-admin-disable = Desativar
 web-admin-add = Adicionar um utilizador
 web-admin-beneficiary = Número do beneficiário (só beneficiários)
-web-admin-court = Tribunal, como nas medidas (só tribunal)
 web-case-filter = Mostrar estas datas
 web-entry = Lançamento
 web-entry-back = Voltar ao processo
@@ -206,3 +205,28 @@ password-weak-sequence = contém uma sequência como abc ou 6543
 password-weak-date = contém uma data ou um ano recente
 password-weak-word = é uma só palavra ou um nome
 password-weak-other = contém pouco que seja difícil de adivinhar
+
+# Roles, as people read them.
+role-administrator = Administrador da instância
+role-supervisor = Responsável
+role-counsellor = Conselheiro ou conselheira
+role-beneficiary = Beneficiário
+role-court = Tribunal
+web-admin-court-staff-elsewhere = O pessoal dos tribunais é adicionado pelo administrador da instância, com o seu tribunal: um gabinete não o pode adicionar.
+
+# The administrator's courts page.
+web-courts = Tribunais
+web-courts-intro = Os tribunais a que os gabinetes desta instância prestam contas das medidas, e o seu pessoal. O pessoal de um tribunal só lê as contas apresentadas ao seu próprio tribunal.
+web-courts-recorded = Tribunais registados
+web-courts-none = Ainda não há nenhum tribunal registado.
+web-court-name = Nome, como nas sentenças
+web-court-jurisdiction = Apresentação das suas contas
+web-court-address = Morada
+web-court-staff = Pessoal
+web-court-staff-none = Ninguém por enquanto.
+web-court-staff-add = Adicionar um membro do pessoal
+web-court-add = Registar um tribunal
+jurisdiction-lu = Luxemburgo
+jurisdiction-fr = França
+jurisdiction-de = Alemanha
+jurisdiction-generic = Outro (apresentação genérica)

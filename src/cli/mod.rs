@@ -16,6 +16,7 @@ mod evidence;
 mod filing_season;
 mod filings;
 mod imports;
+mod instance;
 mod output;
 mod parties;
 mod pay;
@@ -82,7 +83,6 @@ pub enum Command {
     /// Bank statement files: inspect them without importing.
     #[command(subcommand)]
     Statement(statements::StatementCommand),
-    /// The balance of every account of a book (trial balance).
     /// Creditors: who the office pays on a beneficiary's behalf.
     #[command(subcommand)]
     Creditor(payments::CreditorCommand),
@@ -114,7 +114,14 @@ pub enum Command {
     Budget(evidence::BudgetCommand),
     /// A book as a plain-text journal (hledger) for an independent check of every balance.
     Export(reports::ExportArgs),
+    /// The balance of every account of a book (trial balance).
     Balance(entries::BalanceArgs),
+    /// Courts: the records mandates and court staff point at.
+    #[command(subcommand)]
+    Court(instance::CourtCommand),
+    /// Administrators of the instance, above the offices: they keep the courts and their staff.
+    #[command(subcommand)]
+    Admin(instance::AdminCommand),
     /// Recompute every book's hash chain and running totals; exit 1 if any is broken.
     Verify(admin::VerifyArgs),
 }
@@ -194,6 +201,8 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report(args) => reports::report(&context, &args).await?,
         Command::Export(args) => reports::export(&context, &args).await?,
         Command::User(command) => users::user(&context, command).await?,
+        Command::Court(command) => instance::court(&context, command).await?,
+        Command::Admin(command) => instance::admin(&context, command).await?,
         Command::Evidence(command) => evidence::evidence(&context, command).await?,
         Command::Budget(command) => evidence::budget(&context, command).await?,
     };

@@ -181,7 +181,7 @@ pub struct MandateArgs {
     start: NaiveDate,
     #[arg(long)]
     end: Option<NaiveDate>,
-    /// The court (required for court measures).
+    /// The court (required for court measures): its id, or its name as recorded (`gestio court list`).
     #[arg(long)]
     court: Option<String>,
     /// The case number: numéro RG, Aktenzeichen… (required for court measures).
@@ -209,13 +209,26 @@ pub struct MandateArgs {
 }
 
 impl MandateArgs {
-    fn to_new_mandate(&self) -> anyhow::Result<NewMandate> {
+    async fn to_new_mandate(&self, context: &Context) -> anyhow::Result<NewMandate> {
         let receipt_threshold = match &self.receipt_threshold {
             Some(text) => Some(Money::parse(text, Currency::parse(&self.currency)?)?),
             None => None,
         };
+        let court = match self.court.as_deref() {
+            None => None,
+            Some(text) => Some(
+                crate::service::courts::find(&context.store, text)
+                    .await?
+                    .ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "no court is recorded as '{text}': see `gestio court list`, or add it with `gestio court add`"
+                        )
+                    })?
+                    .id,
+            ),
+        };
         let input = MandateInput {
-            court: self.court.as_deref(),
+            court,
             case_number: self.case_number.as_deref(),
             judge: self.judge.as_deref(),
             end: self.end,
@@ -267,7 +280,7 @@ pub enum MandateCommand {
 pub async fn mandate(context: &Context, command: MandateCommand) -> anyhow::Result<ExitCode> {
     let (mandates, as_json) = match command {
         MandateCommand::Create(args) => {
-            let mandate = create_mandate(&context.store, &args.to_new_mandate()?, now()).await?;
+            let mandate = create_mandate(&context.store, &args.to_new_mandate(context).await?, now()).await?;
             (vec![mandate], args.output.json)
         }
         MandateCommand::List { beneficiary, output } => {

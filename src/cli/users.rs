@@ -15,15 +15,16 @@ use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
 use crate::domain::party::Language;
 use crate::domain::user::{NewUser, User, UserError};
 use crate::service::passwords::PasswordWork;
-use crate::service::users;
+use crate::service::{courts, users};
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Create a user: supervisor (admin), counsellor, beneficiary (with --beneficiary) or court
-    /// (with --court, as written on the mandates).
+    /// Create a user: supervisor, counsellor or beneficiary (with --beneficiary) of an office;
+    /// or court staff (with --court, the court's id or name from `gestio court list`, and no
+    /// office); or an administrator of the instance (no office).
     Add {
         #[arg(long)]
-        office: OfficeId,
+        office: Option<OfficeId>,
         #[arg(long)]
         login: String,
         #[arg(long)]
@@ -32,6 +33,7 @@ pub enum UserCommand {
         role: String,
         #[arg(long)]
         beneficiary: Option<BeneficiaryId>,
+        /// The court of court staff: its id, or its name as recorded.
         #[arg(long)]
         court: Option<String>,
         /// The interface language: fr, de, en, pt, lb, sv.
@@ -66,7 +68,7 @@ pub enum UserCommand {
 }
 
 /// The password from `GESTIO_PASSWORD`, else the first line of standard input.
-fn read_password() -> anyhow::Result<String> {
+pub(super) fn read_password() -> anyhow::Result<String> {
     if let Ok(password) = std::env::var("GESTIO_PASSWORD") {
         return Ok(password);
     }
@@ -94,6 +96,17 @@ pub async fn user(context: &Context, command: UserCommand) -> anyhow::Result<Exi
             language,
             json: as_json,
         } => {
+            let court = match court.as_deref() {
+                None => None,
+                Some(text) => Some(
+                    courts::find(&context.store, text)
+                        .await?
+                        .ok_or_else(|| {
+                            anyhow::anyhow!("no court is recorded as '{text}': see `gestio court list`, or add it with `gestio court add`")
+                        })?
+                        .id,
+                ),
+            };
             let new = NewUser {
                 office,
                 login,
@@ -147,9 +160,9 @@ fn list(found: &[User]) {
             user.login.clone(),
             user.display_name.clone(),
             user.role.code().to_owned(),
-            user.office.to_string(),
+            optional(user.office),
             optional(user.beneficiary),
-            optional(user.court.clone()),
+            optional(user.court),
             if user.disabled { "yes" } else { "no" }.to_owned(),
         ]
     }));

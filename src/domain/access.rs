@@ -3,19 +3,23 @@
 //! - admin / supervisor: every book of their office, read and write, and the office's users;
 //! - counsellor (tutor): the books assigned to them, read and write;
 //! - beneficiary: their own book, read only;
-//! - court staff: the books whose mandate is before their court, in any office: the accounts filed
-//!   with the court and their evidence, and the court's review of them; not the running ledger.
+//! - court staff: the books whose mandate names their court's record, in any office: the accounts
+//!   filed with the court and their evidence, and the court's review of them; not the running
+//!   ledger. Courts are compared by record, never by name;
+//! - the instance's administrator: the courts and their staff, above the offices; no book.
 //!
 //! A user who may not read a book must not learn that it exists: callers answer "not found".
 
 use serde::Serialize;
 
-use super::ids::{BeneficiaryId, BookId, OfficeId};
+use super::ids::{BeneficiaryId, BookId, CourtId, OfficeId};
 
 /// A role, as stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// The instance's administrator: keeps the courts and adds their staff; belongs to no office.
+    Administrator,
     Supervisor,
     Counsellor,
     Beneficiary,
@@ -23,10 +27,17 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Supervisor, Role::Counsellor, Role::Beneficiary, Role::Court];
+    pub const ALL: [Role; 5] = [
+        Role::Administrator,
+        Role::Supervisor,
+        Role::Counsellor,
+        Role::Beneficiary,
+        Role::Court,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
+            Role::Administrator => "administrator",
             Role::Supervisor => "supervisor",
             Role::Counsellor => "counsellor",
             Role::Beneficiary => "beneficiary",
@@ -34,12 +45,15 @@ impl Role {
         }
     }
 
-    /// `admin` is accepted as the supervisor's other name: the office's administrator.
     pub fn parse(code: &str) -> Option<Role> {
-        match code.trim() {
-            "admin" => Some(Role::Supervisor),
-            other => Role::ALL.into_iter().find(|role| role.code() == other),
-        }
+        let code = code.trim();
+        Role::ALL.into_iter().find(|role| role.code() == code)
+    }
+
+    /// Whether users of this role belong to an office (its staff and its beneficiaries), as
+    /// opposed to working above the offices (court staff, the administrator).
+    pub fn has_office(self) -> bool {
+        matches!(self, Role::Supervisor | Role::Counsellor | Role::Beneficiary)
     }
 }
 
@@ -62,15 +76,16 @@ pub enum Action {
 /// The user as the access rule needs them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
-    pub office: OfficeId,
+    /// The office of its staff and beneficiaries; none for court staff and the administrator.
+    pub office: Option<OfficeId>,
     pub role: Role,
     pub disabled: bool,
     /// Counsellors: the books assigned to them.
     pub assigned_books: Vec<BookId>,
     /// Beneficiaries: who they are.
     pub beneficiary: Option<BeneficiaryId>,
-    /// Court staff: the court they work at, as named on mandates.
-    pub court: Option<String>,
+    /// Court staff: the court they work at.
+    pub court: Option<CourtId>,
 }
 
 /// The book as the access rule needs it.
@@ -79,8 +94,8 @@ pub struct BookFacts {
     pub book: BookId,
     pub office: OfficeId,
     pub beneficiary: BeneficiaryId,
-    /// The courts named on the beneficiary's mandates.
-    pub courts: Vec<String>,
+    /// The courts of the beneficiary's mandates.
+    pub courts: Vec<CourtId>,
 }
 
 /// The answer: allowed, or refused in a way that does or does not reveal the book.
@@ -97,17 +112,15 @@ pub enum Decision {
 /// The one rule: may `user` do `action` with `book`?
 pub fn decide(user: &Principal, action: Action, book: &BookFacts) -> Decision {
     // Court staff work for the court, not for an office: they see its mandates in every office.
-    if user.disabled || (user.role != Role::Court && user.office != book.office) {
+    if user.disabled || (user.role != Role::Court && user.office != Some(book.office)) {
         return Decision::Hidden;
     }
     let sees = match user.role {
+        Role::Administrator => false,
         Role::Supervisor => true,
         Role::Counsellor => user.assigned_books.contains(&book.book),
         Role::Beneficiary => user.beneficiary == Some(book.beneficiary),
-        Role::Court => user
-            .court
-            .as_ref()
-            .is_some_and(|court| book.courts.iter().any(|named| same_court(named, court))),
+        Role::Court => user.court.is_some_and(|court| book.courts.contains(&court)),
     };
     if !sees {
         return Decision::Hidden;
@@ -137,7 +150,10 @@ pub fn needs_courts(user: &Principal) -> bool {
 /// runs and settings, and the people it has not yet opened a book for. Its staff read and write
 /// them; only supervisors administer; beneficiaries and court staff do not see the office's side.
 pub fn decide_office(user: &Principal, action: Action, office: OfficeId) -> Decision {
-    if user.disabled || user.office != office || matches!(user.role, Role::Beneficiary | Role::Court) {
+    if user.disabled
+        || user.office != Some(office)
+        || matches!(user.role, Role::Beneficiary | Role::Court | Role::Administrator)
+    {
         return Decision::Hidden;
     }
     match (user.role, action) {
@@ -146,9 +162,13 @@ pub fn decide_office(user: &Principal, action: Action, office: OfficeId) -> Deci
     }
 }
 
-/// Court names compare without regard to case or surrounding space: they are typed by people.
-fn same_court(left: &str, right: &str) -> bool {
-    left.trim().to_lowercase() == right.trim().to_lowercase()
+/// The rule for the courts and their staff: the instance's administrator's alone.
+pub fn decide_instance(user: &Principal) -> Decision {
+    if !user.disabled && user.role == Role::Administrator {
+        Decision::Allowed
+    } else {
+        Decision::Hidden
+    }
 }
 
 #[cfg(test)]

@@ -2,20 +2,21 @@ use super::*;
 
 const OFFICE: OfficeId = OfficeId::new(1);
 const OTHER_OFFICE: OfficeId = OfficeId::new(2);
-const COURT: &str = "Tribunal d'arrondissement de Luxembourg";
+const COURT: CourtId = CourtId::new(7);
+const OTHER_COURT: CourtId = CourtId::new(8);
 
 fn book(number: i64) -> BookFacts {
     BookFacts {
         book: BookId::new(number),
         office: OFFICE,
         beneficiary: BeneficiaryId::new(number),
-        courts: vec![COURT.to_owned()],
+        courts: vec![COURT],
     }
 }
 
 fn user(role: Role) -> Principal {
     Principal {
-        office: OFFICE,
+        office: role.has_office().then_some(OFFICE),
         role,
         disabled: false,
         assigned_books: Vec::new(),
@@ -36,13 +37,15 @@ fn every_role_sees_exactly_its_books() {
         ..user(Role::Beneficiary)
     };
     let court = Principal {
-        court: Some(format!("  {}  ", COURT.to_uppercase())),
+        court: Some(COURT),
         ..user(Role::Court)
     };
+    // Another court, whatever its name: courts are compared by record, never by text.
     let other_court = Principal {
-        court: Some("Amtsgericht Trier".to_owned()),
+        court: Some(OTHER_COURT),
         ..user(Role::Court)
     };
+    let administrator = user(Role::Administrator);
     let supervisor = user(Role::Supervisor);
     // (who, book, read, write, review); what was filed is seen by all who see the book
     let expected = [
@@ -54,6 +57,7 @@ fn every_role_sees_exactly_its_books() {
         (&beneficiary, 2, Hidden, Hidden, Hidden),
         (&court, 1, Forbidden, Forbidden, Allowed),
         (&other_court, 1, Hidden, Hidden, Hidden),
+        (&administrator, 1, Hidden, Hidden, Hidden),
     ];
     for (who, number, read, write, review) in expected {
         let facts = book(number);
@@ -88,7 +92,7 @@ fn every_role_sees_exactly_its_books() {
 #[test]
 fn another_office_and_a_disabled_user_see_nothing() {
     let elsewhere = Principal {
-        office: OTHER_OFFICE,
+        office: Some(OTHER_OFFICE),
         ..user(Role::Supervisor)
     };
     assert_eq!(decide(&elsewhere, Action::Read, &book(1)), Decision::Hidden);
@@ -97,13 +101,16 @@ fn another_office_and_a_disabled_user_see_nothing() {
         ..user(Role::Supervisor)
     };
     assert_eq!(decide(&disabled, Action::Read, &book(1)), Decision::Hidden);
-    let court_elsewhere = Principal {
-        office: OTHER_OFFICE,
-        court: Some(COURT.to_owned()),
+    let court = Principal {
+        court: Some(COURT),
         ..user(Role::Court)
     };
+    let elsewhere = BookFacts {
+        office: OTHER_OFFICE,
+        ..book(1)
+    };
     assert_eq!(
-        decide(&court_elsewhere, Action::ReadFiled, &book(1)),
+        decide(&court, Action::ReadFiled, &elsewhere),
         Decision::Allowed,
         "the court's mandates, any office"
     );
@@ -116,20 +123,21 @@ fn roles_read_back_from_their_codes() {
     for role in Role::ALL {
         assert_eq!(Role::parse(role.code()), Some(role));
     }
-    assert_eq!(Role::parse("admin"), Some(Role::Supervisor));
+    assert_eq!(Role::parse("admin"), None, "no longer a supervisor's other name");
     assert_eq!(Role::parse("judge"), None);
+    assert!(!Role::Court.has_office() && !Role::Administrator.has_office());
 }
 
 #[test]
 fn the_office_side_is_for_its_staff_and_only_supervisors_administer() {
     let office = OfficeId::new(1);
-    let staff = |role| Principal {
-        office,
+    let staff = |role: Role| Principal {
+        office: role.has_office().then_some(office),
         role,
         disabled: false,
         assigned_books: vec![],
         beneficiary: (role == Role::Beneficiary).then(|| BeneficiaryId::new(1)),
-        court: (role == Role::Court).then(|| "Tribunal".to_owned()),
+        court: (role == Role::Court).then_some(COURT),
     };
     let supervisor = staff(Role::Supervisor);
     let counsellor = staff(Role::Counsellor);
@@ -141,6 +149,10 @@ fn the_office_side_is_for_its_staff_and_only_supervisors_administer() {
             Decision::Hidden
         );
         assert_eq!(decide_office(&staff(Role::Court), action, office), Decision::Hidden);
+        assert_eq!(
+            decide_office(&staff(Role::Administrator), action, office),
+            Decision::Hidden
+        );
     }
     assert_eq!(decide_office(&counsellor, Action::Write, office), Decision::Allowed);
     assert_eq!(
@@ -167,11 +179,11 @@ fn only_court_staff_are_decided_by_a_books_courts() {
         courts: Vec::new(),
         ..book(1)
     };
-    for role in [Role::Supervisor, Role::Counsellor, Role::Beneficiary, Role::Court] {
+    for role in Role::ALL {
         let user = Principal {
             assigned_books: vec![BookId::new(1)],
             beneficiary: Some(BeneficiaryId::new(1)),
-            court: Some(COURT.to_owned()),
+            court: Some(COURT),
             ..user(role)
         };
         let differs = actions
@@ -179,4 +191,21 @@ fn only_court_staff_are_decided_by_a_books_courts() {
             .any(|action| decide(&user, *action, &book(1)) != decide(&user, *action, &without_courts));
         assert_eq!(differs, needs_courts(&user), "{role:?}");
     }
+}
+
+#[test]
+fn only_the_administrator_keeps_the_courts() {
+    for role in Role::ALL {
+        let expected = if role == Role::Administrator {
+            Decision::Allowed
+        } else {
+            Decision::Hidden
+        };
+        assert_eq!(decide_instance(&user(role)), expected, "{role:?}");
+    }
+    let disabled = Principal {
+        disabled: true,
+        ..user(Role::Administrator)
+    };
+    assert_eq!(decide_instance(&disabled), Decision::Hidden);
 }

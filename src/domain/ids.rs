@@ -71,6 +71,8 @@ id_type! {
     PaymentOrderId => "payment order";
     /// A pain.001 file as produced and stored.
     PaymentFileId => "payment file";
+    /// A court, as the instance's administrator recorded it.
+    CourtId => "court";
     /// A periodic account as filed with the court.
     FilingId => "filing";
     /// A receipt or invoice attached to an entry.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use thiserror::Error;
 
-use super::ids::{BeneficiaryId, MandateId};
+use super::ids::{BeneficiaryId, CourtId, MandateId};
 use super::money::Money;
 use super::party::{PartyError, optional_text};
 
@@ -111,10 +111,21 @@ text_enum! {
     }
 }
 
-/// Court data of a measure; absent for a voluntary agreement.
+/// The case before a court that a measure is: the court's record, its name (as recorded, read
+/// with the mandate), the case number and the judge. Absent for a voluntary agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Court {
+pub struct CourtCase {
+    #[serde(rename = "id")]
+    pub court: CourtId,
     pub name: String,
+    pub case_number: String,
+    pub judge: Option<String>,
+}
+
+/// The case of a measure about to be recorded: the court by its record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCourtCase {
+    pub court: CourtId,
     pub case_number: String,
     pub judge: Option<String>,
 }
@@ -123,7 +134,7 @@ pub struct Court {
 pub struct NewMandate {
     pub beneficiary_id: BeneficiaryId,
     pub kind: MandateKind,
-    pub court: Option<Court>,
+    pub court: Option<NewCourtCase>,
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
     pub period_rule: PeriodRule,
@@ -135,7 +146,8 @@ pub struct NewMandate {
 /// What a caller gives to create a mandate, before checking.
 #[derive(Debug, Clone, Default)]
 pub struct MandateInput<'a> {
-    pub court: Option<&'a str>,
+    /// The court's record (see `domain::court`).
+    pub court: Option<CourtId>,
     pub case_number: Option<&'a str>,
     pub judge: Option<&'a str>,
     pub end: Option<NaiveDate>,
@@ -158,12 +170,11 @@ impl NewMandate {
         if input.receipt_threshold.is_some_and(Money::is_negative) {
             return Err(MandateError::NegativeThreshold);
         }
-        let court_name = optional_text(input.court, "court", COURT_TEXT_LENGTH_MAX)?;
         let case_number = optional_text(input.case_number, "case number", COURT_TEXT_LENGTH_MAX)?;
         let judge = optional_text(input.judge, "judge", COURT_TEXT_LENGTH_MAX)?;
-        let court = match (court_name, case_number) {
-            (Some(name), Some(case_number)) => Some(Court {
-                name,
+        let court = match (input.court, case_number) {
+            (Some(court), Some(case_number)) => Some(NewCourtCase {
+                court,
                 case_number,
                 judge,
             }),
@@ -189,7 +200,7 @@ pub struct Mandate {
     pub id: MandateId,
     pub beneficiary_id: BeneficiaryId,
     pub kind: MandateKind,
-    pub court: Option<Court>,
+    pub court: Option<CourtCase>,
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
     pub period_rule: PeriodRule,
@@ -231,7 +242,7 @@ mod tests {
             PeriodRule::CalendarYear,
             Jurisdiction::Fr,
             MandateInput {
-                court: Some("TJ Metz"),
+                court: Some(CourtId::new(1)),
                 ..MandateInput::default()
             },
         )

@@ -10,6 +10,7 @@ pub mod book;
 pub mod budget;
 pub mod calendar;
 pub mod chain;
+pub mod court;
 pub mod creditor;
 pub mod deadline;
 pub mod evidence;

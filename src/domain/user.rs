@@ -5,7 +5,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use super::access::Role;
-use super::ids::{BeneficiaryId, OfficeId};
+use super::ids::{BeneficiaryId, CourtId, OfficeId};
 use super::party::Language;
 
 /// Long enough to resist guessing at the rate sign-in allows; no composition rules (NIST SP 800-63B).
@@ -116,11 +116,17 @@ pub enum UserError {
     TooEasyToGuess(PasswordWeakness),
     #[error("a beneficiary user must name the beneficiary whose book they read (--beneficiary)")]
     BeneficiaryMissing,
-    #[error("a court user must name their court, as written on the mandates (--court)")]
+    #[error("a court user must name their court's record (--court, an id from `gestio court list`)")]
     CourtMissing,
     #[error("only a beneficiary user names a beneficiary, and only a court user a court")]
     TieForOtherRole,
-    #[error("'{0}' is not a role: use supervisor (or admin), counsellor, beneficiary or court")]
+    #[error("a {0} belongs to an office: give the office (--office)")]
+    OfficeMissing(&'static str),
+    #[error("a {0} belongs to no office: court staff work for their court, the administrator above the offices")]
+    OfficeForRoleAboveOffices(&'static str),
+    #[error("court staff are added by the instance's administrator, not by an office")]
+    CourtStaffAreTheAdministrators,
+    #[error("'{0}' is not a role: use supervisor, counsellor, beneficiary, court or administrator")]
     UnknownRole(String),
     #[error("the current password is not right; the password was not changed")]
     WrongCurrentPassword,
@@ -131,35 +137,39 @@ pub enum UserError {
 /// A user about to be created.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewUser {
-    pub office: OfficeId,
+    /// The office of its staff and beneficiaries; `None` for court staff and the administrator.
+    pub office: Option<OfficeId>,
     pub login: String,
     pub display_name: String,
     pub role: Role,
     pub language: Option<Language>,
     pub beneficiary: Option<BeneficiaryId>,
-    pub court: Option<String>,
+    pub court: Option<CourtId>,
 }
 
 impl NewUser {
-    /// Checks the login, the name and that the role's tie (beneficiary, court) is given, and
-    /// only for that role.
+    /// Checks the login, the name, that the role has an office exactly when it belongs to one,
+    /// and that the role's tie (beneficiary, court) is given, and only for that role.
     pub fn check(self) -> Result<NewUser, UserError> {
         check_login(&self.login)?;
         if self.display_name.trim().is_empty() {
             return Err(UserError::NoName);
         }
-        let court = self.court.as_deref().map(str::trim).filter(|court| !court.is_empty());
-        match (self.role, self.beneficiary, court) {
+        match (self.role.has_office(), self.office) {
+            (true, None) => return Err(UserError::OfficeMissing(self.role.code())),
+            (false, Some(_)) => return Err(UserError::OfficeForRoleAboveOffices(self.role.code())),
+            _ => {}
+        }
+        match (self.role, self.beneficiary, self.court) {
             (Role::Beneficiary, None, _) => Err(UserError::BeneficiaryMissing),
             (Role::Court, _, None) => Err(UserError::CourtMissing),
             (Role::Beneficiary, Some(_), None) | (Role::Court, None, Some(_)) => Ok(()),
-            (Role::Supervisor | Role::Counsellor, None, None) => Ok(()),
+            (Role::Administrator | Role::Supervisor | Role::Counsellor, None, None) => Ok(()),
             _ => Err(UserError::TieForOtherRole),
         }?;
         Ok(NewUser {
             login: self.login.trim().to_owned(),
             display_name: self.display_name.trim().to_owned(),
-            court: court.map(str::to_owned),
             ..self
         })
     }
@@ -195,13 +205,14 @@ pub fn check_password(login: &str, password: &str) -> Result<(), UserError> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct User {
     pub id: i64,
-    pub office: OfficeId,
+    /// None for court staff and the administrator (see [`Role::has_office`]).
+    pub office: Option<OfficeId>,
     pub login: String,
     pub display_name: String,
     pub role: Role,
     pub language: Option<Language>,
     pub beneficiary: Option<BeneficiaryId>,
-    pub court: Option<String>,
+    pub court: Option<CourtId>,
     pub disabled: bool,
 }
 
@@ -211,7 +222,7 @@ mod tests {
 
     fn counsellor() -> NewUser {
         NewUser {
-            office: OfficeId::new(1),
+            office: Some(OfficeId::new(1)),
             login: "marie.weber".into(),
             display_name: "Marie Weber".into(),
             role: Role::Counsellor,
@@ -239,15 +250,43 @@ mod tests {
         );
         let court = NewUser {
             role: Role::Court,
-            court: Some("  ".into()),
+            office: None,
             ..counsellor()
         };
-        assert_eq!(court.check(), Err(UserError::CourtMissing));
+        assert_eq!(court.clone().check(), Err(UserError::CourtMissing));
+        let clerk = NewUser {
+            court: Some(CourtId::new(3)),
+            ..court
+        };
+        assert!(clerk.clone().check().is_ok());
+        assert_eq!(
+            NewUser {
+                office: Some(OfficeId::new(1)),
+                ..clerk
+            }
+            .check(),
+            Err(UserError::OfficeForRoleAboveOffices("court")),
+            "an office cannot own court staff"
+        );
         let tied = NewUser {
-            court: Some("Amtsgericht Trier".into()),
+            court: Some(CourtId::new(3)),
             ..counsellor()
         };
         assert_eq!(tied.check(), Err(UserError::TieForOtherRole));
+        let administrator = NewUser {
+            role: Role::Administrator,
+            office: None,
+            ..counsellor()
+        };
+        assert!(administrator.check().is_ok());
+        assert_eq!(
+            NewUser {
+                office: None,
+                ..counsellor()
+            }
+            .check(),
+            Err(UserError::OfficeMissing("counsellor"))
+        );
     }
 
     #[test]

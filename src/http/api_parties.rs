@@ -12,16 +12,19 @@ use super::auth::Caller;
 use super::error::ApiError;
 use super::extract::{JsonBody, PathParams, QueryParams};
 use crate::domain::access::Action;
-use crate::domain::ids::{BeneficiaryId, MandateId, OfficeId};
+use crate::domain::court::Court;
+use crate::domain::ids::{BeneficiaryId, CourtId, MandateId, OfficeId};
 use crate::domain::mandate::{Jurisdiction, Mandate, MandateInput, MandateKind, NewMandate, PeriodRule};
 use crate::domain::money::{Currency, Money};
 use crate::domain::party::{Beneficiary, Language, NewBeneficiary, Office};
 use crate::service::parties;
+use crate::storage::StoreError;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/offices", get(list_offices))
         .route("/offices/{id}", get(show_office))
+        .route("/courts", get(list_courts))
         .route("/beneficiaries", get(list_beneficiaries).post(create_beneficiary))
         .route("/beneficiaries/{id}", get(show_beneficiary))
         .route("/mandates", get(list_mandates).post(create_mandate))
@@ -31,10 +34,17 @@ pub fn router() -> Router<AppState> {
 type Created<T> = (StatusCode, axum::Json<T>);
 
 /// Offices are created by the server's operator (`gestio office create`); a user sees their own.
+/// The caller's office; none for court staff and the administrator, who work above the offices.
 async fn list_offices(caller: Caller, State(state): State<AppState>) -> Result<axum::Json<Vec<Office>>, ApiError> {
-    Ok(axum::Json(vec![
-        state.store.begin_read().await?.office(caller.office_id()).await?,
-    ]))
+    let Some(office) = caller.signed_in.user.office else {
+        return Ok(axum::Json(Vec::new()));
+    };
+    Ok(axum::Json(vec![state.store.begin_read().await?.office(office).await?]))
+}
+
+/// Every court: whoever opens a court measure names one of these.
+async fn list_courts(_caller: Caller, State(state): State<AppState>) -> Result<axum::Json<Vec<Court>>, ApiError> {
+    Ok(axum::Json(crate::service::courts::courts(&state.store).await?))
 }
 
 async fn show_office(
@@ -42,8 +52,9 @@ async fn show_office(
     State(state): State<AppState>,
     PathParams(id): PathParams<OfficeId>,
 ) -> Result<axum::Json<Office>, ApiError> {
-    if id != caller.office_id() {
-        return Err(ApiError::NotFound(format!("office {id} does not exist")));
+    if Some(id) != caller.signed_in.user.office {
+        caller.refuse();
+        return Err(StoreError::missing(id).into());
     }
     Ok(axum::Json(state.store.begin_read().await?.office(id).await?))
 }
@@ -129,7 +140,8 @@ struct MandateRequest {
     kind: String,
     start: NaiveDate,
     end: Option<NaiveDate>,
-    court: Option<String>,
+    /// The court's record (`GET /courts`), for a court measure.
+    court_id: Option<CourtId>,
     case_number: Option<String>,
     judge: Option<String>,
     period_rule: Option<String>,
@@ -146,7 +158,7 @@ async fn create_mandate(
     let person = request.beneficiary_id;
     caller.person(&state, Action::Write, person, person).await?;
     let input = MandateInput {
-        court: request.court.as_deref(),
+        court: request.court_id,
         case_number: request.case_number.as_deref(),
         judge: request.judge.as_deref(),
         end: request.end,

@@ -182,8 +182,13 @@ impl Caller {
         self.signed_in.user.id
     }
 
-    pub fn office_id(&self) -> OfficeId {
-        self.signed_in.user.office
+    /// The caller's office; court staff and the administrator have none, and anything of an
+    /// office answers them as missing.
+    pub fn office_id(&self) -> Result<OfficeId, ApiError> {
+        self.signed_in.user.office.ok_or_else(|| {
+            self.slot.update(|facts| facts.refused = true);
+            ApiError::NotFound("office does not exist".to_owned())
+        })
     }
 
     /// Who to record as the author of what this caller posts.
@@ -310,6 +315,11 @@ impl Caller {
     /// The books the caller may do `action` with.
     pub async fn books_allowed(&self, state: &AppState, action: Action) -> Result<Vec<BookId>, ApiError> {
         Ok(sessions::allowed_books(&state.store, &self.signed_in.principal, action).await?)
+    }
+
+    /// Marks the request as refused, for the audit log, when a handler refuses it itself.
+    pub fn refuse(&self) {
+        self.slot.update(|facts| facts.refused = true);
     }
 
     /// Names the book a request turned out to be about, for the audit log.

@@ -29,6 +29,7 @@ const OPERATIONS: &[Operation] = &[
     ("delete", "/session", "session", "Sign out", Input::None, 204),
     ("get", "/offices", "parties", "The caller's office", Input::None, 200),
     ("get", "/offices/{id}", "parties", "An office (the caller's own)", Input::None, 200),
+    ("get", "/courts", "parties", "Every court, with the id a court measure names", Input::None, 200),
     ("get", "/beneficiaries", "parties", "The people the caller may see", Input::None, 200),
     ("post", "/beneficiaries", "parties", "Open a case: a new beneficiary (supervisors)", Input::Json, 201),
     ("get", "/beneficiaries/{id}", "parties", "A beneficiary", Input::None, 200),

@@ -8,10 +8,12 @@ use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::Deserialize;
 
 use super::ServiceResult;
+use super::courts::court_named;
 use super::demo_payments::{add_payments, run_demo_payments};
 use super::ledger::{open_book, post_entries};
 use super::parties::{create_beneficiary, create_mandate, create_office};
 use crate::domain::account::{Account, AccountKind, BankAccountSpec, ReportCategory};
+use crate::domain::court::NewCourt;
 use crate::domain::iban::Iban;
 use crate::domain::ids::BookId;
 use crate::domain::ledger::{EntryDraft, EntrySource, Posting};
@@ -143,7 +145,10 @@ pub async fn create_demo(
         let beneficiary = create_beneficiary(store, &beneficiary, now).await?;
         create_mandate(
             store,
-            &person.mandate.to_new(beneficiary.id, start, &person.currency)?,
+            &person
+                .mandate
+                .to_new(store, beneficiary.id, (start, now), &person.currency)
+                .await?,
             now,
         )
         .await?;
@@ -177,26 +182,36 @@ pub async fn create_demo(
 }
 
 impl DemoMandate {
-    fn to_new(
+    /// The mandate, its court recorded if the demo names one not yet recorded.
+    async fn to_new(
         &self,
+        store: &Store,
         beneficiary: crate::domain::ids::BeneficiaryId,
-        start: NaiveDate,
+        (start, now): (NaiveDate, DateTime<Utc>),
         currency: &str,
     ) -> ServiceResult<NewMandate> {
         let receipt_threshold = match &self.receipt_threshold {
             Some(text) => Some(Money::parse(text, Currency::parse(currency)?)?),
             None => None,
         };
+        let kind = MandateKind::parse(&self.kind)?;
+        let jurisdiction = Jurisdiction::parse(&self.jurisdiction)?;
+        let court = match self.court.as_deref() {
+            Some(name) => Some(
+                court_named(store, &NewCourt::new(name, jurisdiction, None)?, now)
+                    .await?
+                    .id,
+            ),
+            None => None,
+        };
         let input = MandateInput {
-            court: self.court.as_deref(),
+            court,
             case_number: self.case_number.as_deref(),
             judge: self.judge.as_deref(),
             end: None,
             receipt_threshold,
             agreement: self.agreement.as_deref(),
         };
-        let kind = MandateKind::parse(&self.kind)?;
-        let jurisdiction = Jurisdiction::parse(&self.jurisdiction)?;
         Ok(NewMandate::new(
             beneficiary,
             kind,

@@ -19,9 +19,9 @@ pub struct DemoSignIn {
     pub password: String,
 }
 
-/// The demo's users: the supervisor, a counsellor with the first three books, the first
-/// beneficiary, and the clerk of the first beneficiary's court. Created once; their passwords
-/// are new at every call.
+/// The demo's users: the instance's administrator, the supervisor, a counsellor with the first
+/// three books, the first beneficiary, and the clerk of the first beneficiary's court. Created
+/// once; their passwords are new at every call.
 pub async fn demo_sign_ins(store: &Store, office: OfficeId, now: DateTime<Utc>) -> ServiceResult<Vec<DemoSignIn>> {
     let mut tx = store.begin_read().await?;
     let books = tx.books(Some(office)).await?;
@@ -33,9 +33,10 @@ pub async fn demo_sign_ins(store: &Store, office: OfficeId, now: DateTime<Utc>) 
         .mandates(Some(first.beneficiary_id))
         .await?
         .into_iter()
-        .find_map(|mandate| mandate.court.map(|court| court.name));
+        .find_map(|mandate| mandate.court.map(|case| case.court));
     tx.commit().await?;
     let users = [
+        (Role::Administrator, "admin", "Administrateur de l'instance", None, None),
         (
             Role::Supervisor,
             "superviseur",
@@ -62,7 +63,7 @@ pub async fn demo_sign_ins(store: &Store, office: OfficeId, now: DateTime<Utc>) 
             set_password(store, &work, login, &password).await?;
         } else {
             let user = NewUser {
-                office,
+                office: role.has_office().then_some(office),
                 login: login.to_owned(),
                 display_name: name.to_owned(),
                 role,

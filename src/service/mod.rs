@@ -17,6 +17,7 @@ pub mod audit_log;
 pub mod budget;
 pub mod caseload;
 pub mod categorise;
+pub mod courts;
 pub mod demo;
 mod demo_payments;
 pub mod demo_users;

@@ -24,9 +24,14 @@ pub async fn add_user(
     check_password(&user.login, password)?;
     let password_hash = work.hash(password).await?;
     let mut tx = store.begin_write().await?;
-    tx.office(user.office).await?;
+    if let Some(office) = user.office {
+        tx.office(office).await?;
+    }
+    if let Some(court) = user.court {
+        tx.court(court).await?;
+    }
     if let Some(beneficiary) = user.beneficiary
-        && tx.beneficiary(beneficiary).await?.office_id != user.office
+        && Some(tx.beneficiary(beneficiary).await?.office_id) != user.office
     {
         return Err(UserError::TieForOtherRole.into());
     }
@@ -105,14 +110,15 @@ pub async fn set_disabled(store: &Store, login: &str, disabled: bool) -> Service
 pub async fn assign(store: &Store, login: &str, book: BookId, now: DateTime<Utc>) -> ServiceResult<User> {
     let mut tx = store.begin_write().await?;
     let (user, _) = tx.user_by_login(login).await?;
-    let found = tx.book(book).await?;
-    if user.role != Role::Counsellor || found.office_id != user.office {
+    if user.role != Role::Counsellor {
         return Err(ServiceError::Assignment(format!(
-            "{login} is a {} of office {}: books are assigned to counsellors of the book's office ({})",
-            user.role.code(),
-            user.office,
-            found.office_id
+            "{login} is a {}: books are assigned to counsellors",
+            user.role.code()
         )));
+    }
+    // A book of another office answers as a missing one: its office is not the user's to know.
+    if Some(tx.book(book).await?.office_id) != user.office {
+        return Err(StoreError::missing(book).into());
     }
     tx.assign_book(user.id, book, now).await?;
     tx.commit().await?;
@@ -168,7 +174,7 @@ pub async fn authorize(store: &Store, user: i64, action: Action, book: BookId) -
         disabled: user.disabled,
         assigned_books: tx.assigned_books(user.id).await?,
         beneficiary: user.beneficiary,
-        court: user.court.clone(),
+        court: user.court,
     };
     let found = match tx.book(book).await {
         Ok(found) => found,
@@ -179,7 +185,7 @@ pub async fn authorize(store: &Store, user: i64, action: Action, book: BookId) -
         .mandates(Some(found.beneficiary_id))
         .await?
         .into_iter()
-        .filter_map(|mandate| mandate.court.map(|court| court.name))
+        .filter_map(|mandate| mandate.court.map(|case| case.court))
         .collect();
     tx.commit().await?;
     let facts = BookFacts {

@@ -22,6 +22,7 @@ mod budget;
 mod bulk;
 mod caseload;
 mod caseload_cache;
+mod courts;
 mod creditors;
 mod entries;
 mod error;

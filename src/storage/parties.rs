@@ -112,19 +112,20 @@ impl Tx {
     pub async fn insert_mandate(&mut self, mandate: &NewMandate, now: DateTime<Utc>) -> StoreResult<Mandate> {
         self.beneficiary(mandate.beneficiary_id).await?;
         let court = mandate.court.as_ref();
-        on_backend!(self, connection => {
-            let row: MandateRow = sqlx::query_as(
-                "INSERT INTO mandates (beneficiary_id, kind, court, case_number, judge, start_date, end_date, \
+        if let Some(case) = court {
+            self.court(case.court).await?;
+        }
+        let id: i64 = on_backend!(self, connection => {
+            sqlx::query_scalar(
+                "INSERT INTO mandates (beneficiary_id, kind, court_id, case_number, judge, start_date, end_date, \
                      period_rule, receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
-                 RETURNING id, beneficiary_id, kind, court, case_number, judge, start_date, end_date, period_rule, \
-                     receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement, account_due_months",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
             )
             .bind(mandate.beneficiary_id.get())
             .bind(mandate.kind.code())
-            .bind(court.map(|court| court.name.as_str()))
-            .bind(court.map(|court| court.case_number.as_str()))
-            .bind(court.and_then(|court| court.judge.as_deref()))
+            .bind(court.map(|case| case.court.get()))
+            .bind(court.map(|case| case.case_number.as_str()))
+            .bind(court.and_then(|case| case.judge.as_deref()))
             .bind(mandate.start)
             .bind(mandate.end)
             .bind(mandate.period_rule.code())
@@ -134,9 +135,9 @@ impl Tx {
             .bind(&mandate.agreement)
             .bind(now)
             .fetch_one(connection)
-            .await?;
-            row.try_into()
-        })
+            .await?
+        });
+        self.mandate(MandateId::new(id)).await
     }
 
     pub async fn mandate(&mut self, id: MandateId) -> StoreResult<Mandate> {
@@ -175,10 +176,12 @@ impl Tx {
     ) -> StoreResult<Vec<Mandate>> {
         on_backend!(self, connection => {
             let rows: Vec<MandateRow> = sqlx::query_as(
-                "SELECT id, beneficiary_id, kind, court, case_number, judge, start_date, end_date, period_rule, \
-                     receipt_threshold_minor, receipt_threshold_currency, jurisdiction, agreement, account_due_months \
-                 FROM mandates WHERE ($1 IS NULL OR beneficiary_id = $1) AND ($2 IS NULL OR id = $2) \
-                 ORDER BY start_date, id",
+                "SELECT m.id, m.beneficiary_id, m.kind, m.court_id, c.name AS court_name, m.case_number, m.judge, \
+                     m.start_date, m.end_date, m.period_rule, m.receipt_threshold_minor, m.receipt_threshold_currency, \
+                     m.jurisdiction, m.agreement, m.account_due_months \
+                 FROM mandates m LEFT JOIN courts c ON c.id = m.court_id \
+                 WHERE ($1 IS NULL OR m.beneficiary_id = $1) AND ($2 IS NULL OR m.id = $2) \
+                 ORDER BY m.start_date, m.id",
             )
             .bind(beneficiary.map(BeneficiaryId::get))
             .bind(id.map(MandateId::get))

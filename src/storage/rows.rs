@@ -9,9 +9,9 @@ use super::StoreError;
 use crate::domain::account::{Account, ReportCategory};
 use crate::domain::book::Book;
 use crate::domain::iban::Iban;
-use crate::domain::ids::{AccountId, BeneficiaryId, BookId, EntryId, MandateId, OfficeId};
+use crate::domain::ids::{AccountId, BeneficiaryId, BookId, CourtId, EntryId, MandateId, OfficeId};
 use crate::domain::ledger::{EntrySource, JournalEntry, Posting, check_balance};
-use crate::domain::mandate::{Court, Jurisdiction, Mandate, MandateKind, PeriodRule};
+use crate::domain::mandate::{CourtCase, Jurisdiction, Mandate, MandateKind, PeriodRule};
 use crate::domain::money::{Currency, Money};
 use crate::domain::party::{Beneficiary, Language, Office};
 
@@ -73,7 +73,9 @@ pub struct MandateRow {
     pub id: i64,
     pub beneficiary_id: i64,
     pub kind: String,
-    pub court: Option<String>,
+    pub court_id: Option<i64>,
+    /// The court's name, from its record.
+    pub court_name: Option<String>,
     pub case_number: Option<String>,
     pub judge: Option<String>,
     pub start_date: NaiveDate,
@@ -95,8 +97,9 @@ impl TryFrom<MandateRow> for Mandate {
             (Some(minor), Some(code)) => Some(Money::from_minor(minor, currency("mandate", id, code)?)),
             _ => None,
         };
-        let court = match (row.court, row.case_number) {
-            (Some(name), Some(case_number)) => Some(Court {
+        let court = match (row.court_id, row.court_name, row.case_number) {
+            (Some(court), Some(name), Some(case_number)) => Some(CourtCase {
+                court: CourtId::new(court),
                 name,
                 case_number,
                 judge: row.judge,

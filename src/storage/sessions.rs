@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{StoreError, StoreResult, Tx, TxInner, on_backend};
 use crate::domain::access::BookFacts;
 use crate::domain::audit::{AuditKind, AuditQuery, AuditRecord};
-use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
+use crate::domain::ids::{BeneficiaryId, BookId, CourtId, OfficeId};
 use crate::domain::session::SessionTimes;
 
 /// A stored session: whose, its CSRF token and its times.
@@ -86,9 +86,9 @@ impl Tx {
 
     /// The facts of the first book whose `column` (a constant of this file) is `value`.
     async fn first_book_facts(&mut self, column: &'static str, value: i64) -> StoreResult<Option<BookFacts>> {
-        let rows: Vec<(i64, i64, i64, Option<String>)> = on_backend!(self, connection => {
+        let rows: Vec<(i64, i64, i64, Option<i64>)> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT books.id, books.office_id, books.beneficiary_id, mandates.court FROM books \
+                "SELECT books.id, books.office_id, books.beneficiary_id, mandates.court_id FROM books \
                  LEFT JOIN mandates ON mandates.beneficiary_id = books.beneficiary_id \
                  WHERE {column} = $1 ORDER BY books.id",
             )))
@@ -106,7 +106,7 @@ impl Tx {
             courts: rows
                 .into_iter()
                 .filter(|(of_book, ..)| *of_book == book)
-                .filter_map(|(.., court)| court)
+                .filter_map(|(.., court)| court.map(CourtId::new))
                 .collect(),
         }))
     }
@@ -119,9 +119,9 @@ impl Tx {
         only: Option<&[i64]>,
     ) -> StoreResult<Vec<BookFacts>> {
         let among = self.among("books.id", 2, only);
-        let rows: Vec<(i64, i64, i64, Option<String>)> = on_backend!(self, connection => {
+        let rows: Vec<(i64, i64, i64, Option<i64>)> = on_backend!(self, connection => {
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT books.id, books.office_id, books.beneficiary_id, mandates.court FROM books \
+                "SELECT books.id, books.office_id, books.beneficiary_id, mandates.court_id FROM books \
                  LEFT JOIN mandates ON mandates.beneficiary_id = books.beneficiary_id \
                  WHERE ($1 IS NULL OR books.office_id = $1){among} ORDER BY books.id",
             )))
@@ -133,12 +133,12 @@ impl Tx {
         let mut facts: Vec<BookFacts> = Vec::new();
         for (book, office, beneficiary, court) in rows {
             match facts.last_mut() {
-                Some(last) if last.book.get() == book => last.courts.extend(court),
+                Some(last) if last.book.get() == book => last.courts.extend(court.map(CourtId::new)),
                 _ => facts.push(BookFacts {
                     book: BookId::new(book),
                     office: OfficeId::new(office),
                     beneficiary: BeneficiaryId::new(beneficiary),
-                    courts: court.into_iter().collect(),
+                    courts: court.map(CourtId::new).into_iter().collect(),
                 }),
             }
         }

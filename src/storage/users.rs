@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::sessions::StoredSession;
 use super::{StoreError, StoreResult, Tx, TxInner, on_backend};
 use crate::domain::access::Role;
-use crate::domain::ids::{BeneficiaryId, BookId, OfficeId};
+use crate::domain::ids::{BeneficiaryId, BookId, CourtId, OfficeId};
 use crate::domain::party::Language;
 use crate::domain::session::SessionTimes;
 use crate::domain::user::{NewUser, User};
@@ -15,17 +15,17 @@ use crate::domain::user::{NewUser, User};
 #[derive(sqlx::FromRow)]
 struct UserRow {
     id: i64,
-    office_id: i64,
+    office_id: Option<i64>,
     login: String,
     display_name: String,
     role: String,
     language: Option<String>,
     beneficiary_id: Option<i64>,
-    court: Option<String>,
+    court_id: Option<i64>,
     disabled: bool,
 }
 
-const USER_COLUMNS: &str = "id, office_id, login, display_name, role, language, beneficiary_id, court, disabled";
+const USER_COLUMNS: &str = "id, office_id, login, display_name, role, language, beneficiary_id, court_id, disabled";
 
 /// [`USER_COLUMNS`] of the table as `u`, for a statement that joins users to another table.
 static USER_COLUMNS_OF_U: LazyLock<String> = LazyLock::new(|| {
@@ -68,15 +68,18 @@ impl TryFrom<UserRow> for User {
             .map(Language::parse)
             .transpose()
             .map_err(|error| corrupt(error.to_string()))?;
+        if role.has_office() != row.office_id.is_some() {
+            return Err(corrupt(format!("a {} with office {:?}", role.code(), row.office_id)));
+        }
         Ok(User {
             id: row.id,
-            office: OfficeId::new(row.office_id),
+            office: row.office_id.map(OfficeId::new),
             login: row.login,
             display_name: row.display_name,
             role,
             language,
             beneficiary: row.beneficiary_id.map(BeneficiaryId::new),
-            court: row.court,
+            court: row.court_id.map(CourtId::new),
             disabled: row.disabled,
         })
     }
@@ -86,17 +89,17 @@ impl Tx {
     pub async fn insert_user(&mut self, user: &NewUser, password_hash: &str, now: DateTime<Utc>) -> StoreResult<User> {
         let result = on_backend!(self, connection => {
             sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
-                "INSERT INTO users (office_id, login, display_name, role, password_hash, language, beneficiary_id, court, \
+                "INSERT INTO users (office_id, login, display_name, role, password_hash, language, beneficiary_id, court_id, \
                      created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {USER_COLUMNS}"
             )))
-            .bind(user.office.get())
+            .bind(user.office.map(OfficeId::get))
             .bind(&user.login)
             .bind(&user.display_name)
             .bind(user.role.code())
             .bind(password_hash)
             .bind(user.language.map(Language::code))
             .bind(user.beneficiary.map(BeneficiaryId::get))
-            .bind(user.court.as_deref())
+            .bind(user.court.map(CourtId::get))
             .bind(now)
             .fetch_one(connection)
             .await

@@ -122,6 +122,23 @@ try {
   await page.goto(`${settings.base}/audit`);
   await check(page, "audit");
   report.steps.push({ step: "supervisor reads the audit log", text: await page.locator("main").innerText() });
+  await signOut(page, "Sign out");
+
+  await signIn(page, { ...english, ...settings.users.administrator });
+  await check(page, "courts");
+  const newCourt = page.locator('form[action="/courts"]');
+  await newCourt.getByLabel("Name, as on judgments").fill("Justice de paix d'Esch-sur-Alzette");
+  await newCourt.getByLabel("Layout of its accounts").selectOption({ label: "Luxembourg" });
+  await Promise.all([page.waitForURL(`${settings.base}/`), newCourt.getByRole("button", { name: "Record a court" }).click()]);
+  const esch = page.locator("section").filter({ hasText: "Justice de paix d'Esch-sur-Alzette" });
+  await esch.getByText("Add a member of its staff").first().click();
+  await esch.getByLabel("Login").fill("greffe-esch");
+  await esch.getByLabel("Name", { exact: true }).fill("Greffe de la justice de paix");
+  await esch.getByLabel("Password").fill("seven green lanterns over the Alzette");
+  await Promise.all([page.waitForURL(`${settings.base}/`), esch.getByRole("button", { name: "Add a member of its staff" }).click()]);
+  report.steps.push({ step: "administrator records a court and its clerk", text: await esch.innerText() });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${settings.screenshots}/courts-390.png`, fullPage: true });
 } finally {
   await browser.close();
 }

@@ -1,5 +1,6 @@
 //! The pages in a real browser: Debian's chromium driven by playwright-core (tests/browser), as a
-//! counsellor, a beneficiary, court staff and a supervisor, with an axe check of every page.
+//! counsellor, a beneficiary, court staff, a supervisor and the instance's administrator, with an
+//! axe check of every page.
 //! Screenshots go to target/browser/. CI installs chromium and the npm packages; elsewhere,
 //! without them, the test says so loudly and is not run.
 
@@ -60,6 +61,7 @@ crate::backend_tests! {
                 "beneficiary": user("maria"),
                 "court": user("greffe-lux"),
                 "supervisor": user("supervisor"),
+                "administrator": user("admin-instance"),
             },
         });
         // The browser waits on the server, which runs on this runtime: wait for it off the runtime.
@@ -79,7 +81,7 @@ crate::backend_tests! {
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
         assert_eq!(
             pages,
-            ["sign-in", "caseload", "import", "case", "entry", "case-payments", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit"]
+            ["sign-in", "caseload", "import", "case", "entry", "case-payments", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit", "courts"]
         );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
@@ -114,6 +116,9 @@ crate::backend_tests! {
         let pain = step("supervisor downloads the pain.001");
         assert!(pain.contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001.09") && pain.contains("LU280019400644750000"), "{pain}");
         assert!(step("supervisor reads the audit log").contains("sign_in"));
+        let esch = step("administrator records a court and its clerk");
+        assert!(esch.contains("Greffe de la justice de paix (greffe-esch)"), "{esch}");
+        assert!(app.session("greffe-esch", "seven green lanterns over the Alzette").await.is_ok(), "the clerk signs in");
         let filing = gestio::service::filings::filing(&app.store, gestio::domain::ids::FilingId::new(ids.filing)).await.unwrap();
         assert_eq!(filing.review.map(|review| review.verdict), Some(gestio::domain::filing::Verdict::Approved), "the approval is stored");
         for page in pages {

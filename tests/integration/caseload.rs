@@ -25,7 +25,7 @@ crate::backend_tests! {
         for (number, start) in [("CUR 2026/7", "2026-06-01"), ("CUR 2024/2", "2024-03-01")] {
             // Every optional field set, so the whole mandate must come back as it was stored.
             let input = MandateInput {
-                court: Some("Tribunal d'arrondissement de Diekirch"),
+                court: Some(crate::common::court(&store, "Tribunal d'arrondissement de Diekirch").await),
                 case_number: Some(number),
                 judge: Some("Mme Weber"),
                 end: Some(date("2029-05-31")),
@@ -95,7 +95,7 @@ crate::backend_tests! {
         by_hand(format!("UPDATE accounts SET category = 'asset.cash' WHERE id = {cash}")).await;
         assert_eq!(assert_dashboard_is_fresh(&store, &case, "the cash box again").await.money_minor, 102_000);
 
-        let input = MandateInput { court: Some("Tribunal d'arrondissement de Luxembourg"), case_number: Some("CUR 2026/9"), ..MandateInput::default() };
+        let input = MandateInput { court: Some(crate::common::court(&store, crate::common::LUXEMBOURG_COURT).await), case_number: Some("CUR 2026/9"), ..MandateInput::default() };
         let later = NewMandate::new(BeneficiaryId::new(person), MandateKind::Curatelle, date("2026-09-01"), PeriodRule::CalendarYear, Jurisdiction::Lu, input).unwrap();
         let later = parties::create_mandate(&store, &later, now()).await.unwrap();
         assert_eq!(assert_dashboard_is_fresh(&store, &case, "a new mandate").await.mandate, Some(later.clone()));

@@ -29,6 +29,11 @@ async fn open_book(app: &mut TestApp) -> i64 {
     .unwrap();
     app.sign_in_supervisor(office.id).await;
     let office = json!({ "id": office.id });
+    // Courts are the instance administrator's; the office picks one from the list.
+    crate::common::court(&app.store, "Tribunal d'arrondissement").await;
+    let (status, courts) = get(app, "/api/v1/courts").await;
+    assert_eq!(status, StatusCode::OK, "{courts}");
+    let court = courts[0]["id"].clone();
     let (status, person) = post(
         app,
         "/api/v1/beneficiaries",
@@ -40,7 +45,7 @@ async fn open_book(app: &mut TestApp) -> i64 {
         app,
         "/api/v1/mandates",
         json!({
-            "beneficiary_id": person["id"], "kind": "curatelle", "start": "2026-01-01", "court": "Tribunal d'arrondissement",
+            "beneficiary_id": person["id"], "kind": "curatelle", "start": "2026-01-01", "court_id": court,
             "case_number": "TUT 2026/77", "jurisdiction": "lu", "receipt_threshold": { "amount": "300.00", "currency": "EUR" }
         }),
     )

@@ -66,7 +66,7 @@ crate::backend_tests! {
     async fn a_schedule_pays_only_a_creditor_the_case_may_pay_and_beneficiaries_only_read(db) {
         let app = TestApp::spawn(&db).await;
         let ids = set_up(&app).await;
-        let elsewhere = crate::common::open_case(&app.store, "Ana Costa", "LU12 0010 0012 3456 7891").await;
+        let elsewhere = crate::common::open_case(&app.store, "Ana Costa", "LU44 0010 0098 7654 3210").await;
         let foreign = gestio::domain::creditor::NewCreditor {
             office_id: elsewhere.office,
             book_id: None,

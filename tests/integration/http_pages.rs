@@ -51,7 +51,7 @@ crate::backend_tests! {
         assert_eq!(disabled.status(), StatusCode::SEE_OTHER);
         assert_eq!(counsellor.get(app.url("/api/v1/books")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED, "disabling ends the session");
 
-        let elsewhere = crate::common::open_case(&app.store, "Ana Costa", "LU12 0010 0012 3456 7891").await;
+        let elsewhere = crate::common::open_case(&app.store, "Ana Costa", "LU44 0010 0098 7654 3210").await;
         app.add_user(elsewhere.office, "outsider", gestio::domain::access::Role::Counsellor, crate::common::Tie::None, &[]).await;
         let outsider = app.store.begin_read().await.unwrap().user_by_login("outsider").await.unwrap().0.id;
         let foreign = client.post(app.url(&format!("/admin/users/{outsider}/disabled")))

@@ -106,7 +106,7 @@ crate::backend_tests! {
         let id = filing["id"].as_i64().unwrap();
         let (status, refused) = post(&app, &format!("/api/v1/filings/{id}/review"), json!({ "verdict": "approved" })).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "the court reviews, not the office: {refused}");
-        let court = "Tribunal d'arrondissement de Luxembourg";
+        let court = crate::common::court(&app.store, crate::common::LUXEMBOURG_COURT).await;
         app.add_user(case.office, "greffe", Role::Court, Tie::Court(court), &[]).await;
         let court_client = app.client_of("greffe").await;
         let office_client = std::mem::replace(&mut app.client, court_client);

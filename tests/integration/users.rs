@@ -21,7 +21,7 @@ const LUXEMBOURG_COURT: &str = "Tribunal d'arrondissement de Luxembourg, juge de
 
 fn person(login: &str, role: Role) -> NewUser {
     NewUser {
-        office: OfficeId::new(1),
+        office: role.has_office().then_some(OfficeId::new(1)),
         login: login.into(),
         display_name: login.into(),
         role,
@@ -104,15 +104,28 @@ crate::backend_tests! {
 
     async fn users_are_managed_from_the_command_line_without_passwords_in_arguments(db) {
         let demo = cli_support::ok(&db, &["demo", "--no-serve"]);
-        for role in ["supervisor", "counsellor", "beneficiary", "court"] {
+        for role in ["administrator", "supervisor", "counsellor", "beneficiary", "court"] {
             assert!(demo.lines().any(|line| line.trim_start().starts_with(role)), "the demo prints a sign-in for {role}: {demo}");
         }
         let added = gestio_with_stdin(&db, &["user", "add", "--office", "1", "--login", "marie.weber", "--name", "Marie Weber", "--role", "counsellor"], "correct horse battery staple\n");
         assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
         let short = gestio_with_stdin(&db, &["user", "add", "--office", "1", "--login", "paul", "--name", "Paul", "--role", "counsellor"], "short\n");
         assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
-        let court = gestio_with_stdin(&db, &["user", "add", "--office", "1", "--login", "greffe", "--name", "Greffe", "--role", "court"], "correct horse battery staple\n");
+        let court = gestio_with_stdin(&db, &["user", "add", "--login", "greffe", "--name", "Greffe", "--role", "court"], "correct horse battery staple\n");
         assert!(String::from_utf8_lossy(&court.stderr).contains("must name their court"));
+        let owned = gestio_with_stdin(&db, &["user", "add", "--office", "1", "--login", "greffe", "--name", "Greffe", "--role", "court", "--court", "1"], "correct horse battery staple\n");
+        assert!(String::from_utf8_lossy(&owned.stderr).contains("a court belongs to no office"), "{}", String::from_utf8_lossy(&owned.stderr));
+        let unknown = gestio_with_stdin(&db, &["user", "add", "--login", "greffe", "--name", "Greffe", "--role", "court", "--court", "Cour de nulle part"], "correct horse battery staple\n");
+        assert!(String::from_utf8_lossy(&unknown.stderr).contains("no court is recorded as 'Cour de nulle part'"));
+        cli_support::ok(&db, &["court", "add", "--name", "Tribunal de paix d'Esch-sur-Alzette", "--jurisdiction", "lu", "--address", "Place de la Résistance, L-4041 Esch-sur-Alzette"]);
+        let esch = gestio_with_stdin(&db, &["user", "add", "--login", "greffe.esch", "--name", "Greffe Esch", "--role", "court", "--court", "tribunal de paix d'esch-sur-alzette"], "correct horse battery staple\n");
+        assert!(esch.status.success(), "{}", String::from_utf8_lossy(&esch.stderr));
+        let courts = cli_support::json(&db, &["court", "list"]);
+        assert!(courts.as_array().unwrap().iter().any(|court| court["name"] == "Tribunal de paix d'Esch-sur-Alzette" && court["jurisdiction"] == "lu"), "{courts}");
+        let twice = cli_support::fails(&db, &["court", "add", "--name", "TRIBUNAL DE PAIX D'ESCH-SUR-ALZETTE", "--jurisdiction", "lu"]);
+        assert!(twice.contains("is recorded already"), "{twice}");
+        let admin = gestio_with_stdin(&db, &["admin", "add", "--login", "instance.admin", "--name", "Admin"], "correct horse battery staple\n");
+        assert!(admin.status.success(), "{}", String::from_utf8_lossy(&admin.stderr));
         cli_support::ok(&db, &["user", "assign", "marie.weber", "--book", "1"]);
         cli_support::ok(&db, &["user", "assign", "marie.weber", "--book", "2"]);
         cli_support::ok(&db, &["user", "withdraw", "marie.weber", "--book", "1"]);
@@ -125,6 +138,10 @@ crate::backend_tests! {
         cli_support::ok(&db, &["user", "disable", "marie.weber"]);
         let listed = cli_support::json(&db, &["user", "list"]);
         let marie = listed.as_array().unwrap().iter().find(|user| user["login"] == "marie.weber").unwrap();
+        let clerk = listed.as_array().unwrap().iter().find(|user| user["login"] == "greffe.esch").unwrap();
+        assert_eq!((clerk["office"].clone(), clerk["role"].clone()), (serde_json::Value::Null, "court".into()), "{clerk}");
+        let administrator = listed.as_array().unwrap().iter().find(|user| user["login"] == "instance.admin").unwrap();
+        assert_eq!(administrator["role"], "administrator");
         assert_eq!(marie["disabled"], true);
         assert_eq!(marie["role"], "counsellor");
         let store = db.store().await;
@@ -140,8 +157,10 @@ crate::backend_tests! {
         let counsellor = add_user(&store, &PasswordWork::default(), person("marie.weber", Role::Counsellor), PASSWORD, now()).await.unwrap();
         let idle = add_user(&store, &PasswordWork::default(), person("paul.idle", Role::Counsellor), PASSWORD, now()).await.unwrap();
         let maria = add_user(&store, &PasswordWork::default(), NewUser { beneficiary: Some(BeneficiaryId::new(1)), ..person("maria", Role::Beneficiary) }, PASSWORD, now()).await.unwrap();
-        let clerk = add_user(&store, &PasswordWork::default(), NewUser { court: Some(LUXEMBOURG_COURT.into()), ..person("greffe.lux", Role::Court) }, PASSWORD, now()).await.unwrap();
-        let trier = add_user(&store, &PasswordWork::default(), NewUser { court: Some("Amtsgericht Trier, Betreuungsgericht".into()), ..person("ag.trier", Role::Court) }, PASSWORD, now()).await.unwrap();
+        let luxembourg = common::court(&store, LUXEMBOURG_COURT).await;
+        let trier_court = common::court(&store, "Amtsgericht Trier, Betreuungsgericht").await;
+        let clerk = add_user(&store, &PasswordWork::default(), NewUser { court: Some(luxembourg), ..person("greffe.lux", Role::Court) }, PASSWORD, now()).await.unwrap();
+        let trier = add_user(&store, &PasswordWork::default(), NewUser { court: Some(trier_court), ..person("ag.trier", Role::Court) }, PASSWORD, now()).await.unwrap();
 
         // The hash is argon2id, never the password.
         let hash: String = {

@@ -23,7 +23,8 @@ struct UserRow {
     id: i64,
     login: String,
     name: String,
-    role: &'static str,
+    /// The role's label key.
+    role: String,
     disabled: bool,
     counsellor: bool,
     /// (book id, the person's name) of the books assigned to a counsellor.
@@ -45,7 +46,7 @@ pub async fn users_page(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    caller.office(Action::Administer, caller.office_id())?;
+    caller.office(Action::Administer, caller.office_id()?)?;
     Ok(render(&caller, &state, &headers, None).await?.into_response())
 }
 
@@ -55,7 +56,7 @@ async fn render(
     headers: &HeaderMap,
     error: Option<String>,
 ) -> Result<UsersPage, ApiError> {
-    let office = caller.office_id();
+    let office = caller.office_id()?;
     let mut tx = state.store.begin_read().await?;
     let books = super::named_books(&mut tx, office, None).await?;
     let mut rows = Vec::new();
@@ -71,7 +72,7 @@ async fn render(
                 .collect(),
             login: user.login,
             name: user.display_name,
-            role: user.role.code(),
+            role: format!("role-{}", user.role.code()),
             disabled: user.disabled,
         });
     }
@@ -93,8 +94,6 @@ pub struct NewUserForm {
     password: String,
     #[serde(default)]
     beneficiary: String,
-    #[serde(default)]
-    court: String,
 }
 
 /// `POST /admin/users`: a new user of the supervisor's office.
@@ -105,7 +104,7 @@ pub async fn add(
     Form(form): Form<NewUserForm>,
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
-    caller.office(Action::Administer, caller.office_id())?;
+    caller.office(Action::Administer, caller.office_id()?)?;
     let refuse = |message: String| async {
         let page = render(&caller, &state, &headers, Some(message)).await?;
         Ok::<Response, ApiError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -113,6 +112,20 @@ pub async fn add(
     let Some(role) = Role::parse(&form.role) else {
         return refuse(format!("'{}' is not a role", form.role)).await;
     };
+    // Court staff work for their court, and the administrator above the offices: an office may
+    // say who works for it, never who works for a court (finding 1 of the outside probe).
+    if !role.has_office() {
+        caller.refuse();
+        let t = Chrome::of(&caller, &headers).t;
+        let page = render(
+            &caller,
+            &state,
+            &headers,
+            Some(t.get("web-admin-court-staff-elsewhere")),
+        )
+        .await?;
+        return Ok((StatusCode::FORBIDDEN, page).into_response());
+    }
     let beneficiary = match form.beneficiary.trim() {
         "" => None,
         text => match text.parse::<i64>() {
@@ -121,13 +134,13 @@ pub async fn add(
         },
     };
     let user = NewUser {
-        office: caller.office_id(),
+        office: Some(caller.office_id()?),
         login: form.login.trim().to_owned(),
         display_name: form.name.trim().to_owned(),
         role,
         language: None,
         beneficiary,
-        court: Some(form.court.trim().to_owned()).filter(|court| !court.is_empty()),
+        court: None,
     };
     match users::add_user(
         &state.store,
@@ -149,7 +162,7 @@ pub async fn add(
 /// The user `id` if they belong to the caller's office; others answer as missing.
 async fn office_user(caller: &Caller, state: &AppState, id: i64) -> Result<User, ApiError> {
     let user = state.store.begin_read().await?.user(id).await?;
-    if user.office != caller.office_id() {
+    if user.office != Some(caller.office_id()?) {
         return Err(ApiError::NotFound(format!("user {id} does not exist")));
     }
     Ok(user)
@@ -169,7 +182,7 @@ pub async fn assign(
     Form(form): Form<AssignForm>,
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
-    caller.office(Action::Administer, caller.office_id())?;
+    caller.office(Action::Administer, caller.office_id()?)?;
     let user = office_user(&caller, &state, id).await?;
     caller.book(&state, Action::Write, BookId::new(form.book)).await?;
     users::assign(&state.store, &user.login, BookId::new(form.book), chrono::Utc::now()).await?;
@@ -186,7 +199,7 @@ pub async fn withdraw(
     Form(form): Form<AssignForm>,
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
-    caller.office(Action::Administer, caller.office_id())?;
+    caller.office(Action::Administer, caller.office_id()?)?;
     let user = office_user(&caller, &state, id).await?;
     caller.book(&state, Action::Write, BookId::new(form.book)).await?;
     users::withdraw(&state.store, &user.login, BookId::new(form.book)).await?;
@@ -208,7 +221,7 @@ pub async fn set_disabled(
     Form(form): Form<DisableForm>,
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
-    caller.office(Action::Administer, caller.office_id())?;
+    caller.office(Action::Administer, caller.office_id()?)?;
     let user = office_user(&caller, &state, id).await?;
     if user.id == caller.user_id() && form.disabled {
         return Err(ApiError::Unprocessable(

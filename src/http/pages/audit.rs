@@ -61,10 +61,10 @@ pub async fn audit_page(
     headers: HeaderMap,
     QueryParams(search): QueryParams<AuditSearch>,
 ) -> Result<Response, ApiError> {
-    caller.office(Action::Administer, caller.office_id())?;
+    caller.office(Action::Administer, caller.office_id()?)?;
     let kind = search.kind.as_deref().filter(|kind| !kind.is_empty());
     let query = AuditQuery {
-        office: Some(caller.office_id()),
+        office: Some(caller.office_id()?),
         user: search.user,
         book: search.book.map(BookId::new),
         kind: kind.and_then(AuditKind::parse),
@@ -74,7 +74,7 @@ pub async fn audit_page(
     };
     let found = search_audit(&state.store, &query).await?;
     // Records name users by id; the page names them by login, from one read of the office's users.
-    let users = crate::service::users::users(&state.store, Some(caller.office_id())).await?;
+    let users = crate::service::users::users(&state.store, Some(caller.office_id()?)).await?;
     let login_of = |id: i64| {
         users
             .iter()

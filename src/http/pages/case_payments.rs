@@ -93,7 +93,7 @@ async fn render(
     let name = tx.beneficiary(found.beneficiary_id).await?.name;
     let accounts = tx.accounts(book).await?;
     tx.commit().await?;
-    let creditors = use_case::creditors(&state.store, caller.office_id(), Some(book)).await?;
+    let creditors = use_case::creditors(&state.store, caller.office_id()?, Some(book)).await?;
     let schedules = use_case::schedules(&state.store, book).await?;
     let debts = use_case::debts(&state.store, book).await?;
     let t = &chrome.t;
@@ -267,8 +267,9 @@ pub async fn add_creditor(
         account: given(&form.account),
         ..CreditorInput::default()
     };
+    let office = caller.office_id()?;
     let added = async {
-        let creditor = input.read(caller.office_id())?;
+        let creditor = input.read(office)?;
         use_case::add_creditor(&state.store, &creditor, chrono::Utc::now()).await?;
         Ok(())
     }
@@ -315,14 +316,10 @@ pub async fn add_schedule(
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
     caller.book(&state, Action::Write, book).await?;
-    let creditor = CreditorId::new(form.creditor);
-    // The creditor must be one this case may pay: the office's or the case's own.
-    let known = use_case::creditors(&state.store, caller.office_id(), Some(book)).await?;
-    if !known.iter().any(|found| found.id == creditor) {
-        return Err(ApiError::NotFound(format!("creditor {creditor} was not found")));
-    }
+    // The creditor must be one this case may pay (the office's or the case's own); any other
+    // answers as missing, as the service decides for every way in.
     let input = ScheduleInput {
-        creditor,
+        creditor: CreditorId::new(form.creditor),
         amount: &form.amount,
         category: None,
         account: given(&form.account),

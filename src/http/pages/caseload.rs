@@ -97,7 +97,7 @@ struct CaseloadPage {
 
 pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<Response, ApiError> {
     let books = caller.books_allowed(state, Action::Read).await?;
-    let cases = caseload(&state.store, Some(caller.office_id()), Some(&books)).await?;
+    let cases = caseload(&state.store, Some(caller.office_id()?), Some(&books)).await?;
     Ok(CaseloadPage {
         supervisor: caller.role() == crate::domain::access::Role::Supervisor,
         rows: cases.iter().map(|case| row(case, &chrome.t)).collect(),

@@ -23,6 +23,7 @@ mod case;
 mod case_payments;
 mod caseload;
 mod court;
+mod courts;
 mod entry;
 mod import;
 mod payments;
@@ -34,6 +35,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(start_page))
         .route("/court/filings/{id}/review", post(court::review))
+        .route("/courts", post(courts::add_court))
+        .route("/courts/{id}/staff", post(courts::add_staff))
         .route("/audit", get(audit::audit_page))
         .route("/profile", get(profile::profile_page))
         .route("/profile/language", post(profile::choose_language))
@@ -192,5 +195,6 @@ async fn start_page(
         Role::Supervisor | Role::Counsellor => caseload::page(&caller, &state, chrome).await,
         Role::Beneficiary => portal::page(&caller, &state, chrome).await,
         Role::Court => court::page(&caller, &state, chrome).await,
+        Role::Administrator => courts::page(&caller, &state, chrome).await,
     }
 }

@@ -46,7 +46,7 @@ pub async fn payments_page(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    caller.office(Action::Read, caller.office_id())?;
+    caller.office(Action::Read, caller.office_id()?)?;
     Ok(render(&caller, &state, &headers, None).await?.into_response())
 }
 
@@ -58,8 +58,8 @@ async fn render(
 ) -> Result<PaymentsPage, ApiError> {
     let writable = caller.books_allowed(state, Action::Write).await?;
     let mut tx = state.store.begin_read().await?;
-    let books = super::named_books(&mut tx, caller.office_id(), Some(&writable)).await?;
-    let runs = tx.runs_of_office(caller.office_id(), RUNS_SHOWN).await?;
+    let books = super::named_books(&mut tx, caller.office_id()?, Some(&writable)).await?;
+    let runs = tx.runs_of_office(caller.office_id()?, RUNS_SHOWN).await?;
     tx.commit().await?;
     let supervisor = caller.role() == Role::Supervisor;
     let chrome = Chrome::of(caller, headers);
@@ -111,10 +111,10 @@ pub async fn prepare(
     };
     match book {
         Some(book) => caller.book(&state, Action::Write, book).await?,
-        None => caller.office(Action::Administer, caller.office_id())?,
+        None => caller.office(Action::Administer, caller.office_id()?)?,
     }
     let request = RunRequest {
-        office: caller.office_id(),
+        office: caller.office_id()?,
         book,
         date: form.date,
         format: PainVersion::V09,

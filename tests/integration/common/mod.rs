@@ -240,6 +240,18 @@ pub fn eur(text: &str) -> Money {
     Money::parse(text, Currency::EUR).expect("a test amount")
 }
 
+/// The court of the cases [`open_case`] opens.
+pub const LUXEMBOURG_COURT: &str = "Tribunal d'arrondissement de Luxembourg";
+
+/// The court recorded under `name` (recorded now if it is not yet), as the test's court.
+pub async fn court(store: &Store, name: &str) -> gestio::domain::ids::CourtId {
+    let court = gestio::domain::court::NewCourt::new(name, Jurisdiction::Lu, None).unwrap();
+    gestio::service::courts::court_named(store, &court, now())
+        .await
+        .unwrap()
+        .id
+}
+
 /// A beneficiary under a tutelle with a book: one bank account (LU28…, 1000.00), 20.00 cash,
 /// one debt of 500.00 to "Cofidis".
 pub struct Case {
@@ -258,6 +270,11 @@ impl Case {
 }
 
 pub async fn open_case(store: &Store, name: &str, iban: &str) -> Case {
+    open_case_before(store, name, iban, LUXEMBOURG_COURT).await
+}
+
+/// As [`open_case`], the tutelle before `court`.
+pub async fn open_case_before(store: &Store, name: &str, iban: &str, court_name: &str) -> Case {
     use gestio::service::{ledger, parties};
     let office = parties::create_office(store, &NewOffice::new("Office social de Test", "LU").unwrap(), now())
         .await
@@ -273,7 +290,7 @@ pub async fn open_case(store: &Store, name: &str, iban: &str) -> Case {
     .unwrap();
     let person = parties::create_beneficiary(store, &person, now()).await.unwrap();
     let input = MandateInput {
-        court: Some("Tribunal d'arrondissement de Luxembourg"),
+        court: Some(court(store, court_name).await),
         case_number: Some("TUT 2026/1"),
         ..MandateInput::default()
     };

@@ -1,7 +1,7 @@
 //! Users for tests, and HTTP clients signed in as them.
 
 use gestio::domain::access::Role;
-use gestio::domain::ids::{BeneficiaryId, BookId, OfficeId};
+use gestio::domain::ids::{BeneficiaryId, BookId, CourtId, OfficeId};
 use gestio::domain::user::NewUser;
 use gestio::service::users;
 use reqwest::header::{HeaderMap, HeaderValue};
@@ -15,7 +15,7 @@ pub const PASSWORD: &str = "correct horse battery staple";
 pub enum Tie {
     None,
     Beneficiary(BeneficiaryId),
-    Court(&'static str),
+    Court(CourtId),
 }
 
 /// A session as the API gave it: the cookie to send back and the CSRF token.
@@ -25,15 +25,16 @@ pub struct Session {
 }
 
 impl TestApp {
-    /// Creates a user with [`PASSWORD`]; counsellors get `books` assigned.
+    /// Creates a user with [`PASSWORD`]; counsellors get `books` assigned. `office` is ignored
+    /// for the roles that belong to no office (court staff, the administrator).
     pub async fn add_user(&self, office: OfficeId, login: &str, role: Role, tie: Tie, books: &[BookId]) {
         let (beneficiary, court) = match tie {
             Tie::None => (None, None),
             Tie::Beneficiary(person) => (Some(person), None),
-            Tie::Court(court) => (None, Some(court.to_owned())),
+            Tie::Court(court) => (None, Some(court)),
         };
         let user = NewUser {
-            office,
+            office: role.has_office().then_some(office),
             login: login.to_owned(),
             display_name: format!("Test user {login}"),
             role,

@@ -15,7 +15,8 @@ use routes::{Body, EXEMPT, Row, rows};
 use world::set_up;
 
 /// The people who ask. The target is the demo's first book (Maria Fernandes): her counsellor, her
-/// own login and the court her mandate is before; and one of each who must not see it.
+/// own login and the court her mandate is before; and one of each who must not see it, among them
+/// office 2's supervisor and its court's clerk, and the instance's administrator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Persona {
     Supervisor,
@@ -26,9 +27,12 @@ enum Persona {
     Court,
     OtherCourt,
     Anonymous,
+    Administrator,
+    OtherOfficeSupervisor,
+    OtherOfficeCourt,
 }
 
-const PERSONAS: [Persona; 8] = [
+const PERSONAS: [Persona; 11] = [
     Persona::Supervisor,
     Persona::Counsellor,
     Persona::OtherCounsellor,
@@ -37,6 +41,9 @@ const PERSONAS: [Persona; 8] = [
     Persona::Court,
     Persona::OtherCourt,
     Persona::Anonymous,
+    Persona::Administrator,
+    Persona::OtherOfficeSupervisor,
+    Persona::OtherOfficeCourt,
 ];
 
 /// What a persona must get.
@@ -84,10 +91,46 @@ pub enum Rule {
     UploadPage,
     /// A page of the office's side (payments).
     OfficePage,
+    /// What the instance's administrator keeps: the courts and their staff.
+    Instance,
+    /// A write route of the target book, with an id of office 2 in its body: who may write the
+    /// book is told that record does not exist.
+    ForeignIdInBody,
+    /// An office route with an id of office 2 in its body, for the office's staff and supervisors.
+    ForeignIdInOfficeBody,
+    /// An office as such: its people see it, court staff and other offices do not.
+    OwnOffice,
+    /// Office 2's person named in a body: theirs to office 2's supervisor, missing to all else.
+    ForeignPersonInBody,
+    /// A supervisor's route with an id of office 2 in its body.
+    ForeignIdInAdministerBody,
+    /// A supervisor's route acting on their own office (adding a user).
+    OwnOfficeAdminister,
 }
 
 impl Rule {
-    fn expected(self) -> [Expect; 8] {
+    /// The expectations of the eight first personas, then of the three beyond office 1.
+    fn expected(self) -> [Expect; 11] {
+        let [a, b, c, d, e, f, g, h] = self.in_office();
+        let [i, j, k] = self.beyond_office();
+        [a, b, c, d, e, f, g, h, i, j, k]
+    }
+
+    /// The administrator, office 2's supervisor and office 2's court's clerk: nothing of office
+    /// 1 exists for them; each sees the pages everyone sees, and their own office's.
+    fn beyond_office(self) -> [Expect; 3] {
+        match self {
+            Rule::SignedIn | Rule::Page => [Allowed, Allowed, Allowed],
+            Rule::Upload => [UNKNOWN_IBAN, UNKNOWN_IBAN, UNKNOWN_IBAN],
+            Rule::UploadPage => [RefusedInPage, RefusedInPage, RefusedInPage],
+            Rule::AdministerPage | Rule::OfficePage | Rule::OwnOfficeAdminister => [HIDDEN, Allowed, HIDDEN],
+            Rule::Instance => [Allowed, HIDDEN, HIDDEN],
+            Rule::ForeignPersonInBody => [HIDDEN, Allowed, HIDDEN],
+            _ => [HIDDEN, HIDDEN, HIDDEN],
+        }
+    }
+
+    fn in_office(self) -> [Expect; 8] {
         match self {
             Rule::Read => [Allowed, Allowed, HIDDEN, Allowed, HIDDEN, FORBIDDEN, HIDDEN, SIGN_IN],
             Rule::ReadUnfiledEvidence => [Allowed, Allowed, HIDDEN, Allowed, HIDDEN, HIDDEN, HIDDEN, SIGN_IN],
@@ -99,9 +142,16 @@ impl Rule {
             Rule::OfficeRead | Rule::OfficeWrite => {
                 [Allowed, Allowed, Allowed, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN]
             }
-            Rule::OfficeAdminister | Rule::PersonWrite => {
+            Rule::OfficeAdminister | Rule::PersonWrite | Rule::OwnOfficeAdminister => {
                 [Allowed, FORBIDDEN, FORBIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN]
             }
+            Rule::Instance => [HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN],
+            Rule::ForeignIdInBody => [HIDDEN, HIDDEN, HIDDEN, FORBIDDEN, HIDDEN, FORBIDDEN, HIDDEN, SIGN_IN],
+            Rule::ForeignIdInOfficeBody | Rule::ForeignPersonInBody => {
+                [HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN]
+            }
+            Rule::OwnOffice => [Allowed, Allowed, Allowed, Allowed, Allowed, HIDDEN, HIDDEN, SIGN_IN],
+            Rule::ForeignIdInAdministerBody => [HIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN],
             Rule::SignedIn => [Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, SIGN_IN],
             Rule::OfficeWideRun => [Allowed, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN],
             Rule::BookRun => [Allowed, Allowed, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, SIGN_IN],
@@ -209,6 +259,9 @@ fn login(persona: Persona) -> Option<&'static str> {
         Persona::Court => Some("greffe-lux"),
         Persona::OtherCourt => Some("greffe-metz"),
         Persona::Anonymous => None,
+        Persona::Administrator => Some("admin-instance"),
+        Persona::OtherOfficeSupervisor => Some("supervisor2"),
+        Persona::OtherOfficeCourt => Some("greffe-diekirch"),
     }
 }
 
@@ -222,7 +275,7 @@ fn is_refusal(status: u16, detail: &str) -> bool {
 
 /// A 404 that the access rule gave (or that a missing record gave, which must look the same).
 fn is_refusal_404(detail: &str) -> bool {
-    const GUARDED: [&str; 11] = [
+    const GUARDED: [&str; 15] = [
         "book ",
         "entry ",
         "filing ",
@@ -234,6 +287,10 @@ fn is_refusal_404(detail: &str) -> bool {
         "beneficiary ",
         "mandate ",
         "user ",
+        "creditor ",
+        "account ",
+        "court ",
+        "page ",
     ];
     detail.ends_with("does not exist") && GUARDED.iter().any(|what| detail.starts_with(what))
 }

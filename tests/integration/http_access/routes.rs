@@ -6,8 +6,22 @@ use serde_json::{Value, json};
 
 use super::Rule;
 
+/// Office 2, whose ids office 1's people may not know.
+pub struct SecondOffice {
+    pub book: BookId,
+    /// Ana.
+    pub person: i64,
+    /// Ana's bank account.
+    pub account: i64,
+    /// A creditor of Ana's book.
+    pub creditor: i64,
+    /// Diekirch's court.
+    pub court: i64,
+}
+
 /// The ids the routes are asked about: all of the target book, or of its office.
 pub struct Ids {
+    pub second: SecondOffice,
     pub office: OfficeId,
     pub book: BookId,
     pub person: i64,
@@ -82,6 +96,7 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
         account_id,
         creditor,
         counsellor,
+        second,
     } = ids;
     let row = |method, route: &'static str, path: String, rule, body| Row {
         page: false,
@@ -224,7 +239,7 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             "GET",
             "/offices/{id}",
             format!("/offices/{office}"),
-            Rule::SignedIn,
+            Rule::OwnOffice,
             none(),
         ),
         row("GET", "/beneficiaries", "/beneficiaries".into(), Rule::SignedIn, none()),
@@ -515,7 +530,7 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             "POST",
             "/admin/users",
             "/admin/users".into(),
-            Rule::OfficeAdminister,
+            Rule::OwnOfficeAdminister,
             Body::Form(vec![
                 ("login", "nouvelle.conseillere"),
                 ("name", "Nouvelle"),
@@ -668,6 +683,100 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             format!("/court/filings/{filing}/review"),
             Rule::Review,
             Body::Form(vec![("verdict", "approved")]),
+        ),
+        row("GET", "/courts", "/courts".into(), Rule::SignedIn, none()),
+        page(
+            "POST",
+            "/courts",
+            "/courts".into(),
+            Rule::Instance,
+            Body::Form(vec![("name", "Justice de paix de Diekirch"), ("jurisdiction", "lu")]),
+        ),
+        page(
+            "POST",
+            "/courts/{id}/staff",
+            format!("/courts/{}/staff", second.court),
+            Rule::Instance,
+            Body::Form(vec![
+                ("login", "greffe-nouveau"),
+                ("name", "Greffe"),
+                ("password", "a long enough passphrase for a clerk"),
+            ]),
+        ),
+        // Ids of office 2 in the bodies of office 1's write routes: answered as missing, unnamed.
+        row(
+            "POST",
+            "/books/{id}/schedules",
+            format!("/books/{book}/schedules"),
+            Rule::ForeignIdInBody,
+            Body::Json(
+                json!({ "creditor_id": second.creditor, "amount": "10.00", "every": "monthly", "day": "5",
+                "start": "2027-01-01" }),
+            ),
+        ),
+        row(
+            "POST",
+            "/books/{id}/schedules",
+            format!("/books/{book}/schedules"),
+            Rule::ForeignIdInBody,
+            Body::Json(
+                json!({ "creditor_id": creditor, "amount": "10.00", "every": "monthly", "day": "5",
+                "start": "2027-01-01", "category": "expense.other", "from_account": second.account }),
+            ),
+        ),
+        row(
+            "POST",
+            "/books/{id}/incomes",
+            format!("/books/{book}/incomes"),
+            Rule::ForeignIdInBody,
+            Body::Json(
+                json!({ "account_id": second.account, "name": "Pension", "amount": "10.00", "day": "1",
+                "start": "2027-01-01" }),
+            ),
+        ),
+        row(
+            "POST",
+            "/offices/{id}/creditors",
+            format!("/offices/{office}/creditors"),
+            Rule::ForeignIdInOfficeBody,
+            Body::Json(
+                json!({ "book_id": second.book, "name": "Creos", "iban": "LU120010001234567891",
+                "town": "Strassen", "country": "LU" }),
+            ),
+        ),
+        row(
+            "POST",
+            "/payment-runs",
+            "/payment-runs".into(),
+            Rule::ForeignIdInOfficeBody,
+            Body::Json(json!({ "office_id": office, "book_id": second.book, "date": "2027-04-01" })),
+        ),
+        row(
+            "POST",
+            "/books",
+            "/books".into(),
+            Rule::ForeignPersonInBody,
+            Body::Json(json!({ "beneficiary_id": second.person, "currency": "EUR", "opened_on": "2026-01-01" })),
+        ),
+        page(
+            "POST",
+            "/admin/users/{id}/assignments",
+            format!("/admin/users/{counsellor}/assignments"),
+            Rule::ForeignIdInAdministerBody,
+            Body::Form(vec![("book", Box::leak(second.book.to_string().into_boxed_str()))]),
+        ),
+        page(
+            "POST",
+            "/case/{id}/schedules",
+            format!("/case/{book}/schedules"),
+            Rule::ForeignIdInBody,
+            Body::Form(vec![
+                ("creditor", Box::leak(second.creditor.to_string().into_boxed_str())),
+                ("amount", "45.00"),
+                ("every", "monthly"),
+                ("day", "5"),
+                ("start", "2026-12-01"),
+            ]),
         ),
         // Last: the supervisor's withdrawal takes the book from its counsellor for every row after.
         page(

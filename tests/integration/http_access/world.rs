@@ -6,7 +6,12 @@ use gestio::domain::report::Period;
 use gestio::service::{evidence, filings};
 
 use super::routes::{Ids, PNG};
-use crate::common::{TestApp, Tie, date, now};
+use crate::common::{TestApp, Tie, date, now, open_case_before};
+
+/// Office 2's court: no mandate of office 1 is before it.
+pub const DIEKIRCH: &str = "Tribunal d'arrondissement de Diekirch";
+/// The name of office 2's creditor, which office 1 must never be told.
+pub const SECRET_NAME: &str = "Ana Costa (compte personnel)";
 
 pub async fn set_up(app: &TestApp) -> Ids {
     let store = &app.store;
@@ -26,7 +31,7 @@ pub async fn set_up(app: &TestApp) -> Ids {
     tx.commit().await.unwrap();
     let entry = entries.last().unwrap().id;
     let people = [book.beneficiary_id, other_book.beneficiary_id];
-    let lux = mandate.court.as_ref().unwrap().name.clone();
+    let lux = mandate.court.as_ref().unwrap().court;
     app.add_user(office, "supervisor", Role::Supervisor, Tie::None, &[])
         .await;
     app.add_user(office, "counsellor", Role::Counsellor, Tie::None, &[book.id])
@@ -43,17 +48,15 @@ pub async fn set_up(app: &TestApp) -> Ids {
         .await;
     app.add_user(office, "jean-paul", Role::Beneficiary, Tie::Beneficiary(people[1]), &[])
         .await;
-    let court: &'static str = Box::leak(lux.into_boxed_str());
-    app.add_user(office, "greffe-lux", Role::Court, Tie::Court(court), &[])
+    app.add_user(office, "greffe-lux", Role::Court, Tie::Court(lux), &[])
         .await;
-    app.add_user(
-        office,
-        "greffe-metz",
-        Role::Court,
-        Tie::Court("Tribunal judiciaire de Metz, juge des contentieux de la protection"),
-        &[],
+    let metz = crate::common::court(
+        store,
+        "Tribunal judiciaire de Metz, juge des contentieux de la protection",
     )
     .await;
+    app.add_user(office, "greffe-metz", Role::Court, Tie::Court(metz), &[])
+        .await;
 
     let period = Period {
         from: date("2026-05-01"),
@@ -115,7 +118,9 @@ pub async fn set_up(app: &TestApp) -> Ids {
         .unwrap()
         .run
         .id;
+    let second = second_office(app).await;
     Ids {
+        second,
         office,
         book: book.id,
         person: book.beneficiary_id.get(),
@@ -139,5 +144,52 @@ pub async fn set_up(app: &TestApp) -> Ids {
             .unwrap()
             .0
             .id,
+    }
+}
+
+/// Office 2: Ana's case before Diekirch's court, a creditor of her own, the office's supervisor
+/// (`supervisor2`) and the clerk of its court (`greffe-diekirch`); and the instance's
+/// administrator (`admin-instance`), who belongs to no office.
+async fn second_office(app: &TestApp) -> super::routes::SecondOffice {
+    use gestio::domain::creditor::{NewCreditor, PostalAddress};
+    let case = open_case_before(&app.store, "Ana Costa", "LU120010001234567891", DIEKIRCH).await;
+    app.add_user(case.office, "supervisor2", Role::Supervisor, Tie::None, &[])
+        .await;
+    let diekirch = crate::common::court(&app.store, DIEKIRCH).await;
+    app.add_user(case.office, "greffe-diekirch", Role::Court, Tie::Court(diekirch), &[])
+        .await;
+    app.add_user(case.office, "admin-instance", Role::Administrator, Tie::None, &[])
+        .await;
+    let creditor = NewCreditor {
+        office_id: case.office,
+        book_id: Some(case.book),
+        name: SECRET_NAME.to_owned(),
+        iban: gestio::domain::iban::Iban::parse("LU120010001234567891").unwrap(),
+        bic: None,
+        address: PostalAddress::new(None, None, None, "Esch-sur-Alzette", "LU").unwrap(),
+        default_target: None,
+        default_remittance: None,
+    };
+    let creditor = gestio::service::payments::add_creditor(&app.store, &creditor, now())
+        .await
+        .unwrap()
+        .id
+        .get();
+    let person = app
+        .store
+        .begin_read()
+        .await
+        .unwrap()
+        .book(case.book)
+        .await
+        .unwrap()
+        .beneficiary_id
+        .get();
+    super::routes::SecondOffice {
+        book: case.book,
+        person,
+        account: case.account("1100").id.get(),
+        creditor,
+        court: diekirch.get(),
     }
 }

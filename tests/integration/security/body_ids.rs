@@ -2,32 +2,19 @@
 //! creditor's name ("Maria Fernandes (compte personnel)"). An id in a body that the caller may
 //! not know about is answered as missing, with no name, exactly as an id that does not exist.
 
-use gestio::domain::creditor::{NewCreditor, PostalAddress};
-use gestio::domain::iban::Iban;
-use gestio::service::payments;
 use serde_json::json;
 
 use super::{detail, post_json, two_offices};
-use crate::common::{TestApp, now};
-
-const SECRET_NAME: &str = "Ana Costa (compte personnel)";
+use crate::common::TestApp;
+use crate::http_access::world::SECRET_NAME;
 
 crate::backend_tests! {
     async fn ids_of_another_office_in_a_body_are_answered_as_missing_without_names(db) {
         let app = TestApp::spawn(&db).await;
-        let (ids, second) = two_offices(&app).await;
-        let creditor = NewCreditor {
-            office_id: second.office,
-            book_id: Some(second.book),
-            name: SECRET_NAME.to_owned(),
-            iban: Iban::parse("LU120010001234567891").unwrap(),
-            bic: None,
-            address: PostalAddress::new(None, None, None, "Esch-sur-Alzette", "LU").unwrap(),
-            default_target: None,
-            default_remittance: None,
-        };
-        let foreign = payments::add_creditor(&app.store, &creditor, now()).await.unwrap().id.get();
-        let foreign_account = second.case.account("1100").id.get();
+        let ids = two_offices(&app).await;
+        let second = &ids.second;
+        let foreign = second.creditor;
+        let foreign_account = second.account;
         let client = app.client_of("supervisor").await;
         let schedule = |creditor: i64| json!({ "creditor_id": creditor, "amount": "10.00", "every": "monthly",
             "day": "5", "start": "2027-01-01" });

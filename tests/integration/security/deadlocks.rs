@@ -9,7 +9,7 @@ use crate::common::TestApp;
 crate::backend_tests! {
     async fn concurrent_office_wide_payment_runs_never_answer_500(db) {
         let app = TestApp::spawn(&db).await;
-        let (ids, _) = two_offices(&app).await;
+        let ids = two_offices(&app).await;
         let supervisor = app.client_of("supervisor").await;
         let mut runs = tokio::task::JoinSet::new();
         for day in 0..24 {

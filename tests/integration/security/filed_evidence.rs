@@ -12,7 +12,7 @@ use crate::http_access::routes::PNG;
 crate::backend_tests! {
     async fn court_staff_read_only_the_evidence_listed_in_what_was_filed(db) {
         let app = TestApp::spawn(&db).await;
-        let (ids, _) = two_offices(&app).await;
+        let ids = two_offices(&app).await;
         // A July receipt, attached before July is filed: the July account lists it.
         let mut tx = app.store.begin_read().await.unwrap();
         let july = EntryFilter { from: Some(date("2026-07-01")), to: Some(date("2026-07-31")), ..EntryFilter::default() };

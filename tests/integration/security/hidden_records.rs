@@ -12,7 +12,7 @@ const MISSING: i64 = 999_999;
 crate::backend_tests! {
     async fn a_hidden_record_answers_exactly_as_a_missing_one(db) {
         let app = TestApp::spawn(&db).await;
-        let (ids, _) = two_offices(&app).await;
+        let ids = two_offices(&app).await;
         let outsider = app.session("supervisor2", crate::common::PASSWORD).await.unwrap();
         let other_court = app.session("greffe-metz", crate::common::PASSWORD).await.unwrap();
         let routes: Vec<(&str, String, i64)> = vec![

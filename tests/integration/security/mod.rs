@@ -2,12 +2,14 @@
 //! reproduces what the probe did and fails on the build the probe tried; each runs on SQLite and
 //! on PostgreSQL.
 //!
-//! The world is the access matrix's demo office (office 1, with Maria's book, her court and one
-//! user per persona) and a second office with one case and its own supervisor.
+//! The world is the access matrix's: the demo office (office 1, with Maria's book, her court and
+//! one user per persona), a second office with Ana's case before another court, its supervisor and
+//! its court's clerk, and the instance's administrator.
 
 mod amounts;
 mod anonymous_audit;
 mod body_ids;
+mod courts;
 mod deadlocks;
 mod filed_evidence;
 mod hidden_records;
@@ -17,34 +19,16 @@ mod slow_clients;
 mod smaller;
 mod throttle;
 
-use gestio::domain::access::Role;
-use gestio::domain::ids::{BookId, OfficeId};
 use serde_json::Value;
 
-use crate::common::{Case, TestApp, Tie, open_case};
+use crate::common::TestApp;
 use crate::http_access::world::set_up;
 
 pub use crate::http_access::routes::Ids;
 
-/// Office 2: one case (Ana, whose bank account is not Maria's) and its supervisor, `supervisor2`.
-pub struct SecondOffice {
-    pub office: OfficeId,
-    pub book: BookId,
-    pub case: Case,
-}
-
-/// The demo office with its personas (see `http_access::world`), and a second office.
-pub async fn two_offices(app: &TestApp) -> (Ids, SecondOffice) {
-    let ids = set_up(app).await;
-    let case = open_case(&app.store, "Ana Costa", "LU120010001234567891").await;
-    app.add_user(case.office, "supervisor2", Role::Supervisor, Tie::None, &[])
-        .await;
-    let second = SecondOffice {
-        office: case.office,
-        book: case.book,
-        case,
-    };
-    (ids, second)
+/// The demo office with its personas and office 2 (see `http_access::world`).
+pub async fn two_offices(app: &TestApp) -> Ids {
+    set_up(app).await
 }
 
 /// Status and body of a GET as `client`.

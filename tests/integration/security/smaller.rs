@@ -10,7 +10,7 @@ use crate::common::TestApp;
 crate::backend_tests! {
     async fn withdrawing_an_assignment_ends_the_counsellors_access_at_once(db) {
         let app = TestApp::spawn(&db).await;
-        let (ids, _) = two_offices(&app).await;
+        let ids = two_offices(&app).await;
         let counsellor = app.client_of("counsellor").await;
         let book = format!("/api/v1/books/{}", ids.book);
         assert_eq!(get(&app, &counsellor, &book).await.0, 200);
@@ -25,7 +25,8 @@ crate::backend_tests! {
 
     async fn an_iban_another_office_holds_is_refused_clearly(db) {
         let app = TestApp::spawn(&db).await;
-        let (_, second) = two_offices(&app).await;
+        let ids = two_offices(&app).await;
+        let second = &ids.second;
         let supervisor2 = app.client_of("supervisor2").await;
         let account = json!({ "code": "1101", "name": "Compte", "category": "asset.bank", "iban": "LU28 0019 4006 4475 0000" });
         let (status, body) = post_json(&app, &supervisor2, &format!("/api/v1/books/{}/accounts", second.book), &account).await;
@@ -49,7 +50,7 @@ crate::backend_tests! {
 
     async fn a_payment_run_refuses_an_execution_date_in_the_past(db) {
         let app = TestApp::spawn(&db).await;
-        let (ids, _) = two_offices(&app).await;
+        let ids = two_offices(&app).await;
         let supervisor = app.client_of("supervisor").await;
         let (status, body) = post_json(&app, &supervisor, "/api/v1/payment-runs",
             &json!({ "office_id": ids.office, "book_id": ids.book, "date": "2020-01-02" })).await;

@@ -66,6 +66,18 @@ pub fn set_up_case(db: &TestDb) {
         ],
     );
     assert_eq!(office[0]["id"], 1);
+    // The court is a record the mandate names (by name here; its id would do too).
+    json(
+        db,
+        &[
+            "court",
+            "add",
+            "--name",
+            "Tribunal d'arrondissement de Luxembourg",
+            "--jurisdiction",
+            "lu",
+        ],
+    );
     json(
         db,
         &[

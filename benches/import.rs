@@ -69,7 +69,8 @@ async fn run(accounts: usize, months: usize) {
         entries as f64 / seconds
     );
 
-    let store = Store::open(&format!("sqlite://{}", folder.path().join("bench.db").display()))
+    let url = format!("sqlite://{}", folder.path().join("bench.db").display());
+    let store = Store::open(&url, gestio::domain::seal::SealKey::from_bytes([0x42; 32]))
         .await
         .expect("a database");
     open_books(&store, accounts).await;

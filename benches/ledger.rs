@@ -41,7 +41,9 @@ async fn run(entries: usize) {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let url = std::env::var("BENCH_DATABASE_URL")
         .unwrap_or_else(|_| format!("sqlite://{}", folder.path().join("bench.db").display()));
-    let store = Store::open(&url).await.expect("opening the benchmark database");
+    let store = Store::open(&url, gestio::domain::seal::SealKey::from_bytes([0x42; 32]))
+        .await
+        .expect("opening the benchmark database");
     let (book, accounts) = open_bench_book(&store).await;
     println!(
         "ledger benchmark on {:?}: {entries} entries of 2 postings, {ENTRIES_PER_BATCH} per db transaction",

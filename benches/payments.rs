@@ -37,7 +37,8 @@ fn main() {
 
 async fn run(books: usize, per_book: usize) {
     let folder = tempfile::tempdir().expect("a temporary folder");
-    let store = Store::open(&format!("sqlite://{}", folder.path().join("bench.db").display()))
+    let url = format!("sqlite://{}", folder.path().join("bench.db").display());
+    let store = Store::open(&url, gestio::domain::seal::SealKey::from_bytes([0x42; 32]))
         .await
         .expect("a database");
     let now = Utc::now();

@@ -116,7 +116,7 @@ async fn prepare(
     routes: &[String],
     think_ms: usize,
 ) -> (std::net::SocketAddr, std::path::PathBuf) {
-    let store = Store::open(url)
+    let store = Store::open(url, gestio::domain::seal::SealKey::from_bytes([0x42; 32]))
         .await
         .expect("a database (an empty one for PostgreSQL)");
     let started = Instant::now();

@@ -17,6 +17,8 @@ pub mod http;
 pub mod import;
 /// Documents for people: the court account per jurisdiction and language, as printable HTML.
 pub mod render;
+/// The sealing key, read from the environment or its file at the edge (see `domain::seal`).
+pub mod secret;
 /// Use cases, each one db transaction: parties, books and entries, verification, the caseload.
 pub mod service;
 /// The database: one API over SQLite and PostgreSQL; all SQL lives here.

@@ -10,6 +10,7 @@ field-judge = Richter/in
 field-measure = Maßnahme
 field-beneficiary = Betreute Person
 field-period = Zeitraum
+field-ledger = Journal (letzte Buchung, SHA-256)
 field-currency = Währung
 field-to = bis
 measure-budget-agreement = Budgetbegleitung

@@ -10,6 +10,7 @@ field-judge = Judge
 field-measure = Measure
 field-beneficiary = Person protected
 field-period = Period
+field-ledger = Ledger (last entry, SHA-256)
 field-currency = Currency
 field-to = to
 measure-budget-agreement = Budget-management agreement

@@ -10,6 +10,7 @@ field-judge = Juge
 field-measure = Mesure
 field-beneficiary = Personne protégée
 field-period = Période
+field-ledger = Registre (dernière écriture, SHA-256)
 field-currency = Devise
 field-to = au
 measure-budget-agreement = Accompagnement budgétaire

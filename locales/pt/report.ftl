@@ -10,6 +10,7 @@ field-judge = Juiz
 field-measure = Medida
 field-beneficiary = Pessoa protegida
 field-period = Período
+field-ledger = Registo (último lançamento, SHA-256)
 field-currency = Moeda
 field-to = a
 measure-budget-agreement = Acompanhamento orçamental

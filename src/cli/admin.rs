@@ -73,8 +73,13 @@ pub struct DemoArgs {
     listen: ListenArgs,
 }
 
-pub async fn demo(url: DatabaseUrl, args: &DemoArgs, author: &str) -> anyhow::Result<ExitCode> {
-    let store = open_store(&url).await?;
+pub async fn demo(
+    url: DatabaseUrl,
+    args: &DemoArgs,
+    author: &str,
+    secret_file: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let store = open_store(&url, secret_file).await?;
     let outcome = create_demo(&store, author, today(), now())
         .await
         .context("creating the demo data")?;
@@ -127,8 +132,17 @@ pub async fn verify(context: &Context, args: &VerifyArgs) -> anyhow::Result<Exit
         for result in &results {
             if result.is_sound() {
                 println!(
-                    "book {}: {} entries, chain and balances verified",
+                    "book {}: {} entries, chain, seal, balances and stored files verified",
                     result.book, result.entries_checked
+                );
+            }
+            for head in &result.filed_heads {
+                println!(
+                    "book {}: filing {} was made from the ledger up to entry {} ({})",
+                    result.book,
+                    head.filing,
+                    head.chain_sequence,
+                    crate::domain::chain::grouped_hash(&head.chain_hash)
                 );
             }
             for problem in &result.problems {

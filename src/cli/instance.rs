@@ -1,4 +1,4 @@
-//! `gestio court add|list` and `gestio admin add`: what sits above the offices. Courts are records
+//! `gestio court add|list`, `gestio admin add` and `gestio seal adopt`: what sits above the offices. Courts are records
 //! that mandates and court staff point at; the instance's administrator keeps them in the web
 //! application. The command line is the operator's, who may do the same.
 
@@ -111,4 +111,32 @@ pub async fn admin(context: &Context, command: AdminCommand) -> anyhow::Result<E
     .await?;
     println!("user {} (administrator, {})", created.login, created.display_name);
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SealCommand {
+    /// Seal what was written before sealing began (chain heads, filings, evidence, payment
+    /// files), once, after upgrading: each only if it still verifies. See `gestio verify`.
+    Adopt(JsonFlag),
+}
+
+pub async fn seal(context: &Context, command: SealCommand) -> anyhow::Result<ExitCode> {
+    let SealCommand::Adopt(output) = command;
+    let adoption = crate::service::sealing::adopt(&context.store).await?;
+    if output.json {
+        json(&adoption)?;
+    } else {
+        println!(
+            "sealed: {} chain heads, {} filings, {} evidence files, {} payment files",
+            adoption.books, adoption.filings, adoption.evidence, adoption.payment_files
+        );
+        for refused in &adoption.refused {
+            println!("NOT SEALED: {refused}");
+        }
+    }
+    Ok(if adoption.refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -38,6 +38,11 @@ pub struct Cli {
     #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
     pub database_url: Option<String>,
 
+    /// The sealing key's file (default: beside a SQLite database, `gestio.db.key`; `gestio.key`
+    /// otherwise). `GESTIO_SECRET` may hold the key itself instead. Back it up with the database.
+    #[arg(long, env = "GESTIO_SECRET_FILE", global = true)]
+    pub secret_file: Option<std::path::PathBuf>,
+
     /// Who is recorded as the author of what this command posts.
     #[arg(long, env = "GESTIO_AUTHOR", global = true, default_value = "cli")]
     pub author: String,
@@ -122,7 +127,11 @@ pub enum Command {
     /// Administrators of the instance, above the offices: they keep the courts and their staff.
     #[command(subcommand)]
     Admin(instance::AdminCommand),
-    /// Recompute every book's hash chain and running totals; exit 1 if any is broken.
+    /// Seals made with the key kept outside the database: adopt what predates them.
+    #[command(subcommand)]
+    Seal(instance::SealCommand),
+    /// Recompute every book's hash chain and running totals, and check its sealed head, its filings
+    /// and its stored files; exit 1 if anything is broken.
     Verify(admin::VerifyArgs),
 }
 
@@ -162,14 +171,14 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
                 .clone()
                 .unwrap_or_else(|| crate::config::DEMO_DATABASE_URL.to_owned()),
         );
-        return admin::demo(url, args, &cli.author).await;
+        return admin::demo(url, args, &cli.author, cli.secret_file.as_deref()).await;
     }
     let url = DatabaseUrl::new(
         cli.database_url
             .clone()
             .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
     );
-    let store = open_store(&url).await?;
+    let store = open_store(&url, cli.secret_file.as_deref()).await?;
     let context = Context {
         store,
         author: cli.author,
@@ -203,6 +212,7 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::User(command) => users::user(&context, command).await?,
         Command::Court(command) => instance::court(&context, command).await?,
         Command::Admin(command) => instance::admin(&context, command).await?,
+        Command::Seal(command) => instance::seal(&context, command).await?,
         Command::Evidence(command) => evidence::evidence(&context, command).await?,
         Command::Budget(command) => evidence::budget(&context, command).await?,
     };
@@ -210,11 +220,20 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-pub(crate) async fn open_store(url: &DatabaseUrl) -> anyhow::Result<Store> {
+/// Opens the database with its sealing key: the key of a database already sealed, or a new one
+/// for a database never sealed (see `secret`).
+pub(crate) async fn open_store(url: &DatabaseUrl, secret_file: Option<&std::path::Path>) -> anyhow::Result<Store> {
     use anyhow::Context as _;
-    Store::open(url.expose())
+    let store = Store::connect(url.expose())
         .await
-        .with_context(|| format!("opening the database {url}"))
+        .with_context(|| format!("opening the database {url}"))?;
+    store
+        .migrate()
+        .await
+        .with_context(|| format!("bringing the database {url} up to date"))?;
+    let recorded = store.recorded_key_id().await?;
+    let key = crate::secret::KeySource::for_database(url, secret_file).key(recorded.as_deref())?;
+    Ok(store.sealed_with(key).await?)
 }
 
 /// What every command gets: the store and who is acting.

@@ -103,6 +103,16 @@ pub fn entry_hash(previous_hash: &str, fields: &ChainFields<'_>) -> String {
     hex::encode(Sha256::digest(&canonical))
 }
 
+/// A hash in groups of eight digits, as printed for people to compare (a long unbroken word would
+/// not wrap on a page, and groups are easier to read aloud).
+pub fn grouped_hash(hash: &str) -> String {
+    hash.as_bytes()
+        .chunks(8)
+        .map(|group| String::from_utf8_lossy(group).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Time at microsecond precision: both databases keep microseconds, so a stored entry hashes
 /// the same as the entry that was posted.
 pub fn canonical_time(time: DateTime<Utc>) -> String {

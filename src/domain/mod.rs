@@ -25,5 +25,6 @@ pub mod opening;
 pub mod party;
 pub mod report;
 pub mod schedule;
+pub mod seal;
 pub mod session;
 pub mod user;

@@ -31,6 +31,8 @@ pub enum ApiError {
     Unprocessable(String),
     /// 503: too busy for this now (password checks); the answer says when to come back.
     Unavailable(String),
+    /// 500, said: a stored record no longer matches what was written (no detail of the database).
+    Integrity(String),
     /// 500: logged, never shown.
     Internal(String),
 }
@@ -57,6 +59,10 @@ impl IntoResponse for ApiError {
             ApiError::PayloadTooLarge(detail) => (StatusCode::PAYLOAD_TOO_LARGE, Some(detail.as_str())),
             ApiError::Unprocessable(detail) => (StatusCode::UNPROCESSABLE_ENTITY, Some(detail.as_str())),
             ApiError::Unavailable(detail) => (StatusCode::SERVICE_UNAVAILABLE, Some(detail.as_str())),
+            ApiError::Integrity(detail) => {
+                tracing::error!(error = %detail, "a stored record was refused: it no longer matches what was written");
+                (StatusCode::INTERNAL_SERVER_ERROR, Some(detail.as_str()))
+            }
             ApiError::Internal(detail) => {
                 tracing::error!(error = %detail, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, None)
@@ -88,6 +94,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::Store(store) => store.into(),
             ServiceError::Lock(lock) => ApiError::Conflict(lock.to_string()),
             busy @ ServiceError::Busy => ApiError::Unavailable(busy.to_string()),
+            tampered @ ServiceError::Tampered { .. } => ApiError::Integrity(tampered.to_string()),
             throttled @ ServiceError::Throttled => ApiError::TooManyRequests(throttled.to_string()),
             ServiceError::Filing(refusal @ crate::domain::filing::FilingError::AlreadyLocked { .. }) => {
                 ApiError::Conflict(refusal.to_string())

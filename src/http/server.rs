@@ -155,9 +155,11 @@ async fn refuse_when_full(mut stream: TcpStream) {
 }
 
 /// Reads books' owners and cases into the Store's memory beside the first requests (see
-/// `Store::keep_in_memory`); if that fails, requests read them as they come.
+/// `Store::keep_in_memory`); if that fails, requests read them as they come. Then says, loudly,
+/// if anything predates sealing: the operator seals it with `gestio seal adopt`.
 fn keep_in_memory(store: Store) {
     tokio::spawn(async move {
+        warn_of_unsealed(&store).await;
         let started = std::time::Instant::now();
         match store.keep_in_memory().await {
             Ok((books, cases)) => tracing::info!(
@@ -169,6 +171,20 @@ fn keep_in_memory(store: Store) {
             Err(error) => tracing::warn!(%error, "books and cases could not be read ahead; they are read as asked for"),
         }
     });
+}
+
+async fn warn_of_unsealed(store: &Store) {
+    match crate::service::sealing::unsealed(store).await {
+        Ok(unsealed) if !unsealed.is_empty() => tracing::warn!(
+            books = unsealed.books.len(),
+            filings = unsealed.filings.len(),
+            evidence = unsealed.evidence.len(),
+            payment_files = unsealed.payment_files.len(),
+            "records written before sealing began have no seal: run `gestio seal adopt` once"
+        ),
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "could not count the records without a seal"),
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM.

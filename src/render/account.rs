@@ -150,6 +150,14 @@ impl Words<'_> {
             ("field-judge", header.judge.clone()),
             ("field-office", Some(header.office.clone())),
             ("field-currency", Some(self.currency.code().to_owned())),
+            (
+                "field-ledger",
+                Some(format!(
+                    "{} · {}",
+                    account.ledger.sequence,
+                    crate::domain::chain::grouped_hash(&account.ledger.hash)
+                )),
+            ),
         ];
         fields.retain(|(_, value)| value.is_some());
         fields

@@ -67,10 +67,12 @@ pub async fn evidence_files(store: &Store, book: BookId) -> ServiceResult<Vec<Ev
     Ok(files)
 }
 
-/// One file with its content and the book it belongs to.
+/// One file with its content and the book it belongs to, checked against its hash and its seal:
+/// a file changed in the database is refused, never served.
 pub async fn evidence_content(store: &Store, id: EvidenceId) -> ServiceResult<(BookId, EvidenceFile, Vec<u8>)> {
     let mut tx = store.begin_read().await?;
-    let found = tx.evidence_content(id).await?;
+    let (book, file, content) = tx.evidence_content(id).await?;
+    super::integrity::check_evidence(&mut tx, book, &file, &content).await?;
     tx.commit().await?;
-    Ok(found)
+    Ok((book, file, content))
 }

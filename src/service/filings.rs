@@ -136,21 +136,8 @@ pub async fn filed_documents(store: &Store, id: FilingId) -> ServiceResult<Filed
     let mut tx = store.begin_read().await?;
     let filing = tx.filing(id).await?;
     let (pdf, data_json) = tx.filing_content(id).await?;
+    super::integrity::check_filing(&mut tx, &filing, &pdf, &data_json).await?;
     tx.commit().await?;
-    for (what, bytes, expected) in [
-        ("PDF", pdf.as_slice(), &filing.pdf_sha256),
-        ("data", data_json.as_bytes(), &filing.data_sha256),
-    ] {
-        let found = sha256_hex(bytes);
-        if &found != expected {
-            return Err(StoreError::Corrupt {
-                what: "filed account",
-                id: id.to_string(),
-                detail: format!("its {what} hashes to {found}, not to {expected} as when filed"),
-            }
-            .into());
-        }
-    }
     Ok(FiledDocuments { filing, pdf, data_json })
 }
 
@@ -170,7 +157,8 @@ pub async fn filing_bundle(store: &Store, id: FilingId) -> ServiceResult<Vec<u8>
     })?;
     let mut tx = store.begin_read().await?;
     for (evidence, name) in listed {
-        let (_, _, content) = tx.evidence_content(evidence).await?;
+        let (book, file, content) = tx.evidence_content(evidence).await?;
+        super::integrity::check_evidence(&mut tx, book, &file, &content).await?;
         files.push((format!("evidence/{name}"), content));
     }
     tx.commit().await?;

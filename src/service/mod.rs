@@ -26,11 +26,13 @@ pub mod evidence;
 pub mod filing_season;
 pub mod filings;
 pub mod import;
+pub mod integrity;
 pub mod ledger;
 pub mod parties;
 pub mod passwords;
 pub mod payments;
 pub mod reports;
+pub mod sealing;
 pub mod session_cache;
 pub mod sessions;
 pub mod statement;
@@ -88,6 +90,16 @@ pub enum ServiceError {
     /// Too many password checks are running or waiting: try again in a moment.
     #[error("the server is checking many passwords at once: try again in a moment")]
     Busy,
+    /// A stored record no longer matches what was written (its hash or its seal): someone
+    /// changed the database. It is not served.
+    #[error(
+        "stored {what} {id} no longer matches what was written, so it was not served: {detail}; tell the administrator"
+    )]
+    Tampered {
+        what: &'static str,
+        id: i64,
+        detail: String,
+    },
     /// Too many wrong passwords for this login or from this address.
     #[error("too many wrong passwords for this login or from this address: wait 15 minutes and try again")]
     Throttled,
@@ -111,6 +123,7 @@ impl ServiceError {
                 | ServiceError::Audit(_)
                 | ServiceError::Busy
                 | ServiceError::Throttled
+                | ServiceError::Tampered { .. }
                 | ServiceError::Lock(_)
                 | ServiceError::Pdf(_)
                 | ServiceError::Html(_)

@@ -49,9 +49,21 @@ pub struct OpeningCheck {
     pub differences: Vec<(String, i64, i64)>,
 }
 
+/// The ledger an account was made from: the book's chain head when it was read. A filed account
+/// carries it, in its data and printed on it, so a clerk can compare it with what `gestio verify`
+/// finds in the books.
+#[derive(Debug, Clone, Serialize)]
+pub struct LedgerHead {
+    /// The number of the book's last entry.
+    pub sequence: i64,
+    /// That entry's hash, which covers every entry before it.
+    pub hash: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodicAccount {
     pub header: ReportHeader,
+    pub ledger: LedgerHead,
     pub data: ReportData,
     pub bank_checks: Vec<BankCheck>,
     /// Continuity gaps between statements not yet resolved.
@@ -138,6 +150,10 @@ pub(super) async fn account_in(tx: &mut Tx, book: BookId, period: Period) -> Ser
             judge: court.and_then(|court| court.judge.clone()),
             jurisdiction: mandate.jurisdiction.code().to_owned(),
             language: beneficiary.language.code().to_owned(),
+        },
+        ledger: LedgerHead {
+            sequence: found.head_sequence,
+            hash: found.head_hash,
         },
         data,
         bank_checks,

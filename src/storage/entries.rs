@@ -10,6 +10,7 @@ use super::{StoreError, StoreResult, Tx, on_backend};
 use crate::domain::book::ChainedEntry;
 use crate::domain::ids::{AccountId, BookId, EntryId};
 use crate::domain::ledger::{JournalEntry, Posting};
+use crate::domain::seal::SealedFields;
 
 /// Rows per multi-row INSERT: well under both databases' bound-parameter limits
 /// (SQLite 32,766; PostgreSQL 65,535) with 13 columns per entry and 5 per posting.
@@ -109,14 +110,18 @@ impl Tx {
         Ok(())
     }
 
-    /// Moves `book`'s chain head from `from_sequence` (as locked) to `last`.
+    /// Moves `book`'s chain head from `from_sequence` (as locked) to `last`, with its seal.
     pub async fn move_head(&mut self, book: BookId, from_sequence: i64, last: &ChainedEntry) -> StoreResult<()> {
+        let seal = self.seal(&SealedFields::book_head(book, last.sequence, &last.hash));
         let updated = on_backend!(self, connection => {
-            sqlx::query("UPDATE books SET head_sequence = $1, head_hash = $2 WHERE id = $3 AND head_sequence = $4")
+            sqlx::query(
+                "UPDATE books SET head_sequence = $1, head_hash = $2, head_seal = $5 WHERE id = $3 AND head_sequence = $4",
+            )
                 .bind(last.sequence)
                 .bind(&last.hash)
                 .bind(book.get())
                 .bind(from_sequence)
+                .bind(seal)
                 .execute(connection)
                 .await?
                 .rows_affected()

@@ -20,6 +20,12 @@ pub enum StoreError {
     UnsupportedUrl { url: String },
     #[error("the database schema could not be brought up to date: {0}")]
     Migration(sqlx::migrate::MigrateError),
+    /// The database is sealed with another key than the one given.
+    #[error(
+        "this database is sealed with the key {recorded}, not with the key given ({given}): start gestio with \
+         the key file the database was sealed with (GESTIO_SECRET_FILE), restored from the same backup as the database"
+    )]
+    KeyMismatch { recorded: String, given: String },
     /// PostgreSQL gave up a db transaction that met another (a deadlock, or a serialization
     /// failure): nothing of it was saved, and the same work may simply be done again.
     #[error("the database was busy with a conflicting change; nothing was saved: try again")]

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use super::{StoreError, StoreResult, Tx, on_backend};
 use crate::domain::evidence::{EvidenceFile, MediaType};
 use crate::domain::ids::{BookId, EntryId, EvidenceId};
+use crate::domain::seal::SealedFields;
 
 pub struct NewEvidence<'a> {
     pub book: BookId,
@@ -66,13 +67,16 @@ impl Tx {
             .fetch_one(connection)
             .await
         });
-        match result.map_err(StoreError::from) {
+        let id = match result.map_err(StoreError::from) {
             Err(StoreError::Duplicate { .. }) => Err(StoreError::Duplicate {
                 what: "this evidence file",
                 detail: format!("entry {} has the same file attached already", evidence.entry),
             }),
             other => Ok(EvidenceId::new(other?)),
-        }
+        }?;
+        let sealed = SealedFields::evidence(id, evidence.book, evidence.entry, evidence.sha256);
+        self.insert_seal(&sealed, id.get()).await?;
+        Ok(id)
     }
 
     /// The evidence of a book's entries, in the order attached.

@@ -7,6 +7,7 @@ use crate::domain::filing::{Filing, Review, Verdict};
 use crate::domain::ids::{BookId, FilingId};
 use crate::domain::mandate::Jurisdiction;
 use crate::domain::report::Period;
+use crate::domain::seal::SealedFields;
 
 /// A filing as it is about to be stored.
 pub struct NewFiling<'a> {
@@ -105,7 +106,7 @@ impl Tx {
             .fetch_one(connection)
             .await
         });
-        match result.map_err(StoreError::from) {
+        let id = match result.map_err(StoreError::from) {
             Err(StoreError::Duplicate { .. }) => Err(StoreError::Duplicate {
                 what: "a filed account",
                 detail: format!(
@@ -114,7 +115,10 @@ impl Tx {
                 ),
             }),
             other => Ok(FilingId::new(other?)),
-        }
+        }?;
+        let filed = self.filing(id).await?;
+        self.insert_seal(&SealedFields::filing(&filed), id.get()).await?;
+        Ok(id)
     }
 
     /// A book's filed accounts, oldest period first, each with the court's latest review.

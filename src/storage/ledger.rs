@@ -50,13 +50,17 @@ impl Tx {
             .fetch_one(connection)
             .await
         });
-        match result.map_err(StoreError::from) {
+        let book: Book = match result.map_err(StoreError::from) {
             Err(StoreError::Duplicate { .. }) => Err(StoreError::Duplicate {
                 what: "a book for this beneficiary",
                 detail: format!("beneficiary {beneficiary} has a book already; one person, one book"),
             }),
             other => other?.try_into(),
-        }
+        }?;
+        // Sealed from its first (empty) head on, like every head after it.
+        self.seal_book_head(book.id, book.head_sequence, &book.head_hash)
+            .await?;
+        Ok(book)
     }
 
     pub async fn book(&mut self, id: BookId) -> StoreResult<Book> {

@@ -13,6 +13,7 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Postgres, Sqlite};
 
+use crate::domain::seal::SealKey;
 use book_owners::BookOwners;
 use caseload_cache::CaseloadCache;
 
@@ -38,6 +39,7 @@ mod payment_settings;
 mod payments;
 mod rows;
 mod rules;
+mod seals;
 mod sessions;
 mod statement_balances;
 mod statements;
@@ -53,6 +55,7 @@ pub use imports::{NewBankStatement, NewStatementImport};
 pub use orders::OpenOrder;
 pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OrderRecord, RunRecord};
 pub use rules::{NewRule, SuspenseItem, categorise_reference};
+pub use seals::Unsealed;
 pub use sessions::StoredSession;
 pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewLine, PreviousStatement};
 pub use users::SessionOfUser;
@@ -81,17 +84,20 @@ enum Pool {
 }
 
 /// The database, chosen once from the URL scheme; cheap to clone (the clones share the pool and
-/// what is kept in memory: the dashboard's cases and whose each book is).
+/// what is kept in memory: the dashboard's cases and whose each book is), with the key it seals
+/// with (see `domain::seal`).
 #[derive(Clone)]
 pub struct Store {
     pool: Pool,
     cases: Arc<CaseloadCache>,
     owners: Arc<BookOwners>,
+    key: Option<Arc<SealKey>>,
 }
 
 /// A database transaction: the unit of every use case.
 pub struct Tx {
     inner: TxInner,
+    key: Option<Arc<SealKey>>,
 }
 
 enum TxInner {
@@ -195,6 +201,7 @@ impl Store {
                 pool: Pool::Sqlite(pool),
                 cases: Arc::default(),
                 owners: Arc::default(),
+                key: None,
             });
         }
         if url.starts_with("postgres:") || url.starts_with("postgresql:") {
@@ -212,16 +219,18 @@ impl Store {
                 pool: Pool::Postgres(pool),
                 cases: Arc::default(),
                 owners: Arc::default(),
+                key: None,
             });
         }
         Err(StoreError::UnsupportedUrl { url: redact_url(url) })
     }
 
-    /// Connects and brings the schema up to date: what every command does first.
-    pub async fn open(url: &str) -> StoreResult<Store> {
+    /// Connects, brings the schema up to date and takes `key` to seal with: what every command
+    /// does first (see [`Store::sealed_with`]).
+    pub async fn open(url: &str, key: SealKey) -> StoreResult<Store> {
         let store = Store::connect(url).await?;
         store.migrate().await?;
-        Ok(store)
+        store.sealed_with(key).await
     }
 
     pub fn backend(&self) -> Backend {
@@ -268,7 +277,14 @@ impl Store {
             Pool::Sqlite(pool) => TxInner::Sqlite(Held::InTransaction(pool.begin().await?)),
             Pool::Postgres(pool) => TxInner::Postgres(Held::InTransaction(pool.begin().await?)),
         };
-        Ok(Tx { inner })
+        Ok(self.tx(inner))
+    }
+
+    fn tx(&self, inner: TxInner) -> Tx {
+        Tx {
+            inner,
+            key: self.key.clone(),
+        }
     }
 
     /// A connection for one or two reads that need no common snapshot (a session and its user
@@ -279,7 +295,7 @@ impl Store {
             Pool::Sqlite(pool) => TxInner::Sqlite(Held::Alone(pool.acquire().await?)),
             Pool::Postgres(pool) => TxInner::Postgres(Held::Alone(pool.acquire().await?)),
         };
-        Ok(Tx { inner })
+        Ok(self.tx(inner))
     }
 
     /// A connection for reads beside a write transaction (`begin_write`), when that is safe and
@@ -290,9 +306,9 @@ impl Store {
     /// reads still: `None`.
     pub fn try_read_beside_write(&self) -> Option<Tx> {
         match &self.pool {
-            Pool::Sqlite(pool) => pool.try_acquire().map(|connection| Tx {
-                inner: TxInner::Sqlite(Held::Alone(connection)),
-            }),
+            Pool::Sqlite(pool) => pool
+                .try_acquire()
+                .map(|connection| self.tx(TxInner::Sqlite(Held::Alone(connection)))),
             Pool::Postgres(_) => None,
         }
     }
@@ -304,7 +320,7 @@ impl Store {
             Pool::Sqlite(pool) => TxInner::Sqlite(Held::InTransaction(pool.begin_with("BEGIN IMMEDIATE").await?)),
             Pool::Postgres(pool) => TxInner::Postgres(Held::InTransaction(pool.begin().await?)),
         };
-        Ok(Tx { inner })
+        Ok(self.tx(inner))
     }
 
     pub async fn close(&self) {

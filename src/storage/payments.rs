@@ -10,6 +10,7 @@ use crate::domain::ids::{
     AccountId, BookId, CreditorId, OfficeId, PaymentFileId, PaymentOrderId, PaymentRunId, ScheduleId,
 };
 use crate::domain::money::Money;
+use crate::domain::seal::SealedFields;
 
 /// A run as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -294,6 +295,13 @@ impl Tx {
     }
 
     pub async fn insert_file(&mut self, file: &NewFile<'_>, now: DateTime<Utc>) -> StoreResult<PaymentFileId> {
+        let id = self.insert_file_row(file, now).await?;
+        let sealed = SealedFields::payment_file(id, file.run.get(), file.message_id, file.sha256);
+        self.insert_seal(&sealed, id.get()).await?;
+        Ok(id)
+    }
+
+    async fn insert_file_row(&mut self, file: &NewFile<'_>, now: DateTime<Utc>) -> StoreResult<PaymentFileId> {
         on_backend!(self, connection => {
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO payment_files (run_id, debtor_account_id, execution_date, message_id, format, content, \
@@ -345,6 +353,20 @@ impl Tx {
                     .await?;
             Ok(rows)
         })
+    }
+
+    /// The payment files paid from the accounts of `book`.
+    pub async fn payment_files_of_book(&mut self, book: BookId) -> StoreResult<Vec<PaymentFileId>> {
+        let rows: Vec<(i64,)> = on_backend!(self, connection => {
+            sqlx::query_as(
+                "SELECT f.id FROM payment_files f JOIN accounts a ON a.id = f.debtor_account_id \
+                 WHERE a.book_id = $1 ORDER BY f.id",
+            )
+            .bind(book.get())
+            .fetch_all(connection)
+            .await?
+        });
+        Ok(rows.into_iter().map(|(id,)| PaymentFileId::new(id)).collect())
     }
 
     /// A file's record and its bytes exactly as produced.

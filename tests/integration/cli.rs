@@ -28,7 +28,7 @@ crate::backend_tests! {
         let listed = json(&db, &["entry", "list", "--book", "1", "--from", "2026-02-01"]);
         assert_eq!(listed.as_array().unwrap().len(), 2);
         let verified = ok(&db, &["verify"]);
-        assert!(verified.contains("book 1: 3 entries, chain and balances verified"), "{verified}");
+        assert!(verified.contains("book 1: 3 entries, chain, seal, balances and stored files verified"), "{verified}");
         assert!(ok(&db, &["account", "list", "--book", "1"]).contains("LU28 0019 4006 4475 0000"));
         ok(&db, &["book", "lock", "1", "--through", "2026-01-31"]);
         let refused = fails(&db, &["entry", "add", "--book", "1", "--date", "2026-01-15", "--description", "Late", "--posting", "6000=1", "--posting", "1100=-1"]);

@@ -41,12 +41,8 @@ fn statement(number: usize) -> String {
 }
 
 fn gestio(db: &TestDb, arguments: &[String]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_gestio"));
-    command
-        .arg("--database-url")
-        .arg(&db.url)
-        .args(arguments)
-        .env_remove("DATABASE_URL");
+    let mut command = db.command();
+    command.args(arguments);
     command
 }
 

@@ -114,7 +114,11 @@ crate::backend_tests! {
         assert_eq!(data["budget"][0]["planned"].as_i64(), Some(eur("600.00").minor()));
         assert_eq!(data["budget"][0]["actual"].as_i64(), Some(eur("650.00").minor()));
         assert_eq!(data["evidence"][0]["file_name"], "bail janvier.png");
+        assert_eq!((data["ledger"]["sequence"].as_i64(), data["ledger"]["hash"].as_str()), (Some(filing.chain_sequence), Some(filing.chain_hash.as_str())),
+            "the account says which ledger it was made from");
         if let Some(text) = pdf_text(&documents.pdf) {
+            let printed = gestio::domain::chain::grouped_hash(&filing.chain_hash);
+            assert!(text.contains(&printed[..17]), "the court's copy prints the ledger's head: {text}");
             let french = Locale::new(Language::Fr);
             assert!(text.contains("Compte de gestion"), "{text}");
             assert!(text.contains(&french.amount(eur("650.00").minor(), gestio::domain::money::Currency::EUR)), "{text}");

@@ -6,7 +6,7 @@ use crate::common;
 use crate::support::cli as cli_support;
 
 use std::io::Write as _;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use common::now;
 use gestio::domain::access::{Action, Decision, Role};
@@ -33,9 +33,8 @@ fn person(login: &str, role: Role) -> NewUser {
 
 /// `gestio ARGUMENTS`, with the password on standard input.
 fn gestio_with_stdin(db: &common::TestDb, arguments: &[&str], input: &str) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gestio"))
-        .arg("--database-url")
-        .arg(&db.url)
+    let mut child = db
+        .command()
         .args(arguments)
         .env_remove("GESTIO_PASSWORD")
         .stdin(Stdio::piped())

@@ -167,11 +167,14 @@ pub async fn run_report(store: &Store, run: PaymentRunId) -> ServiceResult<RunRe
 }
 
 /// A produced file and its bytes, exactly as first written.
+/// A payment file as produced, checked against its hash and its seal: a file changed in the
+/// database (another IBAN, another amount) is refused, never handed to the bank.
 pub async fn payment_file(store: &Store, file: PaymentFileId) -> ServiceResult<(FileRecord, Vec<u8>)> {
     let mut tx = store.begin_read().await?;
-    let found = tx.file_content(file).await?;
+    let (record, content) = tx.file_content(file).await?;
+    crate::service::integrity::check_payment_file(&mut tx, &record, &content).await?;
     tx.commit().await?;
-    Ok(found)
+    Ok((record, content))
 }
 
 async fn report(tx: &mut Tx, run: PaymentRunId) -> ServiceResult<RunReport> {

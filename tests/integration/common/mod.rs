@@ -19,11 +19,13 @@ pub use users::{PASSWORD, Tie};
 
 static DATABASE_COUNTER: AtomicU32 = AtomicU32::new(0);
 
-/// A database that exists for one test and is removed after it.
+/// A database that exists for one test and is removed after it, with its own sealing key file
+/// (written at first use), which the test's server and its command-line runs share.
 pub struct TestDb {
     pub url: String,
     pub backend: &'static str,
-    _folder: Option<tempfile::TempDir>,
+    pub key_file: std::path::PathBuf,
+    _folder: tempfile::TempDir,
     postgres_cleanup: Option<(String, String)>,
 }
 
@@ -34,7 +36,8 @@ impl TestDb {
         TestDb {
             url,
             backend: "sqlite",
-            _folder: Some(folder),
+            key_file: folder.path().join("gestio.db.key"),
+            _folder: folder,
             postgres_cleanup: None,
         }
     }
@@ -64,18 +67,41 @@ impl TestDb {
             .expect("creating a test database on TEST_DATABASE_URL's server");
         admin.close().await;
         let url = replace_database(&admin_url, &name);
+        let folder = tempfile::tempdir().expect("a temporary folder for the key file");
         Some(TestDb {
             url,
             backend: "postgres",
-            _folder: None,
+            key_file: folder.path().join("gestio.key"),
+            _folder: folder,
             postgres_cleanup: Some((admin_url, name)),
         })
     }
 
+    /// The store as a server or a command opens it: migrated, with the test's sealing key.
     pub async fn store(&self) -> Store {
-        Store::open(&self.url)
+        let store = Store::connect(&self.url)
             .await
-            .expect("opening and migrating the test database")
+            .expect("connecting to the test database");
+        store.migrate().await.expect("migrating the test database");
+        let recorded = store.recorded_key_id().await.expect("reading the database's key id");
+        let key = gestio::secret::KeySource::File(self.key_file.clone())
+            .key(recorded.as_deref())
+            .expect("the test's sealing key");
+        store.sealed_with(key).await.expect("sealing with the test's key")
+    }
+
+    /// The gestio binary on this database, with its key file.
+    pub fn command(&self) -> std::process::Command {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gestio"));
+        command
+            .arg("--database-url")
+            .arg(&self.url)
+            .arg("--secret-file")
+            .arg(&self.key_file)
+            .env_remove("DATABASE_URL")
+            .env_remove("GESTIO_SECRET")
+            .env_remove("GESTIO_SECRET_FILE");
+        command
     }
 }
 

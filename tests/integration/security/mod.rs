@@ -17,6 +17,7 @@ mod nul_bytes;
 mod passwords;
 mod slow_clients;
 mod smaller;
+mod tamper;
 mod throttle;
 
 use serde_json::Value;

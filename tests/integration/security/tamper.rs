@@ -50,12 +50,18 @@ async fn rechain(db: &TestDb, book: BookId, entries: &mut [JournalEntry]) {
     for entry in entries.iter_mut() {
         entry.previous_hash.clone_from(&previous);
         entry.hash = entry_hash(&previous, &ChainFields::of_entry(entry));
-        let sql = format!("UPDATE entries SET previous_hash = '{}', hash = '{}' WHERE id = {}", entry.previous_hash, entry.hash, entry.id);
+        let sql = format!(
+            "UPDATE entries SET previous_hash = '{}', hash = '{}' WHERE id = {}",
+            entry.previous_hash, entry.hash, entry.id
+        );
         raw_sql(db, &sql).await.unwrap();
         previous.clone_from(&entry.hash);
     }
     let last = entries.last().unwrap();
-    let sql = format!("UPDATE books SET head_sequence = {}, head_hash = '{}' WHERE id = {book}", last.sequence, last.hash);
+    let sql = format!(
+        "UPDATE books SET head_sequence = {}, head_hash = '{}' WHERE id = {book}",
+        last.sequence, last.hash
+    );
     raw_sql(db, &sql).await.unwrap();
 }
 
@@ -128,5 +134,64 @@ crate::backend_tests! {
         let (status, body) = get(&app, &supervisor, &format!("/api/v1/evidence/{}", ids.evidence)).await;
         assert_eq!(status, 500, "changed evidence was served: {body}");
         assert!(body.contains("no longer matches"), "{body}");
+    }
+
+    async fn a_filing_whose_recorded_head_was_changed_does_not_verify(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = two_offices(&app).await;
+        let before = verify(&app.store, Some(ids.book)).await.unwrap().remove(0);
+        assert!(before.is_sound(), "{:?}", before.problems);
+        assert_eq!(before.filed_heads.len(), 1, "the filing's head is confirmed by the chain");
+        drop_guards(&db, &["filings"]).await;
+        let entries = all_entries(&app, ids.book).await;
+        let sql = format!("UPDATE filings SET chain_sequence = {}, chain_hash = '{}' WHERE id = {}", entries[2].sequence, entries[2].hash, ids.filing);
+        raw_sql(&db, &sql).await.unwrap();
+        let found = problems(&app, ids.book).await;
+        assert!(found.iter().any(|problem| problem.contains(&format!("filing {}", ids.filing))), "{found:?}");
+        assert!(found.iter().any(|problem| problem.contains("seal does not hold")), "{found:?}");
+    }
+
+    async fn a_database_opens_with_its_own_key_only(db) {
+        let store = db.store().await;
+        crate::common::open_case(&store, "Ana Costa", "LU120010001234567891").await;
+        store.close().await;
+        let other = gestio::domain::seal::SealKey::from_bytes([9; 32]);
+        let refused = gestio::storage::Store::open(&db.url, other).await.err().expect("another key is refused");
+        assert!(refused.to_string().contains("sealed with the key"), "{refused}");
+        // Without its key file, the command line says where the key should be and opens nothing.
+        let missing = db.key_file.with_extension("missing");
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_gestio"))
+            .args(["--database-url", &db.url, "--secret-file", missing.to_str().unwrap(), "verify"])
+            .env_remove("GESTIO_SECRET")
+            .output()
+            .unwrap();
+        let told = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success() && told.contains("does not exist"), "{told}");
+        assert!(!missing.exists(), "no new key is made for a sealed database");
+        let output = db.command().arg("verify").output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    }
+
+    async fn records_from_before_sealing_are_reported_then_adopted_once_checked(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = two_offices(&app).await;
+        // As a database written before sealing began: no seals anywhere.
+        drop_guards(&db, &["seals"]).await;
+        raw_sql(&db, "DELETE FROM seals").await.unwrap();
+        raw_sql(&db, "UPDATE books SET head_seal = NULL").await.unwrap();
+        let found = problems(&app, ids.book).await;
+        assert!(found.iter().any(|problem| problem.contains("not sealed")), "{found:?}");
+        let supervisor = app.client_of("supervisor").await;
+        assert_eq!(get(&app, &supervisor, &format!("/api/v1/evidence/{}", ids.evidence)).await.0, 500, "an unsealed file is not served");
+        // A broken chain is not adopted.
+        drop_guards(&db, &["entries"]).await;
+        raw_sql(&db, &format!("UPDATE entries SET description = 'changed' WHERE book_id = {} AND sequence = 1", ids.second.book)).await.unwrap();
+        let output = db.command().args(["seal", "adopt"]).output().unwrap();
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(1), "{report}");
+        assert!(report.contains(&format!("NOT SEALED: book {}", ids.second.book)), "{report}");
+        assert!(report.contains("sealed: 6 chain heads"), "the six demo books, not the broken one: {report}");
+        assert_eq!(problems(&app, ids.book).await, Vec::<String>::new(), "Maria's book is sealed and sound again");
+        assert_eq!(get(&app, &supervisor, &format!("/api/v1/evidence/{}", ids.evidence)).await.0, 200);
     }
 }

@@ -1,7 +1,7 @@
 //! Running the `gestio` binary as a user does, against a test database.
 #![allow(dead_code)]
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -19,11 +19,8 @@ pub fn demo_period() -> (String, String, String) {
 }
 
 pub fn gestio(db: &TestDb, arguments: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gestio"))
-        .arg("--database-url")
-        .arg(&db.url)
+    db.command()
         .args(arguments)
-        .env_remove("DATABASE_URL")
         .output()
         .expect("running the gestio binary")
 }

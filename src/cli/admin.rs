@@ -33,6 +33,9 @@ pub struct ListenArgs {
     /// process's file handle limit (`ulimit -n`).
     #[arg(long, env = "GESTIO_CONNECTIONS_MAX", default_value_t = crate::http::ServeLimits::default().connections_max)]
     connections_max: usize,
+    /// Open connections per client address at most (trusted proxies aside); beyond, a 503.
+    #[arg(long, env = "GESTIO_CONNECTIONS_PER_ADDRESS_MAX", default_value_t = crate::http::ServeLimits::default().connections_per_address_max)]
+    connections_per_address_max: usize,
 }
 
 #[derive(Debug, Args)]
@@ -57,6 +60,7 @@ async fn run_server(store: Store, url: &DatabaseUrl, listen: &ListenArgs) -> any
     let state = AppState::new(store.clone()).with_trusted_proxies(&listen.trusted_proxies);
     let limits = ServeLimits {
         connections_max: listen.connections_max.max(1),
+        connections_per_address_max: listen.connections_per_address_max.max(1),
         ..ServeLimits::default()
     };
     serve_with(listener, state, limits, shutdown_signal()).await?;

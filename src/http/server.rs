@@ -4,6 +4,7 @@
 //! closed; one whose headers do not arrive in time is closed.
 
 use std::future::Future;
+use std::net::IpAddr;
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
@@ -26,6 +27,10 @@ pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Open connections at most, by default: far above an office's users (each browser keeps a few),
 /// far below the file handles a process has (1,024 on many systems).
 pub const CONNECTIONS_MAX: usize = 512;
+/// Open connections per client address at most, by default: a browser opens six, an office behind
+/// one address (NAT) some dozens; one client cannot take every place. Trusted proxies are not
+/// counted: every client comes through them, and they hold slow clients themselves.
+pub const CONNECTIONS_PER_ADDRESS_MAX: usize = 64;
 /// Connections beyond the cap being answered 503 at once; beyond these, one is closed unanswered,
 /// so a flood of connections cannot hold file handles through its refusals either.
 const REFUSING_MAX: usize = 256;
@@ -39,6 +44,7 @@ const ACCEPT_RETRY_PAUSE: Duration = Duration::from_millis(50);
 pub struct ServeLimits {
     pub header_timeout: Duration,
     pub connections_max: usize,
+    pub connections_per_address_max: usize,
 }
 
 impl Default for ServeLimits {
@@ -46,6 +52,49 @@ impl Default for ServeLimits {
         ServeLimits {
             header_timeout: HEADER_TIMEOUT,
             connections_max: CONNECTIONS_MAX,
+            connections_per_address_max: CONNECTIONS_PER_ADDRESS_MAX,
+        }
+    }
+}
+
+/// Open connections per client address (trusted proxies aside).
+#[derive(Default)]
+struct OpenPerAddress(std::sync::Mutex<std::collections::HashMap<IpAddr, usize>>);
+
+impl OpenPerAddress {
+    /// Counts a connection from `address`, unless it has `most` open already.
+    fn admit(self: &Arc<Self>, address: IpAddr, most: usize) -> Option<AddressPlace> {
+        let mut open = self.0.lock().expect("BUG: the count of connections was poisoned");
+        let count = open.entry(address).or_insert(0);
+        if *count >= most {
+            return None;
+        }
+        *count += 1;
+        Some(AddressPlace {
+            counts: Arc::clone(self),
+            address,
+        })
+    }
+}
+
+/// A connection's place among those of its address, given back when it ends.
+struct AddressPlace {
+    counts: Arc<OpenPerAddress>,
+    address: IpAddr,
+}
+
+impl Drop for AddressPlace {
+    fn drop(&mut self) {
+        let mut open = self
+            .counts
+            .0
+            .lock()
+            .expect("BUG: the count of connections was poisoned");
+        if let Some(count) = open.get_mut(&self.address) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.address);
+            }
         }
     }
 }
@@ -67,8 +116,10 @@ pub async fn serve_with(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     keep_in_memory(state.store.clone());
+    let trusted_proxies = Arc::clone(&state.trusted_proxies);
     let app = router(state);
     let open = Arc::new(Semaphore::new(limits.connections_max));
+    let per_address = Arc::new(OpenPerAddress::default());
     let refusing = Arc::new(Semaphore::new(REFUSING_MAX));
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -84,13 +135,19 @@ pub async fn serve_with(
             },
             () = &mut shutdown => break,
         };
-        let Ok(place) = open.clone().try_acquire_owned() else {
-            if let Ok(refusal) = refusing.clone().try_acquire_owned() {
-                tokio::spawn(async move {
-                    refuse_when_full(stream).await;
-                    drop(refusal);
-                });
+        let address_place = if trusted_proxies.contains(&peer.ip()) {
+            None
+        } else {
+            match per_address.admit(peer.ip(), limits.connections_per_address_max) {
+                Some(place) => Some(place),
+                None => {
+                    refuse(stream, &refusing);
+                    continue;
+                }
             }
+        };
+        let Ok(place) = open.clone().try_acquire_owned() else {
+            refuse(stream, &refusing);
             continue;
         };
         // The peer's address goes with each request, for the throttle and the audit log.
@@ -105,7 +162,7 @@ pub async fn serve_with(
         tokio::spawn(async move {
             // A connection that ends badly (reset, timed out) is the client's affair.
             let _ = watched.await;
-            drop(place);
+            drop((place, address_place));
         });
     }
     drop(listener);
@@ -130,9 +187,21 @@ static FULL: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// How long, and how much, a connection beyond the cap is read before its 503: a client answered
-/// before it has sent its request takes the answer for a broken connection.
-const REFUSAL_READ_TIME: Duration = Duration::from_secs(1);
+/// before it has sent its request takes the answer for a broken connection. A person's browser
+/// sends its request at once; a slow client holds a place among the refusals for no longer.
+const REFUSAL_READ_TIME: Duration = Duration::from_millis(250);
 const REFUSAL_READ_BYTES_MAX: usize = 8 * 1024;
+
+/// Answers a connection beyond a cap with a 503 when fewer than [`REFUSING_MAX`] are being
+/// answered so, else closes it at once.
+fn refuse(stream: TcpStream, refusing: &Arc<Semaphore>) {
+    if let Ok(refusal) = refusing.clone().try_acquire_owned() {
+        tokio::spawn(async move {
+            refuse_when_full(stream).await;
+            drop(refusal);
+        });
+    }
+}
 
 /// Answers a connection beyond the cap with a 503 and closes it, after reading (a little of) its
 /// request, never handing it on.

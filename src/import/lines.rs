@@ -184,11 +184,25 @@ fn part(detail: &TransactionDetail, amount: Money, credit: bool) -> LinePart {
         .join(" ");
     LinePart {
         amount,
-        counterparty_name: name,
-        counterparty_iban: iban,
-        end_to_end_id: detail.end_to_end_id.clone().filter(|id| id != "NOTPROVIDED"),
-        remittance: (!remittance.is_empty()).then(|| remittance.chars().take(REMITTANCE_LENGTH_MAX).collect()),
+        counterparty_name: name.as_deref().map(readable),
+        counterparty_iban: iban.as_deref().map(readable),
+        end_to_end_id: detail
+            .end_to_end_id
+            .as_deref()
+            .filter(|id| *id != "NOTPROVIDED")
+            .map(readable),
+        remittance: (!remittance.is_empty())
+            .then(|| readable(&remittance.chars().take(REMITTANCE_LENGTH_MAX).collect::<String>())),
     }
+}
+
+/// A bank's text as people read it: control characters (a NUL from a CSV export, a `&#0;` in
+/// XML) become spaces. Nobody reads them, PostgreSQL cannot store a NUL, and a statement is not
+/// refused for one; the line's fingerprint is taken from the bank's text as it came.
+fn readable(text: &str) -> String {
+    text.chars()
+        .map(|character| if character.is_control() { ' ' } else { character })
+        .collect()
 }
 
 /// SHA-256 over length-prefixed fields, so no two different lines share a fingerprint by accident.
@@ -225,4 +239,13 @@ fn fingerprint(entry: &StatementEntry, amount: Money) -> String {
         field(&detail.unstructured.join("\n"));
     }
     hex::encode(hasher.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_in_a_banks_text_become_spaces() {
+        assert_eq!(super::readable("Loyer\0mars\t2026"), "Loyer mars 2026");
+        assert_eq!(super::readable("Énergie Sàrl"), "Énergie Sàrl");
+    }
 }

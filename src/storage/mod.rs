@@ -259,6 +259,20 @@ impl Store {
         Ok(())
     }
 
+    /// The database's size on disk in bytes, as PostgreSQL counts it; `None` on SQLite, whose
+    /// size is its file's.
+    pub async fn database_bytes(&self) -> StoreResult<Option<u64>> {
+        match &self.pool {
+            Pool::Sqlite(_) => Ok(None),
+            Pool::Postgres(pool) => {
+                let bytes: i64 = sqlx::query_scalar("SELECT pg_database_size(current_database())")
+                    .fetch_one(pool)
+                    .await?;
+                Ok(u64::try_from(bytes).ok())
+            }
+        }
+    }
+
     /// True when the database answers and every migration this build knows has been applied.
     pub async fn is_ready(&self) -> StoreResult<bool> {
         let known = match self.pool {

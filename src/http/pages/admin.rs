@@ -181,13 +181,7 @@ pub async fn assign(
     PathParams(id): PathParams<i64>,
     Form(form): Form<AssignForm>,
 ) -> Result<Response, ApiError> {
-    caller.check_form_token(&form.csrf)?;
-    caller.office(Action::Administer, caller.office_id()?)?;
-    let user = office_user(&caller, &state, id).await?;
-    caller.book(&state, Action::Write, BookId::new(form.book)).await?;
-    users::assign(&state.store, &user.login, BookId::new(form.book), chrono::Utc::now()).await?;
-    state.sessions.forget_user(user.id);
-    Ok(Redirect::to("/admin/users").into_response())
+    change_assignment(&caller, &state, id, &form, Assignment::Give).await
 }
 
 /// `POST /admin/users/{id}/withdrawals`: takes a book back from a counsellor, at once: their
@@ -198,11 +192,31 @@ pub async fn withdraw(
     PathParams(id): PathParams<i64>,
     Form(form): Form<AssignForm>,
 ) -> Result<Response, ApiError> {
+    change_assignment(&caller, &state, id, &form, Assignment::Withdraw).await
+}
+
+enum Assignment {
+    Give,
+    Withdraw,
+}
+
+async fn change_assignment(
+    caller: &Caller,
+    state: &AppState,
+    id: i64,
+    form: &AssignForm,
+    change: Assignment,
+) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
     caller.office(Action::Administer, caller.office_id()?)?;
-    let user = office_user(&caller, &state, id).await?;
-    caller.book(&state, Action::Write, BookId::new(form.book)).await?;
-    users::withdraw(&state.store, &user.login, BookId::new(form.book)).await?;
+    let user = office_user(caller, state, id).await?;
+    let book = BookId::new(form.book);
+    caller.book(state, Action::Write, book).await?;
+    match change {
+        Assignment::Give => users::assign(&state.store, &user.login, book, chrono::Utc::now()).await?,
+        Assignment::Withdraw => users::withdraw(&state.store, &user.login, book).await?,
+    };
+    // The user's kept session is dropped: the change counts from their next request.
     state.sessions.forget_user(user.id);
     Ok(Redirect::to("/admin/users").into_response())
 }

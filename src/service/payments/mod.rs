@@ -15,16 +15,18 @@ use crate::domain::ids::{BookId, OfficeId, ScheduleId};
 use crate::domain::schedule::{NewSchedule, Schedule, ScheduleError};
 use crate::storage::{Store, StoreError};
 
+mod approval;
 mod debts;
 mod export;
 mod forecast;
 mod input;
 mod run;
 
+pub use approval::{approve_run, payment_file, run_report};
 pub use debts::{DebtView, add_debt, debts, orders_not_executed};
 pub use forecast::{ForecastReport, add_expected_income, forecast};
 pub use input::{CreditorInput, ScheduleInput};
-pub use run::{RunReport, RunRequest, approve_run, payment_file, run_payments, run_report};
+pub use run::{RunReport, RunRequest, run_payments};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PaymentRefusal {

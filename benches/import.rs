@@ -113,7 +113,38 @@ async fn run(accounts: usize, months: usize) {
         booked as f64 / seconds
     );
     println!("peak memory (VmHWM): {}", support::peak_memory());
+    waiting_lines(&store).await;
     store.close().await;
+}
+
+/// The counsellor's list of lines waiting for a category in the first book (every imported line
+/// waits: the benchmark has no rules), then one categorised.
+async fn waiting_lines(store: &Store) {
+    let book = gestio::domain::ids::BookId::new(1);
+    let started = Instant::now();
+    let waiting = gestio::service::categorise::suspense(store, book)
+        .await
+        .expect("the waiting lines");
+    println!(
+        "waiting lines of book 1: {} listed in {:.3} s",
+        waiting.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let Some(first) = waiting.first() else { return };
+    let started = Instant::now();
+    gestio::service::categorise::categorise(
+        store,
+        book,
+        gestio::domain::ids::EntryId::new(first.entry_id),
+        first.line_no,
+        "6000",
+        false,
+        "bench",
+        Utc::now(),
+    )
+    .await
+    .expect("categorising a line");
+    println!("one line categorised in {:.3} s", started.elapsed().as_secs_f64());
 }
 
 fn megabytes(bytes: usize) -> f64 {

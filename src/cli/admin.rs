@@ -38,6 +38,9 @@ pub struct ListenArgs {
     connections_per_address_max: usize,
 }
 
+/// How long a stopping server waits for the database's connections to come back.
+const CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     #[command(flatten)]
@@ -64,7 +67,11 @@ async fn run_server(store: Store, url: &DatabaseUrl, listen: &ListenArgs) -> any
         ..ServeLimits::default()
     };
     serve_with(listener, state, limits, shutdown_signal()).await?;
-    store.close().await;
+    if tokio::time::timeout(CLOSE_WAIT, store.close()).await.is_err() {
+        tracing::warn!(
+            "the database did not close in time; stopping anyway (the database rolls back what was not committed)"
+        );
+    }
     Ok(())
 }
 
@@ -83,7 +90,7 @@ pub async fn demo(
     author: &str,
     secret_file: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
-    let store = open_store(&url, secret_file).await?;
+    let store = open_store(&url, secret_file, Some(crate::http::REQUEST_TIMEOUT)).await?;
     let outcome = create_demo(&store, author, today(), now())
         .await
         .context("creating the demo data")?;

@@ -145,7 +145,10 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(dispatch(cli)) {
+    let outcome = runtime.block_on(dispatch(cli));
+    // Work handed to threads (a document being typeset) is not waited for past this.
+    runtime.shutdown_timeout(STOP_WAIT);
+    match outcome {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");
@@ -153,6 +156,9 @@ pub fn run() -> ExitCode {
         }
     }
 }
+
+/// How long a stopping command waits for work still running on other threads.
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let is_server = matches!(cli.command, Command::Serve(_) | Command::Demo(_));
@@ -178,7 +184,8 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             .clone()
             .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
     );
-    let store = open_store(&url, cli.secret_file.as_deref()).await?;
+    let work_limit = is_server.then_some(crate::http::REQUEST_TIMEOUT);
+    let store = open_store(&url, cli.secret_file.as_deref(), work_limit).await?;
     let context = Context {
         store,
         author: cli.author,
@@ -222,9 +229,13 @@ async fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Opens the database with its sealing key: the key of a database already sealed, or a new one
 /// for a database never sealed (see `secret`).
-pub(crate) async fn open_store(url: &DatabaseUrl, secret_file: Option<&std::path::Path>) -> anyhow::Result<Store> {
+pub(crate) async fn open_store(
+    url: &DatabaseUrl,
+    secret_file: Option<&std::path::Path>,
+    work_limit: Option<std::time::Duration>,
+) -> anyhow::Result<Store> {
     use anyhow::Context as _;
-    let store = Store::connect(url.expose())
+    let store = Store::connect_bounded(url.expose(), work_limit)
         .await
         .with_context(|| format!("opening the database {url}"))?;
     store

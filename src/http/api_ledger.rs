@@ -211,23 +211,54 @@ struct EntryQuery {
     limit: Option<i64>,
 }
 
+/// Entries per page of the API's listing when the client names no `limit` (at most
+/// `ENTRIES_PAGE_MAX`): a thousand entries were 545 KB per request.
+const ENTRIES_PAGE: i64 = 50;
+
+/// A page of the book's entries in chain order; when the page is full, a `Link` header (RFC
+/// 8288) names the next one (`after` the last entry's chain position).
 async fn list_entries(
     caller: Caller,
     State(state): State<AppState>,
     PathParams(id): PathParams<BookId>,
     QueryParams(query): QueryParams<EntryQuery>,
-) -> Result<axum::Json<Vec<JournalEntry>>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse as _;
     // The access check has found the book. Entries are append-only and posted with their
     // postings, so the list reads right without a snapshot around its statements.
     caller.book(&state, Action::Read, id).await?;
     let mut tx = state.store.read_alone().await?;
+    let limit = query
+        .limit
+        .unwrap_or(ENTRIES_PAGE)
+        .clamp(1, crate::storage::ENTRIES_PAGE_MAX);
     let filter = EntryFilter {
         from: query.from,
         to: query.to,
         after_sequence: query.after,
-        limit: query.limit,
+        limit: Some(limit),
     };
-    Ok(axum::Json(tx.entries(id, filter).await?))
+    let entries = tx.entries(id, filter).await?;
+    let next = match entries.last() {
+        Some(last) if entries.len() as i64 == limit => Some(next_page(id, &query, last.sequence, limit)),
+        _ => None,
+    };
+    let mut response = axum::Json(entries).into_response();
+    if let Some(link) = next.and_then(|next| axum::http::HeaderValue::from_str(&next).ok()) {
+        response.headers_mut().insert(axum::http::header::LINK, link);
+    }
+    Ok(response)
+}
+
+fn next_page(book: BookId, query: &EntryQuery, after: i64, limit: i64) -> String {
+    let mut address = format!("/api/v1/books/{book}/entries?after={after}&limit={limit}");
+    if let Some(from) = query.from {
+        address.push_str(&format!("&from={from}"));
+    }
+    if let Some(to) = query.to {
+        address.push_str(&format!("&to={to}"));
+    }
+    format!("<{address}>; rel=\"next\"")
 }
 
 /// A posting names its account by id or by code, and its amount as a decimal string.

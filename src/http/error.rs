@@ -116,7 +116,7 @@ impl From<StoreError> for ApiError {
             StoreError::Duplicate { .. } => ApiError::Conflict(error.to_string()),
             StoreError::NulInText => ApiError::Unprocessable(error.to_string()),
             // Use cases try again a few times first; what still meets contention is busy, not broken.
-            StoreError::Contention => ApiError::Unavailable(error.to_string()),
+            StoreError::Contention | StoreError::TimedOut => ApiError::Unavailable(error.to_string()),
             other => ApiError::Internal(other.to_string()),
         }
     }

@@ -44,8 +44,9 @@ mod server;
 pub use error::ApiError;
 pub use server::{ServeLimits, serve, serve_with, shutdown_signal};
 
-/// The longest a request may take before the client gets a 408.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The longest a request may take before the client gets a 408; the database work of a served
+/// request stops then too (`Store::connect_bounded`).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The largest JSON body the API reads.
 const API_BODY_BYTES_MAX: usize = 1024 * 1024;
 

@@ -122,8 +122,10 @@ pub async fn serve_with(
     let per_address = Arc::new(OpenPerAddress::default());
     let refusing = Arc::new(Semaphore::new(REFUSING_MAX));
     let graceful = GracefulShutdown::new();
+    let mut connections = tokio::task::JoinSet::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
+        while connections.try_join_next().is_some() {}
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
@@ -159,7 +161,7 @@ pub async fn serve_with(
         let mut http = hyper::server::conn::http1::Builder::new();
         http.timer(TokioTimer::new()).header_read_timeout(limits.header_timeout);
         let watched = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
-        tokio::spawn(async move {
+        connections.spawn(async move {
             // A connection that ends badly (reset, timed out) is the client's affair.
             let _ = watched.await;
             drop((place, address_place));
@@ -167,7 +169,10 @@ pub async fn serve_with(
     }
     drop(listener);
     if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await.is_err() {
+        // Dropped, their transactions roll back and their statements stop (`storage::watch`).
         tracing::warn!("requests still running at the stop were cut short");
+        connections.abort_all();
+        while connections.join_next().await.is_some() {}
     }
     Ok(())
 }

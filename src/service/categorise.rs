@@ -187,10 +187,8 @@ pub async fn categorise(
     let found = tx.book(book).await?;
     let suspense = suspense_account(&mut tx, book).await?;
     let item = tx
-        .suspense_items(book, suspense.id)
+        .suspense_item(book, suspense.id, entry, line_no)
         .await?
-        .into_iter()
-        .find(|item| item.entry_id == entry.get() && item.line_no == line_no)
         .ok_or_else(|| StoreError::NotFound {
             what: "uncategorised suspense posting",
             id: format!("{line_no} of entry {entry} in book {book}"),

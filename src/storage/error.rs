@@ -33,6 +33,12 @@ pub enum StoreError {
     /// PostgreSQL cannot store the NUL character (SQLite could, and gestio refuses it there too).
     #[error("a text holds the NUL character (U+0000), which no text may contain: remove it")]
     NulInText,
+    /// The work ran past the time a request may take, or its request was gone, and the
+    /// database stopped it (see `watch`): nothing of it was saved.
+    #[error(
+        "this took longer than the server allows and was stopped; nothing was saved: ask for less (a shorter period) or try again later"
+    )]
+    TimedOut,
     #[error("database error: {0}")]
     Database(sqlx::Error),
 }
@@ -55,6 +61,9 @@ impl From<sqlx::migrate::MigrateError> for StoreError {
 
 /// PostgreSQL's codes for a serialization failure and a detected deadlock.
 const POSTGRES_CONTENTION: [&str; 2] = ["40001", "40P01"];
+/// The codes of a statement stopped by its watch: PostgreSQL's query_canceled (what
+/// `statement_timeout` raises) and SQLite's SQLITE_INTERRUPT.
+const STOPPED: [&str; 2] = ["57014", "9"];
 /// PostgreSQL's code for "invalid byte sequence for encoding UTF8: 0x00" (character_not_in_repertoire).
 const POSTGRES_NUL_IN_TEXT: &str = "22021";
 
@@ -64,6 +73,7 @@ impl From<sqlx::Error> for StoreError {
             match database_error.code().as_deref() {
                 Some(POSTGRES_NUL_IN_TEXT) => return StoreError::NulInText,
                 Some(code) if POSTGRES_CONTENTION.contains(&code) => return StoreError::Contention,
+                Some(code) if STOPPED.contains(&code) => return StoreError::TimedOut,
                 _ => {}
             }
         }

@@ -44,6 +44,7 @@ mod sessions;
 mod statement_balances;
 mod statements;
 mod users;
+mod watch;
 
 pub use attention::Attention;
 pub use caseload::CaseRecord;
@@ -92,12 +93,16 @@ pub struct Store {
     cases: Arc<CaseloadCache>,
     owners: Arc<BookOwners>,
     key: Option<Arc<SealKey>>,
+    /// How long one transaction may keep the database working, when serving (see `watch`).
+    work_limit: Option<Duration>,
 }
 
 /// A database transaction: the unit of every use case.
 pub struct Tx {
     inner: TxInner,
     key: Option<Arc<SealKey>>,
+    /// Stops the transaction's SQLite statement when dropped, on a bounded store.
+    _watch: Option<watch::Watch>,
 }
 
 enum TxInner {
@@ -185,6 +190,13 @@ impl Store {
     /// Connects to `url` (`sqlite://FILE` — created if missing — or `postgres://…`). Does not
     /// migrate: call `migrate` (start-up does).
     pub async fn connect(url: &str) -> StoreResult<Store> {
+        Store::connect_bounded(url, None).await
+    }
+
+    /// Connects as `connect` does; with a `work_limit`, every statement stops when that time
+    /// has passed since its transaction began, or when its transaction is dropped (SQLite) —
+    /// what a server wants of requests that time out or that it abandons (see `watch`).
+    pub async fn connect_bounded(url: &str, work_limit: Option<Duration>) -> StoreResult<Store> {
         if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -202,6 +214,7 @@ impl Store {
                 cases: Arc::default(),
                 owners: Arc::default(),
                 key: None,
+                work_limit,
             });
         }
         if url.starts_with("postgres:") || url.starts_with("postgresql:") {
@@ -210,7 +223,10 @@ impl Store {
             // books) passes it, and compiling cost more than it saved: 27 ms a time with the
             // JIT, 17.5 ms without (pgbench on the web benchmark's database). Even summing a
             // book of 1,000,000 postings took no less with it (429-444 ms, 412-414 without).
-            let options = PgConnectOptions::from_str(url)?.options([("jit", "off")]);
+            let mut options = PgConnectOptions::from_str(url)?.options([("jit", "off")]);
+            if let Some(limit) = work_limit {
+                options = options.options([("statement_timeout", watch::postgres_statement_timeout(limit))]);
+            }
             let pool = PgPoolOptions::new()
                 .max_connections(POSTGRES_CONNECTIONS_MAX)
                 .connect_with(options)
@@ -220,6 +236,7 @@ impl Store {
                 cases: Arc::default(),
                 owners: Arc::default(),
                 key: None,
+                work_limit,
             });
         }
         Err(StoreError::UnsupportedUrl { url: redact_url(url) })
@@ -291,14 +308,20 @@ impl Store {
             Pool::Sqlite(pool) => TxInner::Sqlite(Held::InTransaction(pool.begin().await?)),
             Pool::Postgres(pool) => TxInner::Postgres(Held::InTransaction(pool.begin().await?)),
         };
-        Ok(self.tx(inner))
+        self.tx(inner).await
     }
 
-    fn tx(&self, inner: TxInner) -> Tx {
-        Tx {
+    /// The transaction, watched on a bounded SQLite store.
+    async fn tx(&self, mut inner: TxInner) -> StoreResult<Tx> {
+        let watch = match (&mut inner, self.work_limit) {
+            (TxInner::Sqlite(held), Some(limit)) => Some(watch::watch_sqlite(held.connection(), limit).await?),
+            _ => None,
+        };
+        Ok(Tx {
             inner,
             key: self.key.clone(),
-        }
+            _watch: watch,
+        })
     }
 
     /// A connection for one or two reads that need no common snapshot (a session and its user
@@ -309,7 +332,7 @@ impl Store {
             Pool::Sqlite(pool) => TxInner::Sqlite(Held::Alone(pool.acquire().await?)),
             Pool::Postgres(pool) => TxInner::Postgres(Held::Alone(pool.acquire().await?)),
         };
-        Ok(self.tx(inner))
+        self.tx(inner).await
     }
 
     /// A connection for reads beside a write transaction (`begin_write`), when that is safe and
@@ -318,12 +341,13 @@ impl Store {
     /// the transaction lasts (the transaction's own rows, not yet committed, it does not see). On
     /// PostgreSQL writers lock rows one by one, and only the transaction's own locks keep what it
     /// reads still: `None`.
-    pub fn try_read_beside_write(&self) -> Option<Tx> {
+    pub async fn try_read_beside_write(&self) -> StoreResult<Option<Tx>> {
         match &self.pool {
-            Pool::Sqlite(pool) => pool
-                .try_acquire()
-                .map(|connection| self.tx(TxInner::Sqlite(Held::Alone(connection)))),
-            Pool::Postgres(_) => None,
+            Pool::Sqlite(pool) => match pool.try_acquire() {
+                Some(connection) => Ok(Some(self.tx(TxInner::Sqlite(Held::Alone(connection))).await?)),
+                None => Ok(None),
+            },
+            Pool::Postgres(_) => Ok(None),
         }
     }
 
@@ -334,7 +358,7 @@ impl Store {
             Pool::Sqlite(pool) => TxInner::Sqlite(Held::InTransaction(pool.begin_with("BEGIN IMMEDIATE").await?)),
             Pool::Postgres(pool) => TxInner::Postgres(Held::InTransaction(pool.begin().await?)),
         };
-        Ok(self.tx(inner))
+        self.tx(inner).await
     }
 
     pub async fn close(&self) {

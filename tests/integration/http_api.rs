@@ -141,6 +141,35 @@ crate::backend_tests! {
         assert_eq!(verification["entries_checked"], 3);
     }
 
+    async fn the_entries_api_pages_by_fifty_and_links_the_next_page(db) {
+        let mut app = TestApp::spawn(&db).await;
+        let book = open_book(&mut app).await;
+        for day in 0..55 {
+            let date = common::date("2026-02-01") + chrono::Days::new(day);
+            let (status, entry) = post(
+                &app,
+                &format!("/api/v1/books/{book}/entries"),
+                json!({ "date": date.to_string(), "description": format!("Groceries {day}"),
+                        "postings": [{ "account_code": "6000", "amount": "1.00" }, { "account_code": "1100", "amount": "-1.00" }] }),
+            )
+            .await;
+            assert_eq!(status, StatusCode::CREATED, "{entry}");
+        }
+        // The opening entry and 55 more: a first page of 50 that names the second.
+        let response = app.client.get(app.url(&format!("/api/v1/books/{book}/entries"))).send().await.unwrap();
+        let link = response.headers()["link"].to_str().unwrap().to_owned();
+        let first: Value = response.json().await.unwrap();
+        assert_eq!(first.as_array().unwrap().len(), 50);
+        let last = first[49]["sequence"].as_i64().unwrap();
+        let next = format!("/api/v1/books/{book}/entries?after={last}&limit=50");
+        assert_eq!(link, format!("<{next}>; rel=\"next\""));
+        let response = app.client.get(app.url(&next)).send().await.unwrap();
+        assert!(response.headers().get("link").is_none(), "the last page links no further");
+        let second: Value = response.json().await.unwrap();
+        assert_eq!(second.as_array().unwrap().len(), 6);
+        assert_eq!(second[5]["description"], "Groceries 54");
+    }
+
     async fn errors_are_problem_json_that_say_what_was_wrong(db) {
         let mut app = TestApp::spawn(&db).await;
         let book = open_book(&mut app).await;

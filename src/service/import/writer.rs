@@ -66,7 +66,7 @@ impl Writer {
 
     /// A connection to read rows the batch has not written (see the module's comment).
     pub async fn reads(&mut self) -> ServiceResult<Reads<'_>> {
-        match self.store.try_read_beside_write() {
+        match self.store.try_read_beside_write().await? {
             Some(beside) => Ok(Reads::Beside(beside)),
             None => Ok(Reads::Within(self.tx().await?)),
         }
@@ -74,7 +74,7 @@ impl Writer {
 
     /// Locks `book` for the batch (on its first use) and reads it.
     pub async fn lock_book(&mut self, book: BookId) -> ServiceResult<Book> {
-        match self.store.try_read_beside_write() {
+        match self.store.try_read_beside_write().await? {
             // Where reads may go beside it, the batch's transaction locks every book already.
             Some(mut beside) => Ok(beside.book(book).await?),
             None => Ok(self.tx().await?.lock_book(book).await?),

@@ -15,7 +15,6 @@ use super::extract::{JsonBody, PathParams, QueryParams};
 use crate::domain::access::Action;
 use crate::domain::ids::{BookId, OfficeId, PaymentFileId, PaymentRunId};
 use crate::export::pain001::PainVersion;
-use crate::service::ServiceError;
 use crate::service::payments::{self as use_case, RunReport, RunRequest};
 use crate::storage::OrderRecord;
 
@@ -88,13 +87,7 @@ async fn approve(
 ) -> Result<axum::Json<RunReport>, ApiError> {
     let prepared = use_case::run_report(&state.store, run).await?;
     caller.run(&state, &prepared.run, Action::Administer, run).await?;
-    let report = use_case::approve_run(&state.store, run, &caller.author(), chrono::Utc::now())
-        .await
-        .map_err(|error| match error {
-            // Approving twice, or by the preparer, conflicts with the run's state.
-            ServiceError::Payment(refusal) => ApiError::Conflict(refusal.to_string()),
-            other => other.into(),
-        })?;
+    let report = use_case::approve_run(&state.store, run, &caller.author(), chrono::Utc::now()).await?;
     Ok(axum::Json(report))
 }
 

@@ -8,7 +8,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::service::ServiceError;
+use crate::service::{Failure, ServiceError};
 use crate::storage::StoreError;
 
 #[derive(Debug)]
@@ -88,37 +88,31 @@ impl IntoResponse for ApiError {
     }
 }
 
+impl ApiError {
+    /// The answer to a failure of this kind, saying `message` where it may be said.
+    pub fn of(failure: Failure, message: String) -> ApiError {
+        match failure {
+            Failure::Invalid => ApiError::Unprocessable(message),
+            Failure::Missing => ApiError::NotFound(message),
+            Failure::Conflict => ApiError::Conflict(message),
+            Failure::Busy => ApiError::Unavailable(message),
+            Failure::Throttled => ApiError::TooManyRequests(message),
+            Failure::Tampered => ApiError::Integrity(message),
+            Failure::Broken => ApiError::Internal(message),
+        }
+    }
+}
+
+/// Classified once, in `service::failure`.
 impl From<ServiceError> for ApiError {
     fn from(error: ServiceError) -> Self {
-        match error {
-            ServiceError::Store(store) => store.into(),
-            ServiceError::Lock(lock) => ApiError::Conflict(lock.to_string()),
-            busy @ ServiceError::Busy => ApiError::Unavailable(busy.to_string()),
-            tampered @ ServiceError::Tampered { .. } => ApiError::Integrity(tampered.to_string()),
-            throttled @ ServiceError::Throttled => ApiError::TooManyRequests(throttled.to_string()),
-            ServiceError::Filing(refusal @ crate::domain::filing::FilingError::AlreadyLocked { .. }) => {
-                ApiError::Conflict(refusal.to_string())
-            }
-            failure @ (ServiceError::Pdf(_)
-            | ServiceError::Html(_)
-            | ServiceError::Password(_)
-            | ServiceError::ImportBatchFailed(_)
-            | ServiceError::Audit(_)) => ApiError::Internal(failure.to_string()),
-            invalid => ApiError::Unprocessable(invalid.to_string()),
-        }
+        ApiError::of(error.failure(), error.to_string())
     }
 }
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
-        match error {
-            StoreError::NotFound { .. } => ApiError::NotFound(error.to_string()),
-            StoreError::Duplicate { .. } => ApiError::Conflict(error.to_string()),
-            StoreError::NulInText => ApiError::Unprocessable(error.to_string()),
-            // Use cases try again a few times first; what still meets contention is busy, not broken.
-            StoreError::Contention | StoreError::TimedOut => ApiError::Unavailable(error.to_string()),
-            other => ApiError::Internal(other.to_string()),
-        }
+        ApiError::of(error.failure(), error.to_string())
     }
 }
 

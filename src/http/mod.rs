@@ -32,6 +32,7 @@ mod api_session;
 pub mod auth;
 mod client_address;
 mod error;
+mod error_page;
 mod extract;
 mod hardening;
 mod health;
@@ -138,7 +139,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(audited)
         .merge(public)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(axum::middleware::from_fn(nul_guard::refuse_nul_text))
         .layer(axum::middleware::from_fn(hardening::refuse_cross_site))
         .layer(axum::middleware::from_fn(hardening::security_headers))
@@ -147,6 +148,8 @@ pub fn router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        // Outside the others, so that their refusals (a panic, a timeout) become pages too.
+        .layer(axum::middleware::from_fn_with_state(state, error_page::error_pages))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

@@ -13,6 +13,8 @@ use crate::domain::opening::OpeningError;
 use crate::domain::party::PartyError;
 use crate::storage::StoreError;
 
+pub use failure::Failure;
+
 pub mod audit_log;
 pub mod budget;
 pub mod caseload;
@@ -23,6 +25,7 @@ mod demo_payments;
 pub mod demo_users;
 pub mod entries;
 pub mod evidence;
+pub mod failure;
 pub mod filing_season;
 pub mod filings;
 pub mod import;
@@ -110,25 +113,6 @@ pub enum ServiceError {
 impl From<EntryRejection> for ServiceError {
     fn from(rejection: EntryRejection) -> Self {
         ServiceError::Entry(rejection)
-    }
-}
-
-impl ServiceError {
-    /// True for errors the caller can fix by changing the input (as opposed to a missing record,
-    /// a conflict or a failure of the database).
-    pub fn is_invalid_input(&self) -> bool {
-        !matches!(
-            self,
-            ServiceError::Store(_)
-                | ServiceError::Audit(_)
-                | ServiceError::Busy
-                | ServiceError::Throttled
-                | ServiceError::Tampered { .. }
-                | ServiceError::Lock(_)
-                | ServiceError::Pdf(_)
-                | ServiceError::Html(_)
-                | ServiceError::Password(_)
-        )
     }
 }
 

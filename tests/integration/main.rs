@@ -15,6 +15,7 @@ mod cli_filings;
 mod cli_payments;
 mod cli_reports;
 mod crash;
+mod error_pages;
 mod filing_season;
 mod filings;
 mod http_access;

@@ -152,9 +152,7 @@ pub async fn add(
     .await
     {
         Ok(_) => Ok(Redirect::to("/admin/users").into_response()),
-        Err(error) if error.is_invalid_input() || matches!(error, crate::service::ServiceError::Store(_)) => {
-            refuse(Chrome::of(&caller, &headers).t.refusal(&error)).await
-        }
+        Err(error) if error.is_for_the_person() => refuse(Chrome::of(&caller, &headers).t.refusal(&error)).await,
         Err(error) => Err(error.into()),
     }
 }

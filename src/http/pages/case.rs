@@ -290,7 +290,7 @@ pub async fn file(
     };
     match file_account(&state.store, &request).await {
         Ok(_) => Ok(Redirect::to(&format!("/case/{book}")).into_response()),
-        Err(error) if error.is_invalid_input() || matches!(error, crate::service::ServiceError::Filing(_)) => {
+        Err(error) if error.is_for_the_person() => {
             let page = render(
                 &caller,
                 &state,

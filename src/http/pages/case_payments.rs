@@ -216,7 +216,7 @@ async fn answer(
 ) -> Result<Response, ApiError> {
     let error = match done {
         Ok(()) => return Ok(Redirect::to(&format!("/case/{book}/payments")).into_response()),
-        Err(error) if error.is_invalid_input() => error,
+        Err(error) if error.is_for_the_person() => error,
         Err(error) => return Err(error.into()),
     };
     let mut problems = Problems::default();

@@ -90,8 +90,6 @@ fn to_do(attention: &Attention, page: &str, t: &Labels) -> Vec<(String, String)>
 #[template(path = "caseload.html")]
 struct CaseloadPage {
     chrome: Chrome,
-    /// Supervisors also get the links to the users and the audit log.
-    supervisor: bool,
     rows: Vec<CaseRow>,
 }
 
@@ -99,7 +97,6 @@ pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<R
     let books = caller.books_allowed(state, Action::Read).await?;
     let cases = caseload(&state.store, Some(caller.office_id()?), Some(&books)).await?;
     Ok(CaseloadPage {
-        supervisor: caller.role() == crate::domain::access::Role::Supervisor,
         rows: cases.iter().map(|case| row(case, &chrome.t)).collect(),
         chrome,
     }

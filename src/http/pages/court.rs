@@ -108,7 +108,7 @@ pub async fn review(
     let now = chrono::Utc::now();
     match review_filing(&state.store, id, verdict, remarks, &caller.author(), now).await {
         Ok(_) => Ok(Redirect::to("/").into_response()),
-        Err(error) if error.is_invalid_input() => {
+        Err(error) if error.is_for_the_person() => {
             let chrome = Chrome::of(&caller, &headers);
             let page = render(&caller, &state, chrome, Some((id.get(), error.to_string()))).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

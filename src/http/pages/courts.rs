@@ -182,8 +182,7 @@ async fn refuse(
     error: ServiceError,
     about: impl FnOnce(String) -> Refused,
 ) -> Result<Response, ApiError> {
-    if !(error.is_invalid_input() || matches!(error, ServiceError::Store(crate::storage::StoreError::Duplicate { .. })))
-    {
+    if !error.is_for_the_person() {
         return Err(error.into());
     }
     let chrome = Chrome::of(caller, headers);

@@ -170,11 +170,11 @@ pub async fn attach(
             .collect();
         match attach_files(&state.store, entry, &borrowed, &caller.author(), chrono::Utc::now()).await {
             Ok(_) => return Ok(Redirect::to(&format!("/case/{book}/entries/{entry}")).into_response()),
-            Err(error) if error.is_invalid_input() => error.to_string(),
-            // The same file twice on one entry: say so by the field rather than answer 409.
+            // The same file twice on one entry: said in the page's words, by the field.
             Err(ServiceError::Store(StoreError::Duplicate { .. })) => {
                 Chrome::of(&caller, &headers).t.get("web-entry-already-attached")
             }
+            Err(error) if error.is_for_the_person() => error.to_string(),
             Err(error) => return Err(error.into()),
         }
     };
@@ -220,7 +220,7 @@ pub async fn reverse(
             Ok(reversal) => {
                 return Ok(Redirect::to(&format!("/case/{book}/entries/{}", reversal.id)).into_response());
             }
-            Err(error) if error.is_invalid_input() => error.to_string(),
+            Err(error) if error.is_for_the_person() => error.to_string(),
             Err(error) => return Err(error.into()),
         },
         Err(message) => message,

@@ -89,7 +89,7 @@ pub async fn upload(
                     .collect(),
                 refused: None,
             },
-            Err(error) if error.is_invalid_input() => FileOutcome {
+            Err(error) if error.is_for_the_person() => FileOutcome {
                 name,
                 statements: Vec::new(),
                 refused: Some(error.to_string()),

@@ -149,11 +149,35 @@ impl Labels {
     }
 }
 
-/// What every page's frame shows: the language, and who is signed in with the sign-out form.
+/// What every page's frame shows: the language, who is signed in with the sign-out form, and
+/// the menu of their role.
 pub struct Chrome {
     pub t: Labels,
     pub user_name: Option<String>,
     pub csrf: String,
+    /// (address, label) of each page the role works in, in the header of every page.
+    pub menu: Vec<(&'static str, String)>,
+}
+
+/// The pages each role works in, with their label keys: a persistent menu.
+fn menu_of(role: Role) -> &'static [(&'static str, &'static str)] {
+    match role {
+        Role::Counsellor => &[
+            ("/", "web-caseload"),
+            ("/import", "web-import"),
+            ("/payments", "web-payments"),
+        ],
+        Role::Supervisor => &[
+            ("/", "web-caseload"),
+            ("/import", "web-import"),
+            ("/payments", "web-payments"),
+            ("/admin/users", "web-admin-users"),
+            ("/audit", "web-audit"),
+        ],
+        Role::Beneficiary => &[("/", "web-menu-my-money")],
+        Role::Court => &[("/", "web-menu-filed-accounts")],
+        Role::Administrator => &[("/", "web-menu-courts")],
+    }
 }
 
 impl Chrome {
@@ -162,6 +186,7 @@ impl Chrome {
             t: Labels::new(page_language(None, headers)),
             user_name: None,
             csrf: String::new(),
+            menu: Vec::new(),
         }
     }
 
@@ -171,11 +196,25 @@ impl Chrome {
     }
 
     fn in_language(caller: &super::auth::Caller, profile: Option<Language>, headers: &HeaderMap) -> Chrome {
-        let user = &caller.signed_in.user;
+        Chrome::signed_in(&caller.signed_in, profile, headers)
+    }
+
+    /// The frame of a signed-in user, in `profile`'s language (else the browser's).
+    pub fn signed_in(
+        signed_in: &crate::service::sessions::SignedIn,
+        profile: Option<Language>,
+        headers: &HeaderMap,
+    ) -> Chrome {
+        let t = Labels::new(page_language(profile, headers));
+        let menu = menu_of(signed_in.user.role)
+            .iter()
+            .map(|(address, key)| (*address, t.get(key)))
+            .collect();
         Chrome {
-            t: Labels::new(page_language(profile, headers)),
-            user_name: Some(user.display_name.clone()),
-            csrf: caller.signed_in.csrf_token.clone(),
+            t,
+            user_name: Some(signed_in.user.display_name.clone()),
+            csrf: signed_in.csrf_token.clone(),
+            menu,
         }
     }
 }

@@ -122,7 +122,7 @@ pub async fn prepare(
     };
     match run_payments(&state.store, request, chrono::Utc::now()).await {
         Ok(report) => Ok(Redirect::to(&format!("/payments/runs/{}", report.run.id)).into_response()),
-        Err(error) if error.is_invalid_input() => {
+        Err(error) if error.is_for_the_person() => {
             let page = render(&caller, &state, &headers, Some(error.to_string())).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -218,11 +218,6 @@ pub async fn approve(
     caller.check_form_token(&form.csrf)?;
     let prepared = run_report(&state.store, id).await?;
     caller.run(&state, &prepared.run, Action::Administer, id).await?;
-    approve_run(&state.store, id, &caller.author(), chrono::Utc::now())
-        .await
-        .map_err(|error| match error {
-            crate::service::ServiceError::Payment(refusal) => ApiError::Conflict(refusal.to_string()),
-            other => other.into(),
-        })?;
+    approve_run(&state.store, id, &caller.author(), chrono::Utc::now()).await?;
     Ok(Redirect::to(&format!("/payments/runs/{id}")).into_response())
 }

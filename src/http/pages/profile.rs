@@ -121,7 +121,7 @@ pub async fn change_password(
         }
         Err(ServiceError::Throttled) => (StatusCode::TOO_MANY_REQUESTS, t.get("web-throttled")),
         Err(ServiceError::Busy) => (StatusCode::SERVICE_UNAVAILABLE, t.get("web-busy")),
-        Err(error) if error.is_invalid_input() => (StatusCode::UNPROCESSABLE_ENTITY, t.refusal(&error)),
+        Err(error) if error.is_for_the_person() => (StatusCode::UNPROCESSABLE_ENTITY, t.refusal(&error)),
         Err(error) => return Err(error.into()),
     };
     Ok((status, render(&caller, &headers, Some(message))).into_response())

@@ -366,3 +366,25 @@ pub async fn assert_dashboard_is_fresh(store: &Store, case: &Case, after: &str) 
     assert_eq!(shown.len(), 1, "one book asked for");
     shown.into_iter().next().unwrap()
 }
+
+/// What an answer says of its refusal: a problem's `detail` (the API), the message of an error
+/// page (a browser; empty when it gives none), else the whole text (a page may write a refusal
+/// in itself).
+pub fn said(body: &str) -> String {
+    if let Ok(problem) = serde_json::from_str::<serde_json::Value>(body) {
+        return problem["detail"].as_str().unwrap_or_default().to_owned();
+    }
+    if !body.contains(r#"<section class="problem">"#) {
+        return body.to_owned();
+    }
+    const DETAIL: &str = r#"<p class="error" role="alert" id="problem-detail">"#;
+    let Some((_, after)) = body.split_once(DETAIL) else {
+        return String::new();
+    };
+    let text = after.split_once("</p>").map_or(after, |(text, _)| text);
+    text.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}

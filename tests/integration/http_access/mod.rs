@@ -327,12 +327,7 @@ async fn ask(app: &TestApp, client: &reqwest::Client, csrf: &str, row: &Row) -> 
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     let text = response.text().await.unwrap_or_default();
-    // A problem's detail; for a page, its text (a refusal may be written in it).
-    let detail = match serde_json::from_str::<Value>(&text) {
-        Ok(problem) => problem["detail"].as_str().unwrap_or_default().to_owned(),
-        Err(_) => text,
-    };
-    (status, detail)
+    (status, crate::common::said(&text))
 }
 
 #[test]

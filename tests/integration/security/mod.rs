@@ -53,10 +53,7 @@ pub async fn post_form(app: &TestApp, login: &str, path: &str, fields: &[(&str, 
     (response.status().as_u16(), response.text().await.unwrap())
 }
 
-/// The `detail` of a problem answer, or the whole text when it is not one.
+/// What an answer says of its refusal (see `common::said`).
 pub fn detail(body: &str) -> String {
-    serde_json::from_str::<Value>(body)
-        .ok()
-        .and_then(|problem| problem["detail"].as_str().map(str::to_owned))
-        .unwrap_or_else(|| body.to_owned())
+    crate::common::said(body)
 }

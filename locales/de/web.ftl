@@ -262,3 +262,43 @@ error-page-title-500 = Auf dem Server ist ein Fehler aufgetreten
 error-page-help-500 = Ihr Auftrag wurde nicht ausgeführt. Der Fehler wurde protokolliert: Wenn er wieder auftritt, wenden Sie sich mit der Referenz unten an Ihre Administration.
 error-page-title-503 = Der Server ist ausgelastet
 error-page-help-503 = Nichts wurde gespeichert. Versuchen Sie es gleich noch einmal.
+web-case-menu = Bereiche der Akte
+web-case-choose-category = — Kategorie wählen —
+web-court-panel = Rechnungslegung für das Gericht und Monatsauszüge
+web-court-panel-filed = Die Rechnungslegung wurde eingereicht und ihr Zeitraum gesperrt. Das Gericht kann sie jetzt lesen; seine Prüfung erscheint unten.
+web-court-period = Der Zeitraum der Rechnungslegung
+web-court-show = Rechnungslegung anzeigen
+web-court-preset-due = Die nächste fällige Rechnungslegung
+web-court-preset-month = Letzter Monat
+web-court-preset-year = Letztes Jahr
+web-court-preview = Die Rechnungslegung, bevor sie eingereicht wird
+web-court-opening = Zu Beginn
+web-court-in = Eingänge
+web-court-out = Ausgänge
+web-court-closing = Am Ende
+web-court-downloads = Herunterladen:
+web-court-checks = Prüfungen
+web-court-no-warnings = Die Rechnung geht auf, stimmt mit der Bank überein, und kein Beleg fehlt.
+web-court-warning-bank = Konto { $account }: Bücher und Kontoauszug der Bank weichen am Ende des Zeitraums um { $difference } voneinander ab.
+web-court-warning-no-statement = Konto { $account }: Kein Kontoauszug endet im Zeitraum, der Saldo ist daher nicht geprüft.
+web-court-warning-waiting = Bankbuchungen über { $amount } warten noch auf eine Kategorie: Die Rechnungslegung zeigt sie als noch nicht zugeordnet.
+web-court-warning-receipts = { $count ->
+    [one] 1 Zahlung über der Belegschwelle hat keinen Beleg.
+   *[other] { $count } Zahlungen über der Belegschwelle haben keinen Beleg.
+}
+web-court-warning-opening = { $count ->
+    [one] 1 Konto beginnt mit einem anderen Betrag, als die vorige Rechnungslegung abschloss.
+   *[other] { $count } Konten beginnen mit anderen Beträgen, als die vorige Rechnungslegung abschloss.
+}
+web-court-warning-gaps = { $count ->
+    [one] 1 Lücke zwischen Kontoauszügen ist nicht erklärt.
+   *[other] { $count } Lücken zwischen Kontoauszügen sind nicht erklärt.
+}
+web-court-warning-adds-up = Die Rechnung geht nicht auf: Anfangsbestand, Eingänge und Ausgänge ergeben nicht den Endbestand.
+web-court-file-help = Das Einreichen sendet diese Rechnungslegung an das Gericht und sperrt ihren Zeitraum: Buchungen darin lassen sich dann nur noch durch Korrekturen in einem späteren Zeitraum berichtigen.
+web-court-confirm = { $count ->
+    [one] Ich habe den Hinweis oben gelesen und reiche die Rechnungslegung so ein.
+   *[other] Ich habe die { $count } Hinweise oben gelesen und reiche die Rechnungslegung so ein.
+}
+web-court-confirm-needed = Nichts wurde eingereicht: Bestätigen Sie, dass Sie die Hinweise gelesen haben (sie können sich seit dem Anzeigen geändert haben; lesen Sie sie erneut).
+web-court-statements = Monatsauszüge für die betreute Person

@@ -262,3 +262,43 @@ error-page-title-500 = Something went wrong on the server
 error-page-help-500 = What you asked for was not done. The error was recorded: if it happens again, tell your administrator and give them the reference below.
 error-page-title-503 = The server is busy
 error-page-help-503 = Nothing was saved. Try again in a moment.
+web-case-menu = Sections of the case
+web-case-choose-category = — choose a category —
+web-court-panel = Accounts for the court and statements
+web-court-panel-filed = The account was filed and its period locked. The court can read it now; its review will appear below.
+web-court-period = The period of the account
+web-court-show = Show the account
+web-court-preset-due = The next account due
+web-court-preset-month = Last month
+web-court-preset-year = Last year
+web-court-preview = The account, before it is filed
+web-court-opening = At the start
+web-court-in = In
+web-court-out = Out
+web-court-closing = At the end
+web-court-downloads = Download:
+web-court-checks = Checks
+web-court-no-warnings = The account adds up, agrees with the bank and lacks no receipt.
+web-court-warning-bank = Account { $account }: the books and the bank's statement differ by { $difference } at the end of the period.
+web-court-warning-no-statement = Account { $account }: no bank statement ends within the period, so its balance is not checked.
+web-court-warning-waiting = Bank lines for { $amount } are still waiting for a category: the account will show them as not yet sorted.
+web-court-warning-receipts = { $count ->
+    [one] 1 payment above the receipt threshold has no receipt attached.
+   *[other] { $count } payments above the receipt threshold have no receipt attached.
+}
+web-court-warning-opening = { $count ->
+    [one] 1 account opens with another amount than the previous filed account closed with.
+   *[other] { $count } accounts open with other amounts than the previous filed account closed with.
+}
+web-court-warning-gaps = { $count ->
+    [one] 1 gap between bank statements is not explained.
+   *[other] { $count } gaps between bank statements are not explained.
+}
+web-court-warning-adds-up = The account does not add up: opening, money in and out do not give the closing.
+web-court-file-help = Filing sends this account to the court and locks its period: entries in it can then only be corrected by adjustments in a later period.
+web-court-confirm = { $count ->
+    [one] I have read the warning above and file the account as it is.
+   *[other] I have read the { $count } warnings above and file the account as it is.
+}
+web-court-confirm-needed = Nothing was filed: tick that you have read the warnings (they may have changed since the page was shown; read them again).
+web-court-statements = Monthly statements for the beneficiary

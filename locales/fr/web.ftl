@@ -262,3 +262,43 @@ error-page-title-500 = Une erreur s’est produite sur le serveur
 error-page-help-500 = Ce que vous avez demandé n’a pas été fait. L’erreur a été enregistrée : si elle se reproduit, prévenez votre administrateur en lui donnant la référence ci-dessous.
 error-page-title-503 = Le serveur est occupé
 error-page-help-503 = Rien n’a été enregistré. Réessayez dans un instant.
+web-case-menu = Sections du dossier
+web-case-choose-category = — choisir une catégorie —
+web-court-panel = Comptes pour le tribunal et relevés
+web-court-panel-filed = Le compte a été déposé et sa période verrouillée. Le tribunal peut le lire dès maintenant ; son examen apparaîtra ci-dessous.
+web-court-period = La période du compte
+web-court-show = Afficher le compte
+web-court-preset-due = Le prochain compte dû
+web-court-preset-month = Le mois dernier
+web-court-preset-year = L’année dernière
+web-court-preview = Le compte, avant son dépôt
+web-court-opening = Au début
+web-court-in = Entrées
+web-court-out = Sorties
+web-court-closing = À la fin
+web-court-downloads = Télécharger :
+web-court-checks = Contrôles
+web-court-no-warnings = Le compte est équilibré, concorde avec la banque et aucun justificatif ne manque.
+web-court-warning-bank = Compte { $account } : les livres et le relevé de la banque diffèrent de { $difference } à la fin de la période.
+web-court-warning-no-statement = Compte { $account } : aucun relevé bancaire ne se termine dans la période, son solde n’est donc pas contrôlé.
+web-court-warning-waiting = Des lignes bancaires pour { $amount } attendent encore une catégorie : le compte les montrera comme pas encore triées.
+web-court-warning-receipts = { $count ->
+    [one] 1 paiement au-dessus du seuil n’a pas de justificatif joint.
+   *[other] { $count } paiements au-dessus du seuil n’ont pas de justificatif joint.
+}
+web-court-warning-opening = { $count ->
+    [one] 1 compte s’ouvre sur un autre montant que celui de la clôture du compte déposé précédent.
+   *[other] { $count } comptes s’ouvrent sur d’autres montants que ceux de la clôture du compte déposé précédent.
+}
+web-court-warning-gaps = { $count ->
+    [one] 1 écart entre relevés bancaires n’est pas expliqué.
+   *[other] { $count } écarts entre relevés bancaires ne sont pas expliqués.
+}
+web-court-warning-adds-up = Le compte n’est pas équilibré : ouverture, entrées et sorties ne donnent pas la clôture.
+web-court-file-help = Déposer envoie ce compte au tribunal et verrouille sa période : ses écritures ne pourront plus être corrigées que par des ajustements dans une période ultérieure.
+web-court-confirm = { $count ->
+    [one] J’ai lu l’avertissement ci-dessus et je dépose le compte tel quel.
+   *[other] J’ai lu les { $count } avertissements ci-dessus et je dépose le compte tel quel.
+}
+web-court-confirm-needed = Rien n’a été déposé : cochez que vous avez lu les avertissements (ils ont pu changer depuis l’affichage de la page ; relisez-les).
+web-court-statements = Relevés mensuels pour la personne

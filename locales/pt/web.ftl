@@ -262,3 +262,43 @@ error-page-title-500 = Ocorreu um erro no servidor
 error-page-help-500 = O que pediu não foi feito. O erro foi registado: se voltar a acontecer, informe o seu administrador e dê-lhe a referência abaixo.
 error-page-title-503 = O servidor está ocupado
 error-page-help-503 = Nada foi guardado. Tente de novo dentro de momentos.
+web-case-menu = Secções do processo
+web-case-choose-category = — escolher uma categoria —
+web-court-panel = Contas para o tribunal e extratos
+web-court-panel-filed = A conta foi entregue e o seu período bloqueado. O tribunal pode lê-la agora; a sua apreciação aparecerá abaixo.
+web-court-period = O período da conta
+web-court-show = Mostrar a conta
+web-court-preset-due = A próxima conta devida
+web-court-preset-month = O mês passado
+web-court-preset-year = O ano passado
+web-court-preview = A conta, antes de ser entregue
+web-court-opening = No início
+web-court-in = Entradas
+web-court-out = Saídas
+web-court-closing = No fim
+web-court-downloads = Descarregar:
+web-court-checks = Verificações
+web-court-no-warnings = A conta bate certo, concorda com o banco e não falta nenhum recibo.
+web-court-warning-bank = Conta { $account }: os livros e o extrato do banco diferem em { $difference } no fim do período.
+web-court-warning-no-statement = Conta { $account }: nenhum extrato bancário termina no período, por isso o saldo não está verificado.
+web-court-warning-waiting = Linhas bancárias de { $amount } ainda esperam uma categoria: a conta mostrá-las-á como ainda não organizadas.
+web-court-warning-receipts = { $count ->
+    [one] 1 pagamento acima do limite não tem recibo anexado.
+   *[other] { $count } pagamentos acima do limite não têm recibo anexado.
+}
+web-court-warning-opening = { $count ->
+    [one] 1 conta abre com outro montante do que aquele com que a conta entregue anterior fechou.
+   *[other] { $count } contas abrem com outros montantes do que aqueles com que a conta entregue anterior fechou.
+}
+web-court-warning-gaps = { $count ->
+    [one] 1 intervalo entre extratos bancários não está explicado.
+   *[other] { $count } intervalos entre extratos bancários não estão explicados.
+}
+web-court-warning-adds-up = A conta não bate certo: abertura, entradas e saídas não dão o fecho.
+web-court-file-help = Entregar envia esta conta ao tribunal e bloqueia o seu período: os movimentos nele só poderão ser corrigidos por ajustes num período posterior.
+web-court-confirm = { $count ->
+    [one] Li o aviso acima e entrego a conta tal como está.
+   *[other] Li os { $count } avisos acima e entrego a conta tal como está.
+}
+web-court-confirm-needed = Nada foi entregue: confirme que leu os avisos (podem ter mudado desde que a página foi mostrada; leia-os de novo).
+web-court-statements = Extratos mensais para a pessoa

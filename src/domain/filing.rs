@@ -11,6 +11,27 @@ use super::report::Period;
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum FilingError {
+    #[error("the period starts on {from}, after its end on {to}: give the earlier date first")]
+    PeriodReversed {
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    },
+    #[error(
+        "the period ends on {to}, which has not passed yet (today is {today}): an account is filed for a period \
+         that is over"
+    )]
+    PeriodNotOver {
+        to: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+    },
+    #[error(
+        "the period ends on {to}, but the bank statements imported reach only {reported_through}: import the \
+         statements through {to} first, or end the period on {reported_through}"
+    )]
+    BeyondStatements {
+        to: chrono::NaiveDate,
+        reported_through: chrono::NaiveDate,
+    },
     #[error(
         "the period {from} to {to} overlaps what is filed and locked through {locked_through}: an account is \
          filed once; start the period after {locked_through}, and put corrections into it as adjustments"
@@ -122,6 +143,33 @@ pub struct Filing {
     pub review: Option<Review>,
 }
 
+/// Checks that `period` can be an account for the court at all: its dates in order, over by
+/// `today`, and within what the bank has reported (`reported_through`, the last day of the
+/// book's imported statements; `None` for a book kept by hand). Filing a period that is not over,
+/// or that the statements do not cover, locks days whose money is not known yet.
+pub fn check_period(
+    period: Period,
+    today: chrono::NaiveDate,
+    reported_through: Option<chrono::NaiveDate>,
+) -> Result<(), FilingError> {
+    if period.from > period.to {
+        return Err(FilingError::PeriodReversed {
+            from: period.from,
+            to: period.to,
+        });
+    }
+    if period.to > today {
+        return Err(FilingError::PeriodNotOver { to: period.to, today });
+    }
+    match reported_through {
+        Some(reported_through) if period.to > reported_through => Err(FilingError::BeyondStatements {
+            to: period.to,
+            reported_through,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Checks that `period` may be filed on a book locked through `locked_through`: an account is
 /// filed once, so a period must start after everything already locked.
 pub fn check_can_file(period: Period, locked_through: Option<chrono::NaiveDate>) -> Result<(), FilingError> {
@@ -159,6 +207,42 @@ mod tests {
                 Err(FilingError::AlreadyLocked { .. })
             ));
         }
+    }
+
+    #[test]
+    fn a_period_is_filed_in_order_once_over_and_within_the_statements() {
+        let june = Period {
+            from: date("2026-06-01"),
+            to: date("2026-06-30"),
+        };
+        assert_eq!(check_period(june, date("2026-07-01"), Some(date("2026-06-30"))), Ok(()));
+        assert_eq!(
+            check_period(june, date("2026-06-30"), None),
+            Ok(()),
+            "by hand: no statements"
+        );
+        let reversed = Period {
+            from: june.to,
+            to: june.from,
+        };
+        assert!(matches!(
+            check_period(reversed, date("2026-12-02"), None),
+            Err(FilingError::PeriodReversed { .. })
+        ));
+        assert_eq!(
+            check_period(june, date("2026-06-29"), None),
+            Err(FilingError::PeriodNotOver {
+                to: june.to,
+                today: date("2026-06-29")
+            })
+        );
+        assert_eq!(
+            check_period(june, date("2026-12-02"), Some(date("2026-05-31"))),
+            Err(FilingError::BeyondStatements {
+                to: june.to,
+                reported_through: date("2026-05-31")
+            })
+        );
     }
 
     #[test]

@@ -194,6 +194,15 @@ pub async fn categorise(
             id: format!("{line_no} of entry {entry} in book {book}"),
         })?;
     let target = tx.account_by_code(book, code).await?;
+    if !is_a_category_target(target.category) {
+        // Moving a line to suspense again, or to the opening balance, hides it without placing it.
+        return Err(ServiceError::Rule(crate::import::rules::RuleError::BadTarget {
+            reason: format!(
+                "account {} ({}) is not where a line's money goes: choose an income, expense, debt or other account",
+                target.code, target.name
+            ),
+        }));
+    }
     let currency = Currency::parse(&item.currency)?;
     let amount = Money::from_minor(item.amount_minor, currency);
     let draft = EntryDraft {
@@ -344,4 +353,11 @@ pub async fn test_rules(store: &Store, book: BookId, bytes: &[u8]) -> ServiceRes
         }
     }
     Ok(trials)
+}
+
+/// The accounts a waiting line may be moved to: anything but suspense itself, the opening
+/// balance and the money accounts (whose movements the bank line already is).
+pub fn is_a_category_target(category: crate::domain::account::ReportCategory) -> bool {
+    use crate::domain::account::ReportCategory;
+    !category.is_money() && !matches!(category, ReportCategory::Suspense | ReportCategory::OpeningEquity)
 }

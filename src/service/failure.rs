@@ -98,7 +98,10 @@ fn filing_failure(refusal: &FilingError) -> Failure {
     match refusal {
         FilingError::AlreadyLocked { .. } => Failure::Conflict,
         FilingError::BookKeptChanging { .. } => Failure::Busy,
-        FilingError::NotLocked { .. }
+        FilingError::PeriodReversed { .. }
+        | FilingError::PeriodNotOver { .. }
+        | FilingError::BeyondStatements { .. }
+        | FilingError::NotLocked { .. }
         | FilingError::OtherBook { .. }
         | FilingError::UnknownVerdict(_)
         | FilingError::RemarksWithoutText => Failure::Invalid,

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::ServiceResult;
 use super::reports::account_in;
-use crate::domain::filing::{Filing, FilingError, Review, Verdict, check_can_file};
+use crate::domain::filing::{Filing, FilingError, Review, Verdict, check_can_file, check_period};
 use crate::domain::ids::{BookId, EvidenceId, FilingId};
 use crate::domain::mandate::Jurisdiction;
 use crate::domain::party::Language;
@@ -46,6 +46,8 @@ pub async fn file_account(store: &Store, request: &FilingRequest<'_>) -> Service
     for _ in 0..FILING_ATTEMPTS {
         let mut tx = store.begin_read().await?;
         let read = tx.book(request.book).await?;
+        let reported_through = tx.reported_through(read.id).await?;
+        check_period(request.period, request.now.date_naive(), reported_through)?;
         check_can_file(request.period, read.locked_through)?;
         let account = account_in(&mut tx, read.id, request.period).await?;
         tx.commit().await?;

@@ -26,6 +26,7 @@ pub mod demo_users;
 pub mod entries;
 pub mod evidence;
 pub mod failure;
+pub mod filing_preview;
 pub mod filing_season;
 pub mod filings;
 pub mod import;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{StoreResult, Tx, on_backend};
-use crate::domain::ids::AccountId;
+use crate::domain::ids::{AccountId, BookId};
 
 impl Tx {
     /// The closing balance of the last statement of `account` ending on or before `date`, with
@@ -24,6 +24,26 @@ impl Tx {
             .fetch_optional(connection)
             .await?;
             Ok(row)
+        })
+    }
+
+    /// The last day the bank has reported for any account of `book`: its latest statement's
+    /// closing date or booked line, whichever is later; `None` for a book without statements.
+    pub async fn reported_through(&mut self, book: BookId) -> StoreResult<Option<NaiveDate>> {
+        on_backend!(self, connection => {
+            let day: Option<NaiveDate> = sqlx::query_scalar(
+                "SELECT MAX(day) FROM ( \
+                     SELECT (SELECT MAX(s.closing_date) FROM bank_statements s WHERE s.account_id = a.id) AS day \
+                     FROM accounts a WHERE a.book_id = $1 \
+                     UNION ALL \
+                     SELECT (SELECT MAX(l.booking_date) FROM statement_lines l WHERE l.account_id = a.id) \
+                     FROM accounts a WHERE a.book_id = $1 \
+                 ) AS days",
+            )
+            .bind(book.get())
+            .fetch_one(connection)
+            .await?;
+            Ok(day)
         })
     }
 }

@@ -81,7 +81,7 @@ crate::backend_tests! {
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
         assert_eq!(
             pages,
-            ["sign-in", "caseload", "import", "case", "entry", "case-payments", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit", "courts"]
+            ["sign-in", "caseload", "import", "case", "entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit", "courts"]
         );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
@@ -107,6 +107,8 @@ crate::backend_tests! {
         assert_eq!(waiting.len(), 1, "one line left on suspense");
         let rules = gestio::service::categorise::rules(&app.store, ids.office, None).await.unwrap();
         assert!(!rules.is_empty(), "the decision became a rule");
+        assert!(step("counsellor previews July").contains('⚠') || step("counsellor previews July").contains('✓'),
+            "the checks are shown before filing: {}", step("counsellor previews July"));
         assert!(step("counsellor files July").contains("31/07/2026"), "{}", step("counsellor files July"));
         let filed = gestio::service::filings::filings(&app.store, ids.book).await.unwrap();
         assert_eq!(filed.last().map(|filing| filing.period.to), Some(crate::common::date("2026-07-31")), "the filing is stored");

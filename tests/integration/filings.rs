@@ -258,7 +258,8 @@ crate::backend_tests! {
         tx.commit().await.unwrap();
         let recorded = due(&gestio::service::caseload::caseload(&store, None, None).await.unwrap());
         assert_eq!((recorded.due, recorded.assumed), (date("2027-04-30"), false));
-        file_account(&store, &request(&case, month("2026-01-01", "2026-12-31"))).await.unwrap();
+        let in_january = FilingRequest { now: "2027-01-05T09:00:00Z".parse().unwrap(), ..request(&case, month("2026-01-01", "2026-12-31")) };
+        file_account(&store, &in_january).await.unwrap();
         let next = due(&gestio::service::caseload::caseload(&store, None, None).await.unwrap());
         assert_eq!((next.period.from, next.period.to, next.due), (date("2027-01-01"), date("2027-12-31"), date("2028-04-30")));
     }

@@ -14,6 +14,7 @@ mod cli;
 mod cli_filings;
 mod cli_payments;
 mod cli_reports;
+mod court_panel;
 mod crash;
 mod error_pages;
 mod filing_season;

@@ -6,7 +6,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Form, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -15,13 +15,12 @@ use super::Chrome;
 use crate::domain::access::Action;
 use crate::domain::ids::{BookId, EntryId};
 use crate::domain::money::Currency;
-use crate::domain::report::Period;
 use crate::http::AppState;
 use crate::http::auth::{Caller, PageCaller, PageViewer};
 use crate::http::error::ApiError;
 use crate::http::extract::{PathParams, QueryParams, blank_as_none};
 use crate::service::categorise::{categorise, suspense};
-use crate::service::filings::{FilingRequest, file_account, filings};
+use crate::service::filings::filings;
 use crate::storage::EntryFilter;
 
 const ENTRIES_PER_PAGE: i64 = 50;
@@ -70,7 +69,6 @@ struct CasePage {
     next_page: Option<String>,
     suspense: Vec<SuspenseRow>,
     filed: Vec<FiledRow>,
-    filing_error: Option<String>,
 }
 
 #[derive(Deserialize, Default, Clone, Copy)]
@@ -104,7 +102,7 @@ pub async fn case_page(
     QueryParams(query): QueryParams<CaseQuery>,
 ) -> Result<Response, ApiError> {
     let writes = caller.book_page(&state, book).await?;
-    let page = render(&caller, &state, &headers, book, writes, query, None).await?;
+    let page = render(&caller, &state, &headers, book, writes, query).await?;
     Ok(page.into_response())
 }
 
@@ -115,7 +113,6 @@ async fn render(
     book: BookId,
     writes: bool,
     query: CaseQuery,
-    filing_error: Option<String>,
 ) -> Result<CasePage, ApiError> {
     let chrome = Chrome::of(caller, headers);
     let mut tx = state.store.begin_read().await?;
@@ -212,7 +209,7 @@ async fn render(
             .collect(),
         targets: accounts
             .iter()
-            .filter(|account| !account.closed && !account.category.is_money())
+            .filter(|account| !account.closed && crate::service::categorise::is_a_category_target(account.category))
             .map(|account| (account.code.clone(), format!("{} {}", account.code, account.name)))
             .collect(),
         entries,
@@ -221,7 +218,6 @@ async fn render(
         next_page,
         suspense: suspense_rows,
         filed,
-        filing_error,
         chrome,
     })
 }
@@ -257,52 +253,4 @@ pub async fn categorise_line(
     )
     .await?;
     Ok(Redirect::to(&format!("/case/{book}")).into_response())
-}
-
-#[derive(Deserialize)]
-pub struct FileForm {
-    csrf: String,
-    from: NaiveDate,
-    to: NaiveDate,
-}
-
-/// `POST /case/{id}/filings`: files the account of the period and locks it; a refusal comes back
-/// on the page, by the period's fields.
-pub async fn file(
-    PageCaller(caller): PageCaller,
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    PathParams(book): PathParams<BookId>,
-    Form(form): Form<FileForm>,
-) -> Result<Response, ApiError> {
-    caller.check_form_token(&form.csrf)?;
-    caller.book(&state, Action::Write, book).await?;
-    let request = FilingRequest {
-        book,
-        period: Period {
-            from: form.from,
-            to: form.to,
-        },
-        layout: None,
-        language: None,
-        filed_by: &caller.author(),
-        now: chrono::Utc::now(),
-    };
-    match file_account(&state.store, &request).await {
-        Ok(_) => Ok(Redirect::to(&format!("/case/{book}")).into_response()),
-        Err(error) if error.is_for_the_person() => {
-            let page = render(
-                &caller,
-                &state,
-                &headers,
-                book,
-                true,
-                CaseQuery::default(),
-                Some(error.to_string()),
-            )
-            .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(error) => Err(error.into()),
-    }
 }

@@ -23,6 +23,7 @@ mod case;
 mod case_payments;
 mod caseload;
 mod court;
+mod court_panel;
 mod courts;
 mod entry;
 mod import;
@@ -57,7 +58,8 @@ pub fn router() -> Router<AppState> {
         .route("/payments/runs/{id}/approval", post(payments::approve))
         .route("/case/{id}", get(case::case_page))
         .route("/case/{id}/suspense/{entry}/{line}", post(case::categorise_line))
-        .route("/case/{id}/filings", post(case::file))
+        .route("/case/{id}/court", get(court_panel::panel_page))
+        .route("/case/{id}/filings", post(court_panel::file))
         .route("/case/{id}/payments", get(case_payments::payments_page))
         .route("/case/{id}/creditors", post(case_payments::add_creditor))
         .route("/case/{id}/schedules", post(case_payments::add_schedule))

@@ -517,6 +517,13 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             none(),
         ),
         page("GET", "/case/{id}", format!("/case/{book}"), Rule::ReadPage, none()),
+        page(
+            "GET",
+            "/case/{id}/court",
+            format!("/case/{book}/court"),
+            Rule::ReadPage,
+            none(),
+        ),
         page("GET", "/import", "/import".into(), Rule::Page, none()),
         page("GET", "/payments", "/payments".into(), Rule::OfficePage, none()),
         page(

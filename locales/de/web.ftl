@@ -302,3 +302,23 @@ web-court-confirm = { $count ->
 }
 web-court-confirm-needed = Nichts wurde eingereicht: Bestätigen Sie, dass Sie die Hinweise gelesen haben (sie können sich seit dem Anzeigen geändert haben; lesen Sie sie erneut).
 web-court-statements = Monatsauszüge für die betreute Person
+web-case-search = Suchen
+web-case-amount = Betrag
+web-case-direction = Richtung
+web-case-direction-both = Ein- und Ausgänge
+web-case-direction-in = Eingänge
+web-case-direction-out = Ausgänge
+web-case-pick = Auswählen
+web-case-bulk-to = Ausgewählte Buchungen verschieben nach
+web-case-bulk = Ausgewählte Buchungen verschieben
+web-case-previous = Vorige 50
+web-case-next = Nächste 50
+web-case-waiting-range = Buchungen { $first }–{ $last } von { $total }
+web-case-moved = { $count ->
+    [one] 1 Buchung wurde ihrem Konto zugeordnet.
+   *[other] { $count } Buchungen wurden ihrem Konto zugeordnet.
+}
+web-case-choose-first = Wählen Sie zuerst das Konto für die Buchung: Nichts wurde verschoben.
+web-case-pick-first = Wählen Sie zuerst die Buchungen aus: Nichts wurde verschoben.
+web-case-find = Finden
+web-case-no-match = Keine wartende Buchung passt zu dieser Suche.

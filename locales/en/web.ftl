@@ -302,3 +302,23 @@ web-court-confirm = { $count ->
 }
 web-court-confirm-needed = Nothing was filed: tick that you have read the warnings (they may have changed since the page was shown; read them again).
 web-court-statements = Monthly statements for the beneficiary
+web-case-search = Search
+web-case-amount = Amount
+web-case-direction = Direction
+web-case-direction-both = In and out
+web-case-direction-in = Money in
+web-case-direction-out = Money out
+web-case-pick = Pick
+web-case-bulk-to = Move the picked lines to
+web-case-bulk = Move the picked lines
+web-case-previous = Previous 50
+web-case-next = Next 50
+web-case-waiting-range = Lines { $first }–{ $last } of { $total }
+web-case-moved = { $count ->
+    [one] 1 line was moved to its account.
+   *[other] { $count } lines were moved to their account.
+}
+web-case-choose-first = Choose the account to move the line to first: nothing was moved.
+web-case-pick-first = Pick the lines to move first: nothing was moved.
+web-case-find = Find
+web-case-no-match = No waiting line matches this search.

@@ -302,3 +302,23 @@ web-court-confirm = { $count ->
 }
 web-court-confirm-needed = Rien n’a été déposé : cochez que vous avez lu les avertissements (ils ont pu changer depuis l’affichage de la page ; relisez-les).
 web-court-statements = Relevés mensuels pour la personne
+web-case-search = Rechercher
+web-case-amount = Montant
+web-case-direction = Sens
+web-case-direction-both = Entrées et sorties
+web-case-direction-in = Entrées
+web-case-direction-out = Sorties
+web-case-pick = Choisir
+web-case-bulk-to = Déplacer les lignes choisies vers
+web-case-bulk = Déplacer les lignes choisies
+web-case-previous = 50 précédentes
+web-case-next = 50 suivantes
+web-case-waiting-range = Lignes { $first } à { $last } sur { $total }
+web-case-moved = { $count ->
+    [one] 1 ligne a été placée sur son compte.
+   *[other] { $count } lignes ont été placées sur leur compte.
+}
+web-case-choose-first = Choisissez d’abord le compte où placer la ligne : rien n’a été déplacé.
+web-case-pick-first = Choisissez d’abord les lignes à déplacer : rien n’a été déplacé.
+web-case-find = Trouver
+web-case-no-match = Aucune ligne en attente ne correspond à cette recherche.

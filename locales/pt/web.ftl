@@ -302,3 +302,23 @@ web-court-confirm = { $count ->
 }
 web-court-confirm-needed = Nada foi entregue: confirme que leu os avisos (podem ter mudado desde que a página foi mostrada; leia-os de novo).
 web-court-statements = Extratos mensais para a pessoa
+web-case-search = Procurar
+web-case-amount = Montante
+web-case-direction = Sentido
+web-case-direction-both = Entradas e saídas
+web-case-direction-in = Entradas
+web-case-direction-out = Saídas
+web-case-pick = Escolher
+web-case-bulk-to = Mover as linhas escolhidas para
+web-case-bulk = Mover as linhas escolhidas
+web-case-previous = 50 anteriores
+web-case-next = 50 seguintes
+web-case-waiting-range = Linhas { $first }–{ $last } de { $total }
+web-case-moved = { $count ->
+    [one] 1 linha foi colocada na sua conta.
+   *[other] { $count } linhas foram colocadas na sua conta.
+}
+web-case-choose-first = Escolha primeiro a conta para onde mover a linha: nada foi movido.
+web-case-pick-first = Escolha primeiro as linhas a mover: nada foi movido.
+web-case-find = Encontrar
+web-case-no-match = Nenhuma linha em espera corresponde a esta pesquisa.

@@ -193,6 +193,54 @@ pub async fn categorise(
             what: "uncategorised suspense posting",
             id: format!("{line_no} of entry {entry} in book {book}"),
         })?;
+    let target = category_target(&mut tx, book, code).await?;
+    let draft = categorisation(book, &item, &suspense, &target, author)?;
+    let id = super::ledger::post_entries_in_tx(&mut tx, book, vec![draft], now)
+        .await?
+        .remove(0);
+    let rule = if make_rule {
+        Some(rule_from(&mut tx, &item, found.office_id, book, &target.code, author, now).await?)
+    } else {
+        None
+    };
+    let entry = tx.entry(id).await?;
+    tx.commit().await?;
+    Ok(Categorised { entry, rule })
+}
+
+/// Moves the waiting `lines` of `book` to the account `code` together: all of them, or none
+/// when one is not waiting any more (categorised meanwhile) or the target is refused.
+pub async fn categorise_many(
+    store: &Store,
+    book: BookId,
+    lines: &[(EntryId, i64)],
+    code: &str,
+    author: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<usize> {
+    let mut tx = store.begin_write().await?;
+    let suspense = suspense_account(&mut tx, book).await?;
+    let target = category_target(&mut tx, book, code).await?;
+    let waiting = tx.suspense_items(book, suspense.id).await?;
+    let mut drafts = Vec::with_capacity(lines.len());
+    for (entry, line_no) in lines {
+        let item = waiting
+            .iter()
+            .find(|item| item.entry_id == entry.get() && item.line_no == *line_no)
+            .ok_or_else(|| StoreError::NotFound {
+                what: "uncategorised suspense posting",
+                id: format!("{line_no} of entry {entry} in book {book}"),
+            })?;
+        drafts.push(categorisation(book, item, &suspense, &target, author)?);
+    }
+    let count = drafts.len();
+    super::ledger::post_entries_in_tx(&mut tx, book, drafts, now).await?;
+    tx.commit().await?;
+    Ok(count)
+}
+
+/// The account `code` of `book`, when a waiting line may be moved there.
+async fn category_target(tx: &mut Tx, book: BookId, code: &str) -> ServiceResult<crate::domain::account::Account> {
     let target = tx.account_by_code(book, code).await?;
     if !is_a_category_target(target.category) {
         // Moving a line to suspense again, or to the opening balance, hides it without placing it.
@@ -203,9 +251,20 @@ pub async fn categorise(
             ),
         }));
     }
+    Ok(target)
+}
+
+/// The entry that moves the waiting `item` from suspense to `target`, dated like the line.
+fn categorisation(
+    book: BookId,
+    item: &SuspenseItem,
+    suspense: &crate::domain::account::Account,
+    target: &crate::domain::account::Account,
+    author: &str,
+) -> ServiceResult<EntryDraft> {
     let currency = Currency::parse(&item.currency)?;
     let amount = Money::from_minor(item.amount_minor, currency);
-    let draft = EntryDraft {
+    Ok(EntryDraft {
         book_id: book,
         date: item.entry_date,
         description: format!("Categorised as {}: {}", target.name, item.description)
@@ -213,7 +272,7 @@ pub async fn categorise(
             .take(crate::domain::ledger::DESCRIPTION_LENGTH_MAX)
             .collect(),
         source: EntrySource::Manual,
-        source_ref: Some(categorise_reference(entry, line_no)),
+        source_ref: Some(categorise_reference(EntryId::new(item.entry_id), item.line_no)),
         receipt: None,
         author: author.to_owned(),
         reverses: None,
@@ -229,18 +288,7 @@ pub async fn categorise(
                 amount,
             },
         ],
-    };
-    let id = super::ledger::post_entries_in_tx(&mut tx, book, vec![draft], now)
-        .await?
-        .remove(0);
-    let rule = if make_rule {
-        Some(rule_from(&mut tx, &item, found.office_id, book, &target.code, author, now).await?)
-    } else {
-        None
-    };
-    let entry = tx.entry(id).await?;
-    tx.commit().await?;
-    Ok(Categorised { entry, rule })
+    })
 }
 
 async fn rule_from(

@@ -38,3 +38,4 @@ mod reports;
 mod security;
 mod store_properties;
 mod users;
+mod waiting_lines;

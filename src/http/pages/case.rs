@@ -38,14 +38,6 @@ struct EntryRow {
     amounts: String,
 }
 
-struct SuspenseRow {
-    entry: i64,
-    line: i64,
-    date: String,
-    text: String,
-    amount: String,
-}
-
 struct FiledRow {
     period: String,
     review: String,
@@ -58,7 +50,6 @@ struct CasePage {
     chrome: Chrome,
     book: i64,
     name: String,
-    writes: bool,
     accounts: Vec<AccountRow>,
     /// Codes and names of the accounts a line can be moved to.
     targets: Vec<(String, String)>,
@@ -67,7 +58,8 @@ struct CasePage {
     filter_from: String,
     filter_to: String,
     next_page: Option<String>,
-    suspense: Vec<SuspenseRow>,
+    /// The waiting lines' page, for those who may categorise them.
+    waiting: Option<super::waiting_lines::WaitingSection>,
     filed: Vec<FiledRow>,
 }
 
@@ -100,9 +92,10 @@ pub async fn case_page(
     headers: HeaderMap,
     PathParams(book): PathParams<BookId>,
     QueryParams(query): QueryParams<CaseQuery>,
+    QueryParams(waiting): QueryParams<super::waiting_lines::WaitingQuery>,
 ) -> Result<Response, ApiError> {
     let writes = caller.book_page(&state, book).await?;
-    let page = render(&caller, &state, &headers, book, writes, query).await?;
+    let page = render(&caller, &state, &headers, book, writes, query, waiting).await?;
     Ok(page.into_response())
 }
 
@@ -113,6 +106,7 @@ async fn render(
     book: BookId,
     writes: bool,
     query: CaseQuery,
+    waiting: super::waiting_lines::WaitingQuery,
 ) -> Result<CasePage, ApiError> {
     let chrome = Chrome::of(caller, headers);
     let mut tx = state.store.begin_read().await?;
@@ -156,30 +150,11 @@ async fn render(
                 .join(" · "),
         })
         .collect();
-    let suspense_rows = if writes {
-        suspense(&state.store, book)
-            .await?
-            .into_iter()
-            .map(|item| SuspenseRow {
-                entry: item.entry_id,
-                line: item.line_no,
-                date: locale.date(item.entry_date),
-                text: [
-                    item.counterparty_name.as_deref(),
-                    item.remittance.as_deref(),
-                    Some(item.description.as_str()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" — "),
-                amount: Currency::parse(&item.currency)
-                    .map(|currency| money(-item.amount_minor, currency))
-                    .unwrap_or_default(),
-            })
-            .collect()
+    let waiting = if writes {
+        let items = suspense(&state.store, book).await?;
+        Some(super::waiting_lines::section(&chrome.t, book, &items, waiting))
     } else {
-        Vec::new()
+        None
     };
     let filed = filings(&state.store, book)
         .await?
@@ -198,7 +173,6 @@ async fn render(
     Ok(CasePage {
         book: book.get(),
         name,
-        writes,
         accounts: accounts
             .iter()
             .map(|account| AccountRow {
@@ -216,7 +190,7 @@ async fn render(
         filter_from: query.from.map(|date| date.to_string()).unwrap_or_default(),
         filter_to: query.to.map(|date| date.to_string()).unwrap_or_default(),
         next_page,
-        suspense: suspense_rows,
+        waiting,
         filed,
         chrome,
     })

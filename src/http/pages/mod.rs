@@ -31,6 +31,7 @@ mod payments;
 mod portal;
 mod profile;
 mod upload;
+mod waiting_lines;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -57,6 +58,7 @@ pub fn router() -> Router<AppState> {
         .route("/payments/runs/{id}", get(payments::run_page))
         .route("/payments/runs/{id}/approval", post(payments::approve))
         .route("/case/{id}", get(case::case_page))
+        .route("/case/{id}/suspense", post(waiting_lines::categorise_lines))
         .route("/case/{id}/suspense/{entry}/{line}", post(case::categorise_line))
         .route("/case/{id}/court", get(court_panel::panel_page))
         .route("/case/{id}/filings", post(court_panel::file))

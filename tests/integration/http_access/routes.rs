@@ -589,6 +589,13 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
         ),
         page(
             "POST",
+            "/case/{id}/suspense",
+            format!("/case/{book}/suspense"),
+            Rule::Write,
+            Body::Form(vec![("bulk", "yes"), ("bulk_target", "6990")]),
+        ),
+        page(
+            "POST",
             "/case/{id}/suspense/{entry}/{line}",
             format!("/case/{book}/suspense/{entry}/1"),
             Rule::Write,

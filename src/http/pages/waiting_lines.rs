@@ -1,0 +1,247 @@
+//! The case's imported lines waiting for a category: searched (text, amount, direction), shown
+//! fifty at a time, and moved one by one (each with its own account and maybe a rule) or many at
+//! once to one account, all in one form that works without JavaScript.
+
+use axum::extract::{Form, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::Labels;
+use crate::domain::access::Action;
+use crate::domain::ids::{BookId, EntryId};
+use crate::domain::money::Currency;
+use crate::http::AppState;
+use crate::http::auth::PageCaller;
+use crate::http::error::ApiError;
+use crate::http::extract::PathParams;
+use crate::service::categorise::{categorise, categorise_many};
+use crate::storage::SuspenseItem;
+
+/// Waiting lines per page: 1,500 on one page made it 3.6 MB and 20 s to load.
+pub const LINES_PER_PAGE: usize = 50;
+
+pub struct WaitingRow {
+    /// "entry-line", for the fields' names.
+    pub key: String,
+    /// "entry:line", the value the line's own button sends.
+    pub value: String,
+    pub date: String,
+    pub text: String,
+    pub amount: String,
+}
+
+/// The search of the waiting lines, as the address carries it.
+#[derive(Deserialize, Default, Clone)]
+pub struct WaitingQuery {
+    /// Words of the counterparty, the remittance or the description.
+    #[serde(default)]
+    pub q: String,
+    /// An amount as typed: "650", "650,00", "1.234,56" or "1,234.56" all find 1,234.56 or 650.00.
+    #[serde(default)]
+    pub amount: String,
+    /// "in", "out" or empty for both.
+    #[serde(default)]
+    pub direction: String,
+    /// Lines skipped: the page's start.
+    #[serde(default)]
+    pub waiting: usize,
+    /// How many lines the last change moved, for its message.
+    pub moved: Option<usize>,
+}
+
+/// One page of the waiting lines that match, with what the page shows around them.
+pub struct WaitingSection {
+    pub rows: Vec<WaitingRow>,
+    /// "51–100 of 1,500" style label, empty without lines.
+    pub range: String,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub query: WaitingQuery,
+    pub moved: Option<String>,
+}
+
+impl WaitingQuery {
+    fn matches(&self, item: &SuspenseItem) -> bool {
+        let text = self.q.trim().to_lowercase();
+        let words_match = text.is_empty()
+            || [
+                item.counterparty_name.as_deref(),
+                item.remittance.as_deref(),
+                Some(item.description.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|said| said.to_lowercase().contains(&text));
+        // The suspense posting carries the line's opposite: money in is a negative posting.
+        let direction_matches = match self.direction.as_str() {
+            "in" => item.amount_minor < 0,
+            "out" => item.amount_minor > 0,
+            _ => true,
+        };
+        words_match && direction_matches && amount_matches(&self.amount, item.amount_minor)
+    }
+
+    fn address(&self, book: BookId, waiting: usize) -> String {
+        let encode = |text: &str| url_escape(text);
+        format!(
+            "/case/{book}?q={}&amount={}&direction={}&waiting={waiting}#suspense",
+            encode(&self.q),
+            encode(&self.amount),
+            encode(&self.direction)
+        )
+    }
+}
+
+/// True when `typed` (digits with any separators, or nothing) is the amount in whole units or
+/// to the cent, whatever the locale's separators: the digits are compared, not a parsed number.
+fn amount_matches(typed: &str, minor: i64) -> bool {
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return true;
+    }
+    let minor = minor.unsigned_abs();
+    let typed_has_cents = typed
+        .rfind([',', '.'])
+        .is_some_and(|separator| typed.len() - separator - 1 == 2);
+    let wanted = if typed_has_cents { minor } else { minor / 100 };
+    digits.trim_start_matches('0') == wanted.to_string().trim_start_matches('0')
+}
+
+fn url_escape(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (byte as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// The page of the waiting `items` that `query` asks for.
+pub fn section(t: &Labels, book: BookId, items: &[SuspenseItem], query: WaitingQuery) -> WaitingSection {
+    let locale = t.locale();
+    let matching: Vec<&SuspenseItem> = items.iter().filter(|item| query.matches(item)).collect();
+    let start = query
+        .waiting
+        .min(matching.len().saturating_sub(1) / LINES_PER_PAGE * LINES_PER_PAGE);
+    let page = &matching[start.min(matching.len())..(start + LINES_PER_PAGE).min(matching.len())];
+    let rows = page
+        .iter()
+        .map(|item| WaitingRow {
+            key: format!("{}-{}", item.entry_id, item.line_no),
+            value: format!("{}:{}", item.entry_id, item.line_no),
+            date: locale.date(item.entry_date),
+            text: [
+                item.counterparty_name.as_deref(),
+                item.remittance.as_deref(),
+                Some(item.description.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" — "),
+            amount: Currency::parse(&item.currency)
+                .map(|currency| locale.money(-item.amount_minor, currency))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let range = if page.is_empty() {
+        String::new()
+    } else {
+        locale.label_with(
+            "web-case-waiting-range",
+            &[
+                ("first", (start + 1).to_string()),
+                ("last", (start + page.len()).to_string()),
+                ("total", matching.len().to_string()),
+            ],
+        )
+    };
+    WaitingSection {
+        rows,
+        range,
+        previous: (start > 0).then(|| query.address(book, start.saturating_sub(LINES_PER_PAGE))),
+        next: (start + LINES_PER_PAGE < matching.len()).then(|| query.address(book, start + LINES_PER_PAGE)),
+        moved: query
+            .moved
+            .map(|count| locale.label_with_count("web-case-moved", count as i64)),
+        query,
+    }
+}
+
+/// `POST /case/{id}/suspense`: the line whose own button was pressed goes to its own account
+/// (and becomes a rule if ticked); the bulk button moves every ticked line to one account.
+pub async fn categorise_lines(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    PathParams(book): PathParams<BookId>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, ApiError> {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    };
+    caller.check_form_token(field("csrf").unwrap_or_default())?;
+    caller.book(&state, Action::Write, book).await?;
+    let t = super::Chrome::of(&caller, &headers).t;
+    let now = chrono::Utc::now();
+    let moved = if let Some(line) = field("only") {
+        let (entry, line_no) = parse_line(line)?;
+        let key = format!("{entry}-{line_no}");
+        let code = field(&format!("target-{key}")).filter(|code| !code.is_empty());
+        let code = code.ok_or_else(|| ApiError::Unprocessable(t.get("web-case-choose-first")))?;
+        let make_rule = field(&format!("rule-{key}")).is_some();
+        categorise(
+            &state.store,
+            book,
+            entry,
+            line_no,
+            code,
+            make_rule,
+            &caller.author(),
+            now,
+        )
+        .await?;
+        1
+    } else {
+        let code = field("bulk_target").filter(|code| !code.is_empty());
+        let code = code.ok_or_else(|| ApiError::Unprocessable(t.get("web-case-choose-first")))?;
+        let picked = fields
+            .iter()
+            .filter_map(|(key, _)| key.strip_prefix("pick-"))
+            .map(|line| parse_line(&line.replacen('-', ":", 1)))
+            .collect::<Result<Vec<_>, _>>()?;
+        if picked.is_empty() {
+            return Err(ApiError::Unprocessable(t.get("web-case-pick-first")));
+        }
+        categorise_many(&state.store, book, &picked, code, &caller.author(), now).await?
+    };
+    Ok(Redirect::to(&format!("/case/{book}?moved={moved}#suspense")).into_response())
+}
+
+fn parse_line(text: &str) -> Result<(EntryId, i64), ApiError> {
+    let unreadable = || ApiError::BadRequest(format!("'{text}' does not name a waiting line"));
+    let (entry, line) = text.split_once(':').ok_or_else(unreadable)?;
+    let entry = entry.parse::<i64>().map_err(|_| unreadable())?;
+    let line = line.parse::<i64>().map_err(|_| unreadable())?;
+    Ok((EntryId::new(entry), line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_amount_is_found_as_typed_in_any_locale() {
+        assert!(amount_matches("", 65_000));
+        assert!(amount_matches("650", 65_000) && amount_matches("650", -65_000));
+        assert!(amount_matches("650,00", 65_000) && amount_matches("650.00", 65_000));
+        assert!(amount_matches("1.234,56", 123_456) && amount_matches("1,234.56", 123_456));
+        assert!(amount_matches("1 234,56", 123_456) && amount_matches("1234", 123_456));
+        assert!(!amount_matches("650", 65_001 * 10) && !amount_matches("65", 65_000));
+        assert!(!amount_matches("650,01", 65_000));
+    }
+}

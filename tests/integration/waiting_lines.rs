@@ -1,0 +1,94 @@
+//! The waiting lines on the case page: fifty a page, found by words, amount and direction, moved
+//! one by one or many at once, with a message after each change and nothing half-done.
+
+use gestio::domain::access::Role;
+use gestio::service::import::{ImportOptions, import_file};
+use reqwest::StatusCode;
+
+use crate::common::{PASSWORD, TestApp, Tie, now, open_case};
+
+const IBAN: &str = "LU280019400644750000";
+
+/// A statement of 60 lines: 40 payments to Creos of 12.34 and 20 of 650.00 rent in and out.
+fn statement() -> String {
+    let line = |number: usize| {
+        let (amount, side, party) = match number {
+            0..40 => ("12.34", "DBIT", "Creos Luxembourg"),
+            40..50 => ("650.00", "DBIT", "Agence immobiliere Lux"),
+            _ => ("650.00", "CRDT", "Caisse nationale d'assurance pension"),
+        };
+        let role = if side == "DBIT" { "Cdtr" } else { "Dbtr" };
+        format!(
+            "<Ntry><Amt Ccy=\"EUR\">{amount}</Amt><CdtDbtInd>{side}</CdtDbtInd><Sts>BOOK</Sts>\
+             <BookgDt><Dt>2026-10-{:02}</Dt></BookgDt><AcctSvcrRef>W{number}</AcctSvcrRef>\
+             <NtryDtls><TxDtls><RltdPties><{role}><Nm>{party}</Nm></{role}></RltdPties></TxDtls></NtryDtls></Ntry>",
+            number % 28 + 1
+        )
+    };
+    let entries: String = (0..60).map(line).collect();
+    format!(
+        "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt><Id>W</Id>\
+         <Acct><Id><IBAN>{IBAN}</IBAN></Id><Ccy>EUR</Ccy></Acct>{entries}</Stmt></BkToCstmrStmt></Document>"
+    )
+}
+
+crate::backend_tests! {
+    async fn waiting_lines_are_paged_found_and_moved_one_by_one_or_together(db) {
+        let app = TestApp::spawn(&db).await;
+        let case = open_case(&app.store, "Maria Fernandes", IBAN).await;
+        import_file(&app.store, "w.xml", statement().as_bytes(), ImportOptions::default(), "test", now()).await.unwrap();
+        app.add_user(case.office, "sandra", Role::Counsellor, Tie::None, &[case.book]).await;
+        let session = app.session("sandra", PASSWORD).await.unwrap();
+        let client = session.client();
+        let page = |query: &'static str| {
+            let client = client.clone();
+            let url = app.url(&format!("/case/{}{query}", case.book));
+            async move { client.get(url).header("accept-language", "en").send().await.unwrap().text().await.unwrap() }
+        };
+        let lines = |text: &str| text.matches(r#"<tr class="line">"#).count();
+
+        let first = page("").await;
+        assert_eq!(lines(&first), 50, "a page of fifty");
+        assert!(first.contains("Lines 1–50 of 60") && first.contains("waiting=50#suspense"), "{first}");
+        let second = page("?waiting=50").await;
+        assert_eq!(lines(&second), 10);
+        assert!(second.contains("Lines 51–60 of 60") && second.contains("waiting=0#suspense"));
+        assert_eq!(lines(&page("?q=creos").await), 40, "found by the counterparty's words");
+        assert_eq!(lines(&page("?amount=650,00").await), 20, "a decimal comma");
+        assert_eq!(lines(&page("?amount=650&direction=in").await), 10, "money in only");
+        let none = page("?q=nobody").await;
+        assert!(none.contains("No waiting line matches this search."), "{none}");
+
+        // The bulk move: every picked line, or none.
+        let csrf = session.csrf_token.clone();
+        let waiting = gestio::service::categorise::suspense(&app.store, case.book).await.unwrap();
+        let creos: Vec<String> = waiting.iter().filter(|item| item.counterparty_name.as_deref() == Some("Creos Luxembourg"))
+            .map(|item| format!("pick-{}-{}", item.entry_id, item.line_no)).collect();
+        let mut fields: Vec<(String, String)> = creos.iter().map(|name| (name.clone(), "yes".to_owned())).collect();
+        fields.push(("csrf".into(), csrf.clone()));
+        fields.push(("bulk".into(), "yes".into()));
+        let unchosen = client.post(app.url(&format!("/case/{}/suspense", case.book))).form(&fields).send().await.unwrap();
+        assert_eq!(unchosen.status(), StatusCode::UNPROCESSABLE_ENTITY, "no account chosen");
+        assert!(unchosen.text().await.unwrap().contains("nothing was moved"));
+        let mut to_suspense = fields.clone();
+        to_suspense.push(("bulk_target".into(), "1900".into()));
+        let refused = client.post(app.url(&format!("/case/{}/suspense", case.book))).form(&to_suspense).send().await.unwrap();
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "suspense is no category");
+        assert_eq!(gestio::service::categorise::suspense(&app.store, case.book).await.unwrap().len(), 60, "nothing half-moved");
+        fields.push(("bulk_target".into(), "6100".into()));
+        let moved = client.post(app.url(&format!("/case/{}/suspense", case.book))).form(&fields).send().await.unwrap();
+        assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+        assert_eq!(moved.headers()["location"], format!("/case/{}?moved=40#suspense", case.book));
+        assert!(page("?moved=40").await.contains("40 lines were moved to their account."));
+        assert_eq!(gestio::service::categorise::suspense(&app.store, case.book).await.unwrap().len(), 20);
+
+        // One line by its own button, to its own account.
+        let rent = gestio::service::categorise::suspense(&app.store, case.book).await.unwrap()[0].clone();
+        let key = format!("{}-{}", rent.entry_id, rent.line_no);
+        let one = client.post(app.url(&format!("/case/{}/suspense", case.book))).form(&[
+            ("csrf", csrf.clone()), ("only", format!("{}:{}", rent.entry_id, rent.line_no)), (format!("target-{key}").leak(), "6000".to_owned()),
+        ]).send().await.unwrap();
+        assert_eq!(one.status(), StatusCode::SEE_OTHER);
+        assert_eq!(gestio::service::categorise::suspense(&app.store, case.book).await.unwrap().len(), 19);
+    }
+}

@@ -114,6 +114,7 @@ async fn run(accounts: usize, months: usize) {
     );
     println!("peak memory (VmHWM): {}", support::peak_memory());
     waiting_lines(&store).await;
+    case_pages(&store).await;
     store.close().await;
 }
 
@@ -145,6 +146,102 @@ async fn waiting_lines(store: &Store) {
     .await
     .expect("categorising a line");
     println!("one line categorised in {:.3} s", started.elapsed().as_secs_f64());
+}
+
+/// The case page of book 1 and its other pages through the real server (its session, access
+/// and audit path), as the counsellor opens them: the time of each answer (5 asks; median,
+/// fastest, slowest) and its weight. Then 50 waiting lines moved at once.
+async fn case_pages(store: &Store) {
+    use gestio::domain::access::Role;
+    use gestio::domain::ids::{BookId, EntryId};
+    use gestio::service::sessions::{SignIn, sign_in};
+    const PASSPHRASE: &str = "benchmark passphrase";
+    let book = BookId::new(1);
+    let office = store
+        .begin_read()
+        .await
+        .expect("a read")
+        .offices()
+        .await
+        .expect("offices")[0]
+        .id;
+    let passwords = gestio::service::passwords::PasswordGuard::default();
+    let user = gestio::domain::user::NewUser {
+        office: Some(office),
+        login: "bench".to_owned(),
+        display_name: "Bench".to_owned(),
+        role: Role::Counsellor,
+        language: None,
+        beneficiary: None,
+        court: None,
+    };
+    gestio::service::users::add_user(store, &passwords.work, user, PASSPHRASE, Utc::now())
+        .await
+        .expect("a user");
+    gestio::service::users::assign(store, "bench", book, Utc::now())
+        .await
+        .expect("an assignment");
+    let token = match sign_in(store, &passwords, "bench", PASSPHRASE, "10.0.0.1", Utc::now())
+        .await
+        .expect("signing in")
+    {
+        SignIn::Opened { token, .. } => token,
+        _ => panic!("the benchmark's counsellor could not sign in"),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
+    let address = listener.local_addr().expect("an address");
+    let state = gestio::http::AppState::new(store.clone());
+    tokio::spawn(gestio::http::serve(listener, state, std::future::pending()));
+    let client = reqwest::Client::new();
+    let cookie = format!("{}={token}", gestio::http::auth::SESSION_COOKIE);
+    for path in [
+        "/case/1",
+        "/case/1?waiting=1000",
+        "/case/1?q=rent&direction=out",
+        "/case/1/court",
+        "/case/1/payments",
+    ] {
+        let mut times = Vec::new();
+        let mut size = 0;
+        for _ in 0..5 {
+            let started = Instant::now();
+            let response = client
+                .get(format!("http://{address}{path}"))
+                .header("cookie", &cookie)
+                .send()
+                .await
+                .expect("an answer");
+            let status = response.status();
+            size = response.bytes().await.expect("a body").len();
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            assert!(status.is_success(), "{path}: {status}");
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{path}: median {:.1} ms (fastest {:.1}, slowest {:.1}), {:.0} KB",
+            times[2],
+            times[0],
+            times[4],
+            size as f64 / 1000.0
+        );
+    }
+    let waiting = gestio::service::categorise::suspense(store, book)
+        .await
+        .expect("the waiting lines");
+    let lines: Vec<(EntryId, i64)> = waiting
+        .iter()
+        .take(50)
+        .map(|item| (EntryId::new(item.entry_id), item.line_no))
+        .collect();
+    let started = Instant::now();
+    gestio::service::categorise::categorise_many(store, book, &lines, "6000", "bench", Utc::now())
+        .await
+        .expect("moving 50 lines");
+    println!(
+        "{} lines categorised at once in {:.3} s",
+        lines.len(),
+        started.elapsed().as_secs_f64()
+    );
 }
 
 fn megabytes(bytes: usize) -> f64 {

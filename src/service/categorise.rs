@@ -221,17 +221,18 @@ pub async fn categorise_many(
     let mut tx = store.begin_write().await?;
     let suspense = suspense_account(&mut tx, book).await?;
     let target = category_target(&mut tx, book, code).await?;
-    let waiting = tx.suspense_items(book, suspense.id).await?;
     let mut drafts = Vec::with_capacity(lines.len());
+    // Each line looked for by its own key: listing the book's waiting lines instead cost 0.4 s
+    // in a book of 50,000 (benches/RESULTS.md).
     for (entry, line_no) in lines {
-        let item = waiting
-            .iter()
-            .find(|item| item.entry_id == entry.get() && item.line_no == *line_no)
+        let item = tx
+            .suspense_item(book, suspense.id, *entry, *line_no)
+            .await?
             .ok_or_else(|| StoreError::NotFound {
                 what: "uncategorised suspense posting",
                 id: format!("{line_no} of entry {entry} in book {book}"),
             })?;
-        drafts.push(categorisation(book, item, &suspense, &target, author)?);
+        drafts.push(categorisation(book, &item, &suspense, &target, author)?);
     }
     let count = drafts.len();
     super::ledger::post_entries_in_tx(&mut tx, book, drafts, now).await?;

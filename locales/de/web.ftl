@@ -322,3 +322,8 @@ web-case-choose-first = Wählen Sie zuerst das Konto für die Buchung: Nichts wu
 web-case-pick-first = Wählen Sie zuerst die Buchungen aus: Nichts wurde verschoben.
 web-case-find = Finden
 web-case-no-match = Keine wartende Buchung passt zu dieser Suche.
+web-case-accounts-all = { $count ->
+    [one] 1 weiteres Konto mit null anzeigen
+   *[other] { $count } weitere Konten mit null anzeigen
+}
+web-case-accounts-fewer = Konten mit null ausblenden

@@ -322,3 +322,8 @@ web-case-choose-first = Choose the account to move the line to first: nothing wa
 web-case-pick-first = Pick the lines to move first: nothing was moved.
 web-case-find = Find
 web-case-no-match = No waiting line matches this search.
+web-case-accounts-all = { $count ->
+    [one] Show 1 more account, at zero
+   *[other] Show { $count } more accounts, at zero
+}
+web-case-accounts-fewer = Hide the accounts at zero

@@ -322,3 +322,8 @@ web-case-choose-first = Choisissez d’abord le compte où placer la ligne : rie
 web-case-pick-first = Choisissez d’abord les lignes à déplacer : rien n’a été déplacé.
 web-case-find = Trouver
 web-case-no-match = Aucune ligne en attente ne correspond à cette recherche.
+web-case-accounts-all = { $count ->
+    [one] Afficher 1 compte de plus, à zéro
+   *[other] Afficher { $count } comptes de plus, à zéro
+}
+web-case-accounts-fewer = Masquer les comptes à zéro

@@ -322,3 +322,8 @@ web-case-choose-first = Escolha primeiro a conta para onde mover a linha: nada f
 web-case-pick-first = Escolha primeiro as linhas a mover: nada foi movido.
 web-case-find = Encontrar
 web-case-no-match = Nenhuma linha em espera corresponde a esta pesquisa.
+web-case-accounts-all = { $count ->
+    [one] Mostrar mais 1 conta, a zero
+   *[other] Mostrar mais { $count } contas, a zero
+}
+web-case-accounts-fewer = Ocultar as contas a zero

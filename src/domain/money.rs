@@ -235,9 +235,38 @@ impl Serialize for Money {
     }
 }
 
+/// An amount as a person typed it in their locale, made plain for [`Money::parse`]: the
+/// grouping (spaces, narrow spaces, apostrophes, and the locale's other separator) taken out, the
+/// locale's decimal separator made a point. With `decimal_comma` (French, German, Portuguese),
+/// "1.234,56" and "1 234,56" become "1234.56"; without (English), "1,234.56" does. A text that
+/// is not an amount stays one that `Money::parse` refuses.
+pub fn plain_amount(typed: &str, decimal_comma: bool) -> String {
+    let (grouping, decimal) = if decimal_comma { ('.', ',') } else { (',', '.') };
+    typed
+        .trim()
+        .chars()
+        .filter(|character| !matches!(character, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’') && *character != grouping)
+        .map(|character| if character == decimal { '.' } else { character })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_typed_in_the_readers_locale_is_read_as_meant() {
+        let eur = Currency::EUR;
+        let read = |typed: &str, comma: bool| Money::parse(&plain_amount(typed, comma), eur).map(Money::minor);
+        assert_eq!(read("1.234,56", true), Ok(123_456));
+        assert_eq!(read("1 234,56", true), Ok(123_456));
+        assert_eq!(read("1\u{202f}234,56", true), Ok(123_456));
+        assert_eq!(read("45,00", true), Ok(4_500));
+        assert_eq!(read("1,234.56", false), Ok(123_456));
+        assert_eq!(read("45.5", false), Ok(4_550));
+        assert_eq!(read("-12,30", true), Ok(-1_230));
+        assert!(read("12,3,4", true).is_err() && read("abc", true).is_err() && read("", true).is_err());
+    }
     use proptest::prelude::*;
 
     fn eur(text: &str) -> Result<Money, MoneyError> {

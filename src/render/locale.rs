@@ -69,6 +69,13 @@ impl Locale {
         self.language.code()
     }
 
+    /// An amount typed in this language's way made plain for `Money::parse` (see
+    /// `money::plain_amount`): a decimal comma everywhere but in English.
+    pub fn plain_amount(&self, typed: &str) -> String {
+        let decimal_comma = !matches!(self.language, Language::En);
+        crate::domain::money::plain_amount(typed, decimal_comma)
+    }
+
     /// The label `key` in this language (the loader falls back to English when this language
     /// lacks it; `[key]` when no language has it).
     pub fn label(&self, key: &str) -> String {

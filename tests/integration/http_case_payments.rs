@@ -61,6 +61,13 @@ crate::backend_tests! {
         assert!(page.contains("Creos Luxembourg") && page.contains("monthly (5)"), "{page}");
         assert!(page.contains("Cetrel") && page.contains("120.00"), "{page}");
         assert!(page.contains("100.00\u{a0}EUR, monthly (15)"), "the Cofidis plan with its own rhythm: {page}");
+
+        // A German counsellor types amounts the German way.
+        let debt = [("csrf", csrf), ("creditor", "Inkasso Nord"), ("amount", "1.234,56"), ("date", "2026-11-20")];
+        let response = client.post(app.url(&format!("{base}/debts"))).header("accept-language", "de").form(&debt).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{}", response.text().await.unwrap());
+        let (_, page) = page_text(&client, app.url(&format!("{base}/payments"))).await;
+        assert!(page.contains("Inkasso Nord") && page.contains("1,234.56"), "read as 1,234.56: {page}");
     }
 
     async fn a_schedule_pays_only_a_creditor_the_case_may_pay_and_beneficiaries_only_read(db) {

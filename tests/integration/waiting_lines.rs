@@ -49,6 +49,10 @@ crate::backend_tests! {
 
         let first = page("").await;
         assert_eq!(lines(&first), 50, "a page of fifty");
+        assert!(!first.contains("<td>6900</td>") && first.contains("more accounts, at zero"), "accounts at zero hidden: {first}");
+        assert!(first.contains("<td>1100</td>") && first.contains("<td>1900</td>"), "money and suspense shown");
+        assert!(page("?accounts=all").await.contains("<td>6900</td>"), "and shown when asked");
+        assert!(!first.contains("Creos Luxembourg — Creos Luxembourg"), "each thing the bank said once: {first}");
         assert!(first.contains("Lines 1–50 of 60") && first.contains("waiting=50#suspense"), "{first}");
         let second = page("?waiting=50").await;
         assert_eq!(lines(&second), 10);

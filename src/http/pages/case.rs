@@ -51,6 +51,8 @@ struct CasePage {
     book: i64,
     name: String,
     accounts: Vec<AccountRow>,
+    /// (address, label) of the link that shows the accounts at zero, or hides them again.
+    accounts_toggle: Option<(String, String)>,
     /// Codes and names of the accounts a line can be moved to.
     targets: Vec<(String, String)>,
     entries: Vec<EntryRow>,
@@ -63,9 +65,19 @@ struct CasePage {
     filed: Vec<FiledRow>,
 }
 
+/// Which accounts the case page lists.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AccountsShown {
+    All,
+}
+
 #[derive(Deserialize, Default, Clone, Copy)]
 pub struct CaseQuery {
     after: Option<i64>,
+    /// "all" shows the accounts at zero too.
+    #[serde(default)]
+    accounts: Option<AccountsShown>,
     #[serde(default, deserialize_with = "blank_as_none")]
     from: Option<NaiveDate>,
     #[serde(default, deserialize_with = "blank_as_none")]
@@ -170,11 +182,21 @@ async fn render(
             pdf: format!("/api/v1/filings/{}/pdf", filing.id),
         })
         .collect();
+    // Accounts at zero are hidden unless asked for: a chart of thirty lines hides the five
+    // that matter. Money accounts always show.
+    let balance_of = |account: &crate::domain::account::Account| totals.get(&account.id).copied().unwrap_or(0);
+    let shown_accounts: Vec<&crate::domain::account::Account> = accounts
+        .iter()
+        .filter(|account| {
+            query.accounts == Some(AccountsShown::All) || account.category.is_money() || balance_of(account) != 0
+        })
+        .collect();
     Ok(CasePage {
         book: book.get(),
         name,
-        accounts: accounts
-            .iter()
+        accounts_toggle: accounts_toggle(&chrome.t, book, query.accounts, accounts.len() - shown_accounts.len()),
+        accounts: shown_accounts
+            .into_iter()
             .map(|account| AccountRow {
                 code: account.code.clone(),
                 name: account.name.clone(),
@@ -227,4 +249,21 @@ pub async fn categorise_line(
     )
     .await?;
     Ok(Redirect::to(&format!("/case/{book}")).into_response())
+}
+
+/// The link under the accounts: show the `hidden` ones at zero, or hide them again.
+fn accounts_toggle(
+    t: &super::Labels,
+    book: BookId,
+    shown: Option<AccountsShown>,
+    hidden: usize,
+) -> Option<(String, String)> {
+    match shown {
+        Some(AccountsShown::All) => Some((format!("/case/{book}#accounts"), t.get("web-case-accounts-fewer"))),
+        None if hidden > 0 => Some((
+            format!("/case/{book}?accounts=all#accounts"),
+            t.locale().label_with_count("web-case-accounts-all", hidden as i64),
+        )),
+        None => None,
+    }
 }

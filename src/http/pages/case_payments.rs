@@ -318,9 +318,10 @@ pub async fn add_schedule(
     caller.book(&state, Action::Write, book).await?;
     // The creditor must be one this case may pay (the office's or the case's own); any other
     // answers as missing, as the service decides for every way in.
+    let amount = Chrome::of(&caller, &headers).t.locale().plain_amount(&form.amount);
     let input = ScheduleInput {
         creditor: CreditorId::new(form.creditor),
-        amount: &form.amount,
+        amount: &amount,
         category: None,
         account: given(&form.account),
         every: &form.every,
@@ -366,7 +367,8 @@ pub async fn add_debt(
     caller.book(&state, Action::Write, book).await?;
     let currency = crate::service::ledger::book(&state.store, book).await?.currency;
     let added = async {
-        let amount = Money::parse(&form.amount, currency)?;
+        let typed = Chrome::of(&caller, &headers).t.locale().plain_amount(&form.amount);
+        let amount = Money::parse(&typed, currency)?;
         let author = caller.author();
         use_case::add_debt(
             &state.store,

@@ -117,6 +117,36 @@ fn url_escape(text: &str) -> String {
         .collect()
 }
 
+/// What the bank said of a line, each thing once: the description often repeats the
+/// counterparty and the remittance it was made from.
+fn said_of(item: &SuspenseItem) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in [
+        item.counterparty_name.as_deref(),
+        item.remittance.as_deref(),
+        Some(item.description.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(str::trim)
+    {
+        let already_said = parts.iter().any(|said| said.contains(part));
+        if part.is_empty() || already_said {
+            continue;
+        }
+        // A description made of what is already listed adds nothing.
+        let repeats = parts.iter().fold(part.to_owned(), |rest, said| rest.replace(said, ""));
+        if repeats
+            .trim_matches(|character: char| !character.is_alphanumeric())
+            .is_empty()
+        {
+            continue;
+        }
+        parts.push(part);
+    }
+    parts.join(" — ")
+}
+
 /// The page of the waiting `items` that `query` asks for.
 pub fn section(t: &Labels, book: BookId, items: &[SuspenseItem], query: WaitingQuery) -> WaitingSection {
     let locale = t.locale();
@@ -131,15 +161,7 @@ pub fn section(t: &Labels, book: BookId, items: &[SuspenseItem], query: WaitingQ
             key: format!("{}-{}", item.entry_id, item.line_no),
             value: format!("{}:{}", item.entry_id, item.line_no),
             date: locale.date(item.entry_date),
-            text: [
-                item.counterparty_name.as_deref(),
-                item.remittance.as_deref(),
-                Some(item.description.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" — "),
+            text: said_of(item),
             amount: Currency::parse(&item.currency)
                 .map(|currency| locale.money(-item.amount_minor, currency))
                 .unwrap_or_default(),

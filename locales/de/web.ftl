@@ -56,7 +56,6 @@ web-case-move-to = Buchen auf
 web-case-make-rule = und daraus eine Regel machen
 web-case-categorise = Zuordnen
 web-case-entries = Buchungen
-web-case-more = Weitere Buchungen
 web-case-from = Von
 web-case-to = Bis
 web-case-file = Abrechnung beim Gericht einreichen
@@ -327,3 +326,5 @@ web-case-accounts-all = { $count ->
    *[other] { $count } weitere Konten mit null anzeigen
 }
 web-case-accounts-fewer = Konten mit null ausblenden
+web-case-newer = Neuere Buchungen
+web-case-older = Ältere Buchungen

@@ -56,7 +56,6 @@ web-case-move-to = Book it to
 web-case-make-rule = and make a rule of it
 web-case-categorise = Categorise
 web-case-entries = Entries
-web-case-more = Later entries
 web-case-from = From
 web-case-to = To
 web-case-file = File the account for the court
@@ -327,3 +326,5 @@ web-case-accounts-all = { $count ->
    *[other] Show { $count } more accounts, at zero
 }
 web-case-accounts-fewer = Hide the accounts at zero
+web-case-newer = Newer entries
+web-case-older = Older entries

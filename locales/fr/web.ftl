@@ -56,7 +56,6 @@ web-case-move-to = Imputer à
 web-case-make-rule = et en faire une règle
 web-case-categorise = Classer
 web-case-entries = Écritures
-web-case-more = Écritures suivantes
 web-case-from = Du
 web-case-to = Au
 web-case-file = Déposer le compte au tribunal
@@ -327,3 +326,5 @@ web-case-accounts-all = { $count ->
    *[other] Afficher { $count } comptes de plus, à zéro
 }
 web-case-accounts-fewer = Masquer les comptes à zéro
+web-case-newer = Écritures plus récentes
+web-case-older = Écritures plus anciennes

@@ -56,7 +56,6 @@ web-case-move-to = Lançar em
 web-case-make-rule = e fazer disso uma regra
 web-case-categorise = Classificar
 web-case-entries = Lançamentos
-web-case-more = Lançamentos seguintes
 web-case-from = De
 web-case-to = Até
 web-case-file = Entregar a conta ao tribunal
@@ -327,3 +326,5 @@ web-case-accounts-all = { $count ->
    *[other] Mostrar mais { $count } contas, a zero
 }
 web-case-accounts-fewer = Ocultar as contas a zero
+web-case-newer = Movimentos mais recentes
+web-case-older = Movimentos mais antigos

@@ -179,6 +179,36 @@ impl Tx {
         self.with_postings(rows).await
     }
 
+    /// The book's latest entries before chain position `before` (the newest when `None`), newest
+    /// first, at most `limit` (see `ENTRIES_PAGE_MAX`), within the dates of `filter`.
+    pub async fn entries_newest_first(
+        &mut self,
+        book: BookId,
+        filter: EntryFilter,
+        before: Option<i64>,
+    ) -> StoreResult<Vec<JournalEntry>> {
+        let limit = filter.limit.unwrap_or(ENTRIES_PAGE_MAX).clamp(1, ENTRIES_PAGE_MAX);
+        let mut rows = on_backend!(self, connection => {
+            let sql = format!(
+                "SELECT {ENTRY_COLUMNS} FROM entries WHERE book_id = $1 AND ($2 IS NULL OR entry_date >= $2) \
+                 AND ($3 IS NULL OR entry_date <= $3) AND sequence < $4 ORDER BY sequence DESC LIMIT $5"
+            );
+            sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql))
+                .bind(book.get())
+                .bind(filter.from)
+                .bind(filter.to)
+                .bind(before.unwrap_or(i64::MAX))
+                .bind(limit)
+                .fetch_all(connection)
+                .await?
+        });
+        // The postings are joined in chain order.
+        rows.reverse();
+        let mut entries = self.with_postings(rows).await?;
+        entries.reverse();
+        Ok(entries)
+    }
+
     /// Fetches the postings of `rows` (one query per contiguous chain range) and joins them.
     async fn with_postings(&mut self, rows: Vec<EntryRow>) -> StoreResult<Vec<JournalEntry>> {
         let (Some(first), Some(last)) = (rows.first(), rows.last()) else {

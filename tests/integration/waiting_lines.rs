@@ -53,6 +53,16 @@ crate::backend_tests! {
         assert!(first.contains("<td>1100</td>") && first.contains("<td>1900</td>"), "money and suspense shown");
         assert!(page("?accounts=all").await.contains("<td>6900</td>"), "and shown when asked");
         assert!(!first.contains("Creos Luxembourg — Creos Luxembourg"), "each thing the bank said once: {first}");
+        // Entries newest first, paged both ways: the opening entry and 60 lines, 50 a page.
+        let entry_links = |text: &str| text.matches(&format!(r#"<a href="/case/{}/entries/"#, case.book)).count();
+        assert_eq!(entry_links(&first), 50);
+        let listed = first.split_once(r#"id="entries""#).unwrap().1;
+        assert!(listed.find("28/10/2026").unwrap() < listed.find("27/10/2026").unwrap(), "the newest first: {listed}");
+        let older = first.split(r#"<a href=""#).find(|part| part.contains("Older entries")).unwrap().split('"').next().unwrap().replace("&amp;", "&");
+        assert!(older.contains("?before=") && !first.contains("Newer entries"), "{older}");
+        let oldest = client.get(app.url(&older)).send().await.unwrap().text().await.unwrap();
+        assert_eq!(entry_links(&oldest), 11);
+        assert!(oldest.contains("Newer entries") && !oldest.contains("Older entries"));
         assert!(first.contains("Lines 1–50 of 60") && first.contains("waiting=50#suspense"), "{first}");
         let second = page("?waiting=50").await;
         assert_eq!(lines(&second), 10);

@@ -59,7 +59,9 @@ struct CasePage {
     /// The dates the entries are filtered by, as the form shows them.
     filter_from: String,
     filter_to: String,
-    next_page: Option<String>,
+    /// Pages of older and of newer entries, when there are.
+    older_page: Option<String>,
+    newer_page: Option<String>,
     /// The waiting lines' page, for those who may categorise them.
     waiting: Option<super::waiting_lines::WaitingSection>,
     filed: Vec<FiledRow>,
@@ -75,6 +77,7 @@ pub enum AccountsShown {
 #[derive(Deserialize, Default, Clone, Copy)]
 pub struct CaseQuery {
     after: Option<i64>,
+    before: Option<i64>,
     /// "all" shows the accounts at zero too.
     #[serde(default)]
     accounts: Option<AccountsShown>,
@@ -85,15 +88,17 @@ pub struct CaseQuery {
 }
 
 impl CaseQuery {
-    /// The link to the page after the entry at `sequence`, with the same dates.
-    fn next(self, book: BookId, sequence: i64) -> String {
-        let mut link = format!("/case/{book}?after={sequence}");
+    /// The link to the entries `side` ("before" or "after") chain position `sequence`, with the
+    /// same dates.
+    fn page(self, book: BookId, side: &str, sequence: i64) -> String {
+        let mut link = format!("/case/{book}?{side}={sequence}");
         if let Some(from) = self.from {
             link.push_str(&format!("&from={from}"));
         }
         if let Some(to) = self.to {
             link.push_str(&format!("&to={to}"));
         }
+        link.push_str("#entries");
         link
     }
 }
@@ -132,7 +137,15 @@ async fn render(
         after_sequence: query.after,
         limit: Some(ENTRIES_PER_PAGE),
     };
-    let entries = tx.entries(book, filter).await?;
+    // Newest first: the page before `before` (older), or after `after` (newer), or the latest.
+    let entries = match query.after {
+        Some(_) => {
+            let mut newer = tx.entries(book, filter).await?;
+            newer.reverse();
+            newer
+        }
+        None => tx.entries_newest_first(book, filter, query.before).await?,
+    };
     tx.commit().await?;
     let locale = chrome.t.locale();
     let money = |minor: i64, currency: Currency| locale.money(minor, currency);
@@ -142,9 +155,18 @@ async fn render(
             .find(|account| account.id == id)
             .map(|account| account.code.clone())
     };
-    let next_page = (entries.len() as i64 == ENTRIES_PER_PAGE)
-        .then(|| entries.last().map(|entry| query.next(book, entry.sequence)))
-        .flatten();
+    let full_page = entries.len() as i64 == ENTRIES_PER_PAGE;
+    // Older entries exist below a full page; newer ones above any page but the latest.
+    let older_page = match (entries.last(), query.after) {
+        (Some(oldest), Some(_)) => Some(query.page(book, "before", oldest.sequence)),
+        (Some(oldest), None) if full_page => Some(query.page(book, "before", oldest.sequence)),
+        _ => None,
+    };
+    let newer_page = match (entries.first(), query.after, query.before) {
+        (Some(newest), Some(_), _) if full_page => Some(query.page(book, "after", newest.sequence)),
+        (Some(newest), None, Some(_)) => Some(query.page(book, "after", newest.sequence)),
+        _ => None,
+    };
     let entries = entries
         .iter()
         .map(|entry| EntryRow {
@@ -211,7 +233,8 @@ async fn render(
         entries,
         filter_from: query.from.map(|date| date.to_string()).unwrap_or_default(),
         filter_to: query.to.map(|date| date.to_string()).unwrap_or_default(),
-        next_page,
+        older_page,
+        newer_page,
         waiting,
         filed,
         chrome,

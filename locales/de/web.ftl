@@ -328,3 +328,6 @@ web-case-accounts-all = { $count ->
 web-case-accounts-fewer = Konten mit null ausblenden
 web-case-newer = Neuere Buchungen
 web-case-older = Ältere Buchungen
+web-review-history = Bisherige Prüfungen
+web-review-confirm = Ich habe diese Rechnungslegung und ihre Belege gelesen; meine Prüfung festhalten (sie bleibt dauerhaft gespeichert).
+web-review-confirm-needed = Nichts wurde festgehalten: Bestätigen Sie, dass Sie die Rechnungslegung gelesen haben, bevor Sie sie genehmigen oder Anmerkungen senden.

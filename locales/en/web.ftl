@@ -328,3 +328,6 @@ web-case-accounts-all = { $count ->
 web-case-accounts-fewer = Hide the accounts at zero
 web-case-newer = Newer entries
 web-case-older = Older entries
+web-review-history = Reviews so far
+web-review-confirm = I have read this account and its receipts; record my review (it is kept for good).
+web-review-confirm-needed = Nothing was recorded: tick that you have read the account before approving it or sending remarks.

@@ -328,3 +328,6 @@ web-case-accounts-all = { $count ->
 web-case-accounts-fewer = Masquer les comptes à zéro
 web-case-newer = Écritures plus récentes
 web-case-older = Écritures plus anciennes
+web-review-history = Examens successifs
+web-review-confirm = J’ai lu ce compte et ses justificatifs ; enregistrer mon examen (il est conservé définitivement).
+web-review-confirm-needed = Rien n’a été enregistré : cochez que vous avez lu le compte avant de l’approuver ou d’envoyer des remarques.

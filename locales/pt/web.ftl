@@ -328,3 +328,6 @@ web-case-accounts-all = { $count ->
 web-case-accounts-fewer = Ocultar as contas a zero
 web-case-newer = Movimentos mais recentes
 web-case-older = Movimentos mais antigos
+web-review-history = Apreciações até agora
+web-review-confirm = Li esta conta e os seus recibos; registar a minha apreciação (fica guardada para sempre).
+web-review-confirm-needed = Nada foi registado: confirme que leu a conta antes de a aprovar ou enviar observações.

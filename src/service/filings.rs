@@ -92,6 +92,14 @@ pub async fn file_account(store: &Store, request: &FilingRequest<'_>) -> Service
     .into())
 }
 
+/// The court's reviews of a filed account, oldest first.
+pub async fn reviews(store: &Store, filing: FilingId) -> ServiceResult<Vec<Review>> {
+    let mut tx = store.begin_read().await?;
+    let reviews = tx.reviews(filing).await?;
+    tx.commit().await?;
+    Ok(reviews)
+}
+
 /// Records the court's review of a filed account.
 pub async fn review_filing(
     store: &Store,

@@ -179,6 +179,28 @@ impl Tx {
         Ok(())
     }
 
+    /// Every review of `filing`, oldest first: a later verdict never hides an earlier one.
+    pub async fn reviews(&mut self, filing: FilingId) -> StoreResult<Vec<Review>> {
+        let rows: Vec<ReviewRow> = on_backend!(self, connection => {
+            sqlx::query_as(
+                "SELECT verdict, remarks, reviewed_at, reviewed_by FROM filing_reviews WHERE filing_id = $1 ORDER BY id",
+            )
+            .bind(filing.get())
+            .fetch_all(connection)
+            .await?
+        });
+        rows.into_iter()
+            .map(|row| {
+                Ok(Review {
+                    verdict: Verdict::parse(&row.verdict).map_err(|error| corrupt(filing.get(), error))?,
+                    remarks: row.remarks,
+                    reviewed_at: row.reviewed_at,
+                    reviewed_by: row.reviewed_by,
+                })
+            })
+            .collect()
+    }
+
     async fn latest_review(&mut self, filing: FilingId) -> StoreResult<Option<Review>> {
         let row: Option<ReviewRow> = on_backend!(self, connection => {
             sqlx::query_as(

@@ -114,7 +114,8 @@ try {
   await signIn(page, { ...english, ...settings.users.court });
   await check(page, "court");
   const filing = page.locator(`section[aria-labelledby="filing-${settings.filing}"]`);
-  await Promise.all([page.waitForURL(`${settings.base}/`), filing.getByRole("button", { name: "Approve this account" }).click()]);
+  await filing.getByLabel("I have read this account and its receipts", { exact: false }).check();
+  await Promise.all([page.waitForURL(`${settings.base}/#filing-${settings.filing}`), filing.getByRole("button", { name: "Approve this account" }).click()]);
   report.steps.push({ step: "court approves the account", text: await filing.innerText() });
   await signOut(page, "Sign out");
 

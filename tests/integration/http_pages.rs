@@ -97,13 +97,22 @@ crate::backend_tests! {
         let refused = refused.text().await.unwrap();
         let field = format!(r#"aria-describedby="remarks-error-{}""#, ids.filing);
         assert!(refused.contains(&field) && refused.contains("role=\"alert\""), "{refused}");
-        let remarks = [("csrf", session.csrf_token.as_str()), ("verdict", "remarks"), ("remarks", "Justificatif du loyer de mai manquant")];
+        let unconfirmed = [("csrf", session.csrf_token.as_str()), ("verdict", "approved")];
+        let unconfirmed = client.post(&path).form(&unconfirmed).send().await.unwrap();
+        assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY, "a review is sent on purpose");
+        assert!(unconfirmed.text().await.unwrap().contains("Nothing was recorded"));
+        let remarks = [("csrf", session.csrf_token.as_str()), ("verdict", "remarks"), ("remarks", "Justificatif du loyer de mai manquant"), ("confirm", "yes")];
         let done = client.post(&path).form(&remarks).send().await.unwrap();
         assert_eq!(done.status(), StatusCode::SEE_OTHER);
+        let approved = [("csrf", session.csrf_token.as_str()), ("verdict", "approved"), ("confirm", "yes")];
+        assert_eq!(client.post(&path).form(&approved).send().await.unwrap().status(), StatusCode::SEE_OTHER);
         let filing = gestio::service::filings::filing(&app.store, gestio::domain::ids::FilingId::new(ids.filing)).await.unwrap();
-        assert_eq!(filing.review.unwrap().remarks.as_deref(), Some("Justificatif du loyer de mai manquant"));
+        assert_eq!(filing.review.unwrap().verdict, gestio::domain::filing::Verdict::Approved, "the latest review");
         let (_, court, _) = page(&app, "greffe-lux", "/", "en").await;
-        assert!(court.contains("Remarks: Justificatif du loyer de mai manquant"), "{court}");
+        // The approval does not hide the remarks before it: the history shows both, in order.
+        let history = court.split_once("Reviews so far").expect("the history is shown").1;
+        let remarks_at = history.find("Remarks: Justificatif du loyer de mai manquant").expect("the remarks kept");
+        assert!(remarks_at < history.find("Approved").expect("the approval"), "{court}");
     }
 
     async fn supervisors_search_the_audit_log_and_others_may_not(db) {

@@ -27,6 +27,8 @@ struct FiledRow {
     period: String,
     filed_on: String,
     review: String,
+    /// Every review, oldest first, in words with its date and reviewer.
+    history: Vec<String>,
     pdf: String,
     bundle: String,
     /// A refused review of this filing, shown by its remarks field.
@@ -65,7 +67,20 @@ async fn render(
         for filed in filings(&state.store, book.id).await?.into_iter().rev() {
             let id = filed.id.get();
             let review = chrome.t.review(filed.review.as_ref());
+            let history = crate::service::filings::reviews(&state.store, filed.id)
+                .await?
+                .iter()
+                .map(|earlier| {
+                    format!(
+                        "{}, {}: {}",
+                        chrome.t.locale().date(earlier.reviewed_at.date_naive()),
+                        earlier.reviewed_by,
+                        chrome.t.review(Some(earlier))
+                    )
+                })
+                .collect();
             rows.push(FiledRow {
+                history,
                 id,
                 name: case.beneficiary.name.clone(),
                 case_number: case_number.clone(),
@@ -90,6 +105,8 @@ pub struct ReviewForm {
     verdict: String,
     #[serde(default)]
     remarks: String,
+    /// The clerk's tick: a review is recorded for good, so it is sent on purpose.
+    confirm: Option<String>,
 }
 
 /// `POST /filings/{id}/review` from the court page's form.
@@ -105,9 +122,15 @@ pub async fn review(
     caller.record_of(&state, Action::Review, found.book, id).await?;
     let verdict = Verdict::parse(&form.verdict).map_err(|error| ApiError::BadRequest(error.to_string()))?;
     let remarks = Some(form.remarks.trim().to_owned()).filter(|remarks| !remarks.is_empty());
+    if form.confirm.as_deref() != Some("yes") {
+        let chrome = Chrome::of(&caller, &headers);
+        let unconfirmed = chrome.t.get("web-review-confirm-needed");
+        let page = render(&caller, &state, chrome, Some((id.get(), unconfirmed))).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
     let now = chrono::Utc::now();
     match review_filing(&state.store, id, verdict, remarks, &caller.author(), now).await {
-        Ok(_) => Ok(Redirect::to("/").into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/#filing-{id}")).into_response()),
         Err(error) if error.is_for_the_person() => {
             let chrome = Chrome::of(&caller, &headers);
             let page = render(&caller, &state, chrome, Some((id.get(), error.to_string()))).await?;

@@ -696,7 +696,7 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             "/court/filings/{id}/review",
             format!("/court/filings/{filing}/review"),
             Rule::Review,
-            Body::Form(vec![("verdict", "approved")]),
+            Body::Form(vec![("verdict", "approved"), ("confirm", "yes")]),
         ),
         row("GET", "/courts", "/courts".into(), Rule::SignedIn, none()),
         page(

@@ -331,3 +331,7 @@ web-case-older = Ältere Buchungen
 web-review-history = Bisherige Prüfungen
 web-review-confirm = Ich habe diese Rechnungslegung und ihre Belege gelesen; meine Prüfung festhalten (sie bleibt dauerhaft gespeichert).
 web-review-confirm-needed = Nichts wurde festgehalten: Bestätigen Sie, dass Sie die Rechnungslegung gelesen haben, bevor Sie sie genehmigen oder Anmerkungen senden.
+web-caseload-runs-waiting = { $count ->
+    [one] 1 Zahlungslauf wartet auf Ihre Freigabe
+   *[other] { $count } Zahlungsläufe warten auf Ihre Freigabe
+}

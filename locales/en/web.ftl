@@ -331,3 +331,7 @@ web-case-older = Older entries
 web-review-history = Reviews so far
 web-review-confirm = I have read this account and its receipts; record my review (it is kept for good).
 web-review-confirm-needed = Nothing was recorded: tick that you have read the account before approving it or sending remarks.
+web-caseload-runs-waiting = { $count ->
+    [one] 1 payment run waits for your approval
+   *[other] { $count } payment runs wait for your approval
+}

@@ -331,3 +331,7 @@ web-case-older = Écritures plus anciennes
 web-review-history = Examens successifs
 web-review-confirm = J’ai lu ce compte et ses justificatifs ; enregistrer mon examen (il est conservé définitivement).
 web-review-confirm-needed = Rien n’a été enregistré : cochez que vous avez lu le compte avant de l’approuver ou d’envoyer des remarques.
+web-caseload-runs-waiting = { $count ->
+    [one] 1 lot de paiements attend votre approbation
+   *[other] { $count } lots de paiements attendent votre approbation
+}

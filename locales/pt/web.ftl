@@ -331,3 +331,7 @@ web-case-older = Movimentos mais antigos
 web-review-history = Apreciações até agora
 web-review-confirm = Li esta conta e os seus recibos; registar a minha apreciação (fica guardada para sempre).
 web-review-confirm-needed = Nada foi registado: confirme que leu a conta antes de a aprovar ou enviar observações.
+web-caseload-runs-waiting = { $count ->
+    [one] 1 lote de pagamentos espera a sua aprovação
+   *[other] { $count } lotes de pagamentos esperam a sua aprovação
+}

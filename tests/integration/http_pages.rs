@@ -73,6 +73,11 @@ crate::backend_tests! {
         assert!(portal.contains(&format!("/api/v1/books/{}/statement?month=2026-", ids.book)), "{portal}");
         assert!(portal.contains(&format!("/api/v1/filings/{}/pdf", ids.filing)), "the filed account: {portal}");
 
+        let (_, supervisor, _) = page(&app, "supervisor", "/", "en").await;
+        assert!(supervisor.contains(r#"<a href="/payments">1 payment run waits for your approval</a>"#), "{supervisor}");
+        let (_, counsellor, _) = page(&app, "counsellor", "/", "en").await;
+        assert!(!counsellor.contains("waits for your approval"), "approving is the supervisor's");
+
         let (status, court, _) = page(&app, "greffe-lux", "/", "fr-LU,fr;q=0.9").await;
         assert_eq!(status, StatusCode::OK);
         assert!(court.contains(r#"<html lang="fr">"#) && court.contains("Comptes déposés au tribunal"), "{court}");

@@ -86,17 +86,37 @@ fn to_do(attention: &Attention, page: &str, t: &Labels) -> Vec<(String, String)>
     .collect()
 }
 
+/// The latest runs looked at for those waiting for approval: a run waits days, not months.
+const RUNS_LOOKED_AT: i64 = 200;
+
 #[derive(Template, WebTemplate)]
 #[template(path = "caseload.html")]
 struct CaseloadPage {
     chrome: Chrome,
+    /// For a supervisor: how many payment runs wait for their approval, in words.
+    runs_waiting: Option<String>,
     rows: Vec<CaseRow>,
 }
 
 pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<Response, ApiError> {
     let books = caller.books_allowed(state, Action::Read).await?;
     let cases = caseload(&state.store, Some(caller.office_id()?), Some(&books)).await?;
+    let runs_waiting = if caller.role() == crate::domain::access::Role::Supervisor {
+        let mut tx = state.store.begin_read().await?;
+        let runs = tx.runs_of_office(caller.office_id()?, RUNS_LOOKED_AT).await?;
+        tx.commit().await?;
+        let waiting = runs.iter().filter(|run| run.state == "prepared").count();
+        (waiting > 0).then(|| {
+            chrome
+                .t
+                .locale()
+                .label_with_count("web-caseload-runs-waiting", waiting as i64)
+        })
+    } else {
+        None
+    };
     Ok(CaseloadPage {
+        runs_waiting,
         rows: cases.iter().map(|case| row(case, &chrome.t)).collect(),
         chrome,
     }

@@ -43,6 +43,7 @@ mod seals;
 mod sessions;
 mod statement_balances;
 mod statements;
+mod url;
 mod users;
 mod watch;
 
@@ -59,6 +60,7 @@ pub use rules::{NewRule, SuspenseItem, categorise_reference};
 pub use seals::Unsealed;
 pub use sessions::StoredSession;
 pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewLine, PreviousStatement};
+pub use url::redact_url;
 pub use users::SessionOfUser;
 
 /// How long a SQLite writer waits for another to finish before giving up.
@@ -385,36 +387,5 @@ impl Tx {
                 .await?;
             Ok(count)
         })
-    }
-}
-
-/// The URL without its password, for messages and logs.
-pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    match rest.split_once('@') {
-        Some((credentials, host)) => {
-            let user = credentials.split(':').next().unwrap_or_default();
-            let password_hidden = if credentials.contains(':') { ":***" } else { "" };
-            format!("{scheme}://{user}{password_hidden}@{host}")
-        }
-        None => url.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn redacts_the_password_of_a_database_url() {
-        assert_eq!(
-            super::redact_url("postgres://gestio:s3cret@db/gestio"),
-            "postgres://gestio:***@db/gestio"
-        );
-        assert_eq!(
-            super::redact_url("postgres://root@localhost/test"),
-            "postgres://root@localhost/test"
-        );
-        assert_eq!(super::redact_url("sqlite://gestio.db"), "sqlite://gestio.db");
     }
 }

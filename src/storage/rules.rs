@@ -177,7 +177,7 @@ impl Tx {
     /// and $4 when it has them). The `LIKE` term repeats the partial index's condition
     /// (`entries_categorise_once`, migration 0002) so that both databases may use that index to
     /// find a categorisation: without it each waiting line scanned the whole book, and the list
-    /// grew with the square of the book (4.5 s for 6,000 waiting lines; see benches/RESULTS.md).
+    /// grew with the square of the book (the figures before and after: benches/RESULTS.md).
     async fn suspense_items_where(
         &mut self,
         book: BookId,

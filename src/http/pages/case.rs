@@ -1,7 +1,7 @@
 //! A case's page for the people who work on it: the accounts and their balances, the entries a
 //! page at a time, the imported lines waiting to be categorised (with the form that does it and
-//! can turn the decision into a rule), and the accounts for the court: preview, file, download.
-//! Beneficiaries read their own book here too, without the forms.
+//! can turn the decision into a rule, see `waiting_lines`), and the way to the court panel
+//! (`court_panel`). Beneficiaries read their own book here too, without the forms.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -20,7 +20,6 @@ use crate::http::auth::{Caller, PageCaller, PageViewer};
 use crate::http::error::ApiError;
 use crate::http::extract::{PathParams, QueryParams, blank_as_none};
 use crate::service::categorise::{categorise, suspense};
-use crate::service::filings::filings;
 use crate::storage::EntryFilter;
 
 const ENTRIES_PER_PAGE: i64 = 50;
@@ -36,12 +35,6 @@ struct EntryRow {
     date: String,
     description: String,
     amounts: String,
-}
-
-struct FiledRow {
-    period: String,
-    review: String,
-    pdf: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -64,7 +57,6 @@ struct CasePage {
     newer_page: Option<String>,
     /// The waiting lines' page, for those who may categorise them.
     waiting: Option<super::waiting_lines::WaitingSection>,
-    filed: Vec<FiledRow>,
 }
 
 /// Which accounts the case page lists.
@@ -190,20 +182,7 @@ async fn render(
     } else {
         None
     };
-    let filed = filings(&state.store, book)
-        .await?
-        .into_iter()
-        .rev()
-        .map(|filing| FiledRow {
-            period: format!(
-                "{} – {}",
-                locale.date(filing.period.from),
-                locale.date(filing.period.to)
-            ),
-            review: chrome.t.review(filing.review.as_ref()),
-            pdf: format!("/api/v1/filings/{}/pdf", filing.id),
-        })
-        .collect();
+
     // Accounts at zero are hidden unless asked for: a chart of thirty lines hides the five
     // that matter. Money accounts always show.
     let balance_of = |account: &crate::domain::account::Account| totals.get(&account.id).copied().unwrap_or(0);
@@ -236,7 +215,6 @@ async fn render(
         older_page,
         newer_page,
         waiting,
-        filed,
         chrome,
     })
 }

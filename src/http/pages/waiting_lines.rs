@@ -18,7 +18,8 @@ use crate::http::extract::PathParams;
 use crate::service::categorise::{categorise, categorise_many};
 use crate::storage::SuspenseItem;
 
-/// Waiting lines per page: 1,500 on one page made it 3.6 MB and 20 s to load.
+/// Waiting lines per page: all of a large book's on one page made it megabytes and seconds to
+/// load (benches/RESULTS.md).
 pub const LINES_PER_PAGE: usize = 50;
 
 pub struct WaitingRow {

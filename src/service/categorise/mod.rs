@@ -9,8 +9,11 @@ use crate::domain::account::ReportCategory;
 use crate::domain::ids::{BookId, EntryId, OfficeId};
 use crate::domain::ledger::{EntryDraft, EntryRejection, EntrySource, JournalEntry, Posting};
 use crate::domain::money::{Currency, Money};
-use crate::import::rules::{Conditions, Rule, RuleTarget, decide, ordered};
+use crate::import::rules::{Conditions, Rule, RuleTarget, ordered};
 use crate::storage::{NewRule, Store, StoreError, SuspenseItem, Tx, categorise_reference};
+
+mod trial;
+pub use trial::{RuleTrial, test_rules};
 
 /// The default priority of a rule: room before and after it.
 pub const RULE_PRIORITY_DEFAULT: i64 = 100;
@@ -222,8 +225,8 @@ pub async fn categorise_many(
     let suspense = suspense_account(&mut tx, book).await?;
     let target = category_target(&mut tx, book, code).await?;
     let mut drafts = Vec::with_capacity(lines.len());
-    // Each line looked for by its own key: listing the book's waiting lines instead cost 0.4 s
-    // in a book of 50,000 (benches/RESULTS.md).
+    // Each line looked for by its own key: listing the book's waiting lines instead grew with
+    // the book (benches/RESULTS.md).
     for (entry, line_no) in lines {
         let item = tx
             .suspense_item(book, suspense.id, *entry, *line_no)
@@ -338,70 +341,6 @@ async fn rule_from(
         conditions,
         target,
     }))
-}
-
-/// One part of a line of a file, and where the rules would send it.
-#[derive(Debug, Clone, Serialize)]
-pub struct RuleTrial {
-    pub statement: Option<String>,
-    pub line: usize,
-    pub part: usize,
-    pub date: Option<chrono::NaiveDate>,
-    pub amount: Money,
-    pub counterparty: Option<String>,
-    pub account: String,
-    pub rule: Option<String>,
-}
-
-/// Tries the rules of `book` on a bank file without importing it: for each booked line of the
-/// statements of the book's accounts, the account each part would go to and which rule says so.
-pub async fn test_rules(store: &Store, book: BookId, bytes: &[u8]) -> ServiceResult<Vec<RuleTrial>> {
-    let file = crate::import::camt::parse(bytes).map_err(|error| {
-        ServiceError::Import(Box::new(super::import::ImportRefusal::Unreadable {
-            file: "the file".into(),
-            error,
-        }))
-    })?;
-    let mut tx = store.begin_read().await?;
-    let found = tx.book(book).await?;
-    let accounts = tx.accounts(book).await?;
-    let rules = ordered(tx.rules_for(found.office_id, Some(book)).await?);
-    let suspense = suspense_account(&mut tx, book).await?;
-    let mut trials = Vec::new();
-    for statement in &file.statements {
-        let Some(bank) = accounts
-            .iter()
-            .find(|account| account.iban.as_ref().map(|iban| iban.electronic()) == statement.account_iban.as_deref())
-        else {
-            continue;
-        };
-        let lines = crate::import::lines::lines_of(statement, bank.currency).map_err(|error| {
-            ServiceError::Import(Box::new(super::import::ImportRefusal::Line {
-                file: "the file".into(),
-                statement: statement.id.clone().unwrap_or_default(),
-                error,
-            }))
-        })?;
-        for line in lines
-            .iter()
-            .filter(|line| line.status == crate::import::statement::EntryStatus::Booked)
-        {
-            for (index, part) in line.parts.iter().enumerate() {
-                let decision = decide(&rules, line, part, &accounts, &suspense);
-                trials.push(RuleTrial {
-                    statement: statement.id.clone(),
-                    line: line.number,
-                    part: index + 1,
-                    date: line.date(),
-                    amount: part.amount,
-                    counterparty: part.counterparty_name.clone(),
-                    account: decision.account.code.clone(),
-                    rule: decision.rule.map(|(id, name)| format!("rule {id} ({name})")),
-                });
-            }
-        }
-    }
-    Ok(trials)
 }
 
 /// The accounts a waiting line may be moved to: anything but suspense itself, the opening

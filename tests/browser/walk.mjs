@@ -148,6 +148,27 @@ try {
   report.steps.push({ step: "administrator records a court and its clerk", text: await esch.innerText() });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${settings.screenshots}/courts-390.png`, fullPage: true });
+
+  // A German counsellor and a French clerk on a phone: the new pages in their languages at 390 px.
+  const german = { loginLabel: "Benutzername", passwordLabel: "Passwort", signInLabel: "Anmelden" };
+  const phone = { width: 390, height: 844 };
+  const deContext = await browser.newContext({ bypassCSP: true, locale: "de-DE", viewport: phone });
+  const dePage = await deContext.newPage();
+  await signIn(dePage, { ...german, ...settings.users.counsellor });
+  await dePage.locator("main table a").first().click();
+  await dePage.waitForURL(/\/case\/\d+/);
+  await check(dePage, "de-case-390");
+  await dePage.getByRole("link", { name: "Rechnungslegung für das Gericht und Monatsauszüge" }).first().click();
+  await dePage.waitForURL(/\/court$/);
+  await check(dePage, "de-court-panel-390");
+  await dePage.goto(`${settings.base}/nope`);
+  await check(dePage, "de-not-found-390");
+  report.steps.push({ step: "a German counsellor meets an unknown address", text: await dePage.locator("main").innerText() });
+  const french = { loginLabel: "Identifiant", passwordLabel: "Mot de passe", signInLabel: "Se connecter" };
+  const frContext = await browser.newContext({ bypassCSP: true, locale: "fr-LU", viewport: phone });
+  const frPage = await frContext.newPage();
+  await signIn(frPage, { ...french, ...settings.users.court });
+  await check(frPage, "fr-court-390");
 } finally {
   await browser.close();
 }

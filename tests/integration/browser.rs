@@ -81,7 +81,7 @@ crate::backend_tests! {
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
         assert_eq!(
             pages,
-            ["sign-in", "caseload", "import", "case", "entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit", "courts"]
+            ["sign-in", "caseload", "import", "case", "entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit", "courts", "de-case-390", "de-court-panel-390", "de-not-found-390", "fr-court-390"]
         );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
@@ -110,6 +110,8 @@ crate::backend_tests! {
         assert!(step("counsellor previews July").contains('⚠') || step("counsellor previews July").contains('✓'),
             "the checks are shown before filing: {}", step("counsellor previews July"));
         assert!(step("counsellor files July").contains("31/07/2026"), "{}", step("counsellor files July"));
+        assert!(step("a German counsellor meets an unknown address").contains("Seite nicht gefunden"),
+            "{}", step("a German counsellor meets an unknown address"));
         let filed = gestio::service::filings::filings(&app.store, ids.book).await.unwrap();
         assert_eq!(filed.last().map(|filing| filing.period.to), Some(crate::common::date("2026-07-31")), "the filing is stored");
         assert!(step("court approves the account").contains("Approved"), "{}", step("court approves the account"));

@@ -110,7 +110,8 @@ pub async fn panel_page(
         },
     )
     .await?;
-    let status = if panel.period_error.is_some() {
+    let refused = asked.is_some() && panel.period_error.is_some();
+    let status = if refused {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -141,9 +142,8 @@ async fn render(
     let (preview, period_error) = match shown {
         Some(period) => match preview(&state.store, book, period, now).await {
             Ok((account, warnings)) => (Some(preview_of(&chrome.t, book, period, &account, &warnings)), None),
-            Err(ServiceError::Filing(refusal)) if asked.is_some() => (None, Some(refusal.to_string())),
-            // The preset period may not be over yet: offer it without a preview or an error.
-            Err(ServiceError::Filing(_)) => (None, None),
+            // Said by the period's fields, whether asked for or preset (not over yet, say).
+            Err(ServiceError::Filing(refusal)) => (None, Some(refusal.to_string())),
             Err(error) => return Err(error.into()),
         },
         None => (None, None),
@@ -176,14 +176,25 @@ async fn render(
     })
 }
 
-/// The beneficiary's name and the next account due of the case.
+/// The beneficiary's name and the next account due of the case, from the day after what is
+/// filed already (an account filed within the court's period leaves the rest of it due).
 async fn case_of(state: &AppState, book: BookId) -> Result<(String, Option<Period>), ApiError> {
     let cases = crate::service::caseload::caseload(&state.store, None, Some(&[book])).await?;
     let case = cases
         .into_iter()
         .next()
         .ok_or_else(|| ApiError::from(crate::storage::StoreError::missing(book)))?;
-    Ok((case.beneficiary.name, case.account_due.map(|due| due.period)))
+    let locked_through = case.book.as_ref().and_then(|book| book.locked_through);
+    let due = case
+        .account_due
+        .map(|due| match locked_through.and_then(|locked| locked.succ_opt()) {
+            Some(next) if next > due.period.from && next <= due.period.to => Period {
+                from: next,
+                ..due.period
+            },
+            _ => due.period,
+        });
+    Ok((case.beneficiary.name, due))
 }
 
 fn preview_of(

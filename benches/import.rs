@@ -152,48 +152,16 @@ async fn waiting_lines(store: &Store) {
 /// and audit path), as the counsellor opens them: the time of each answer (5 asks; median,
 /// fastest, slowest) and its weight. Then 50 waiting lines moved at once.
 async fn case_pages(store: &Store) {
-    use gestio::domain::access::Role;
     use gestio::domain::ids::{BookId, EntryId};
-    use gestio::service::sessions::{SignIn, sign_in};
-    const PASSPHRASE: &str = "benchmark passphrase";
     let book = BookId::new(1);
-    let office = store
-        .begin_read()
-        .await
-        .expect("a read")
-        .offices()
-        .await
-        .expect("offices")[0]
-        .id;
+    let office = support::sessions::first_office(store).await;
     let passwords = gestio::service::passwords::PasswordGuard::default();
-    let user = gestio::domain::user::NewUser {
-        office: Some(office),
-        login: "bench".to_owned(),
-        display_name: "Bench".to_owned(),
-        role: Role::Counsellor,
-        language: None,
-        beneficiary: None,
-        court: None,
-    };
-    gestio::service::users::add_user(store, &passwords.work, user, PASSPHRASE, Utc::now())
-        .await
-        .expect("a user");
-    gestio::service::users::assign(store, "bench", book, Utc::now())
-        .await
-        .expect("an assignment");
-    let token = match sign_in(store, &passwords, "bench", PASSPHRASE, "10.0.0.1", Utc::now())
-        .await
-        .expect("signing in")
-    {
-        SignIn::Opened { token, .. } => token,
-        _ => panic!("the benchmark's counsellor could not sign in"),
-    };
+    let cookie = support::sessions::counsellor_cookie(store, &passwords, office, "bench", &[book], "10.0.0.1").await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
     let address = listener.local_addr().expect("an address");
     let state = gestio::http::AppState::new(store.clone());
     tokio::spawn(gestio::http::serve(listener, state, std::future::pending()));
     let client = reqwest::Client::new();
-    let cookie = format!("{}={token}", gestio::http::auth::SESSION_COOKIE);
     for path in [
         "/case/1",
         "/case/1?waiting=1000",

@@ -27,17 +27,12 @@ mod support;
 use std::process::Command;
 use std::time::Instant;
 
-use chrono::{NaiveDate, Utc};
-use gestio::domain::access::Role;
+use chrono::NaiveDate;
 use gestio::domain::ids::BookId;
-use gestio::domain::user::NewUser;
 use gestio::http::AppState;
-use gestio::service::sessions::{SignIn, sign_in};
-use gestio::service::users::{add_user, assign};
 use gestio::storage::Store;
 
 const CASES_PER_COUNSELLOR: usize = 60;
-const PASSWORD: &str = "benchmark passphrase";
 
 fn main() {
     let books = support::setting("BENCH_BOOKS", 500);
@@ -157,47 +152,18 @@ async fn prepare(
 /// Each counsellor gets 60 consecutive books (the office's cases overlap between them) and one
 /// session; returns the cookie and the books of each.
 async fn sign_in_counsellors(store: &Store, books: &[BookId], users: usize) -> Vec<(String, Vec<BookId>)> {
-    let office = store
-        .begin_read()
-        .await
-        .expect("a read")
-        .offices()
-        .await
-        .expect("offices")[0]
-        .id;
+    let office = support::sessions::first_office(store).await;
     let passwords = gestio::service::passwords::PasswordGuard::default();
     let mut sessions = Vec::with_capacity(users);
     for number in 0..users {
-        let login = format!("counsellor{number}");
-        let user = NewUser {
-            office: Some(office),
-            login: login.clone(),
-            display_name: format!("Counsellor {number}"),
-            role: Role::Counsellor,
-            language: None,
-            beneficiary: None,
-            court: None,
-        };
-        add_user(store, &passwords.work, user, PASSWORD, Utc::now())
-            .await
-            .expect("a user");
         let first = number * 7 % books.len();
         let caseload: Vec<BookId> = (0..CASES_PER_COUNSELLOR.min(books.len()))
             .map(|offset| books[(first + offset) % books.len()])
             .collect();
-        for book in &caseload {
-            assign(store, &login, *book, Utc::now()).await.expect("an assignment");
-        }
         let address = format!("10.0.{}.{}", number / 250, number % 250);
-        match sign_in(store, &passwords, &login, PASSWORD, &address, Utc::now())
-            .await
-            .expect("signing in")
-        {
-            SignIn::Opened { token, .. } => {
-                sessions.push((format!("{}={token}", gestio::http::auth::SESSION_COOKIE), caseload));
-            }
-            _ => panic!("{login} could not sign in"),
-        }
+        let login = format!("counsellor{number}");
+        let cookie = support::sessions::counsellor_cookie(store, &passwords, office, &login, &caseload, &address).await;
+        sessions.push((cookie, caseload));
     }
     sessions
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod books;
+pub mod sessions;
 
 /// `name` from the environment as a number, else `default`.
 pub fn setting(name: &str, default: usize) -> usize {

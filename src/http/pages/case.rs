@@ -5,21 +5,20 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Form, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::Chrome;
-use crate::domain::access::Action;
-use crate::domain::ids::{BookId, EntryId};
+use crate::domain::ids::BookId;
 use crate::domain::money::Currency;
 use crate::http::AppState;
-use crate::http::auth::{Caller, PageCaller, PageViewer};
+use crate::http::auth::{Caller, PageViewer};
 use crate::http::error::ApiError;
 use crate::http::extract::{PathParams, QueryParams, blank_as_none};
-use crate::service::categorise::{categorise, suspense};
+use crate::service::categorise::suspense;
 use crate::storage::EntryFilter;
 
 const ENTRIES_PER_PAGE: i64 = 50;
@@ -217,39 +216,6 @@ async fn render(
         waiting,
         chrome,
     })
-}
-
-#[derive(Deserialize)]
-pub struct CategoriseForm {
-    csrf: String,
-    account_code: String,
-    #[serde(default)]
-    make_rule: Option<String>,
-}
-
-/// `POST /case/{id}/suspense/{entry}/{line}`: moves the line to the chosen account.
-pub async fn categorise_line(
-    PageCaller(caller): PageCaller,
-    State(state): State<AppState>,
-    PathParams((book, entry, line)): PathParams<(BookId, EntryId, i64)>,
-    Form(form): Form<CategoriseForm>,
-) -> Result<Response, ApiError> {
-    caller.check_form_token(&form.csrf)?;
-    caller.book(&state, Action::Write, book).await?;
-    let make_rule = form.make_rule.is_some();
-    let now = chrono::Utc::now();
-    categorise(
-        &state.store,
-        book,
-        entry,
-        line,
-        &form.account_code,
-        make_rule,
-        &caller.author(),
-        now,
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/case/{book}")).into_response())
 }
 
 /// The link under the accounts: show the `hidden` ones at zero, or hide them again.

@@ -104,9 +104,9 @@ pub async fn panel_page(
         book,
         writes,
         asked,
-        Errors {
+        Messages {
             done,
-            ..Errors::default()
+            ..Messages::default()
         },
     )
     .await?;
@@ -119,8 +119,9 @@ pub async fn panel_page(
     Ok((status, panel).into_response())
 }
 
+/// What the panel says besides the account: a refusal of the filing, or that it was done.
 #[derive(Default)]
-struct Errors {
+struct Messages {
     confirm: Option<String>,
     done: Option<String>,
 }
@@ -132,7 +133,7 @@ async fn render(
     book: BookId,
     writes: bool,
     asked: Option<Period>,
-    errors: Errors,
+    messages: Messages,
 ) -> Result<CourtPanel, ApiError> {
     let chrome = Chrome::of(caller, headers);
     let now = chrono::Utc::now();
@@ -168,8 +169,8 @@ async fn render(
         presets: presets(t, next_due, today),
         preview,
         period_error,
-        confirm_error: errors.confirm,
-        done: errors.done.map(|_| t.get("web-court-panel-filed")),
+        confirm_error: messages.confirm,
+        done: messages.done.map(|_| t.get("web-court-panel-filed")),
         filed,
         statements: statements(t, book, today),
         chrome,
@@ -385,7 +386,7 @@ async fn refused(
     period: Period,
     confirm: Option<String>,
 ) -> Result<Response, ApiError> {
-    let errors = Errors { confirm, done: None };
-    let panel = render(caller, state, headers, book, true, Some(period), errors).await?;
+    let messages = Messages { confirm, done: None };
+    let panel = render(caller, state, headers, book, true, Some(period), messages).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, panel).into_response())
 }

@@ -59,7 +59,6 @@ pub fn router() -> Router<AppState> {
         .route("/payments/runs/{id}/approval", post(payments::approve))
         .route("/case/{id}", get(case::case_page))
         .route("/case/{id}/suspense", post(waiting_lines::categorise_lines))
-        .route("/case/{id}/suspense/{entry}/{line}", post(case::categorise_line))
         .route("/case/{id}/court", get(court_panel::panel_page))
         .route("/case/{id}/filings", post(court_panel::file))
         .route("/case/{id}/payments", get(case_payments::payments_page))

@@ -84,13 +84,15 @@ impl WaitingQuery {
     }
 
     fn address(&self, book: BookId, waiting: usize) -> String {
-        let encode = |text: &str| url_escape(text);
-        format!(
-            "/case/{book}?q={}&amount={}&direction={}&waiting={waiting}#suspense",
-            encode(&self.q),
-            encode(&self.amount),
-            encode(&self.direction)
-        )
+        let waiting = waiting.to_string();
+        let query = serde_urlencoded::to_string([
+            ("q", self.q.as_str()),
+            ("amount", self.amount.as_str()),
+            ("direction", self.direction.as_str()),
+            ("waiting", waiting.as_str()),
+        ])
+        .expect("BUG: text pairs always encode");
+        format!("/case/{book}?{query}#suspense")
     }
 }
 
@@ -107,15 +109,6 @@ fn amount_matches(typed: &str, minor: i64) -> bool {
         .is_some_and(|separator| typed.len() - separator - 1 == 2);
     let wanted = if typed_has_cents { minor } else { minor / 100 };
     digits.trim_start_matches('0') == wanted.to_string().trim_start_matches('0')
-}
-
-fn url_escape(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (byte as char).to_string(),
-            other => format!("%{other:02X}"),
-        })
-        .collect()
 }
 
 /// What the bank said of a line, each thing once: the description often repeats the

@@ -117,6 +117,9 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
     let none = || Body::None;
     let book_text: &'static str = Box::leak(book.to_string().into_boxed_str());
     let creditor_text: &'static str = Box::leak(creditor.to_string().into_boxed_str());
+    // The case page's form names a waiting line by its entry and posting.
+    let waiting_line: &'static str = Box::leak(format!("{entry}:1").into_boxed_str());
+    let waiting_target: &'static str = Box::leak(format!("target-{entry}-1").into_boxed_str());
     vec![
         row("GET", "/imports", format!("/imports?book={book}"), Rule::Read, none()),
         row(
@@ -592,14 +595,7 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             "/case/{id}/suspense",
             format!("/case/{book}/suspense"),
             Rule::Write,
-            Body::Form(vec![("bulk", "yes"), ("bulk_target", "6990")]),
-        ),
-        page(
-            "POST",
-            "/case/{id}/suspense/{entry}/{line}",
-            format!("/case/{book}/suspense/{entry}/1"),
-            Rule::Write,
-            Body::Form(vec![("account_code", "6990")]),
+            Body::Form(vec![("only", waiting_line), (waiting_target, "6990")]),
         ),
         page(
             "POST",

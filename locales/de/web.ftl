@@ -65,7 +65,7 @@ web-column-date = Datum
 web-column-description = Buchungstext
 web-column-postings = Buchungszeilen
 web-import = Kontoauszüge einlesen
-web-import-files = Auszugsdateien (camt.052, camt.053, camt.054)
+web-import-files = Auszugsdateien (camt.052, camt.053, camt.054 oder CSV-Export der Bank)
 web-import-send = Einlesen
 web-import-nothing = Wählen Sie mindestens eine Datei aus.
 web-import-refused = Diese Datei wurde nicht eingelesen, nichts davon wurde übernommen:
@@ -335,3 +335,51 @@ web-caseload-runs-waiting = { $count ->
     [one] 1 Zahlungslauf wartet auf Ihre Freigabe
    *[other] { $count } Zahlungsläufe warten auf Ihre Freigabe
 }
+
+web-import-dropped = Die Datei wurde nicht importiert; nichts davon wurde behalten.
+web-import-booked = Die Datei wurde importiert.
+web-import-matched = Schon von Hand gebucht
+web-import-waiting = Bevor diese Datei gebucht wird, vergleichen Sie sie mit der Buchhaltung; dann buchen Sie sie oder lassen sie liegen.
+web-import-opening-differs = Der Auszug beginnt am { $date } mit { $statement }; die Buchhaltung zeigt an diesem Tag { $book } (Differenz { $difference }). Vielleicht fehlt ein Auszug, oder eine von Hand erfasste Buchung ist falsch. Buchen Sie ihn nur mit einer Begründung, oder lassen Sie ihn liegen und prüfen Sie zuerst die Buchhaltung.
+web-import-matches-intro = Diese Zeilen sehen aus wie schon von Hand erfasste Buchungen (gleicher Betrag, höchstens 3 Tage auseinander). Eine angekreuzte Zeile wird durch diese Buchung gebucht, nicht ein zweites Mal.
+web-import-match = Dasselbe Geld?
+web-import-line = Bankzeile
+web-import-hand-entry = Von Hand erfasste Buchung
+web-import-same-money = Schon durch diese Buchung gebucht
+web-import-new-lines = { $count ->
+    [one] 1 neue Zeile
+   *[other] { $count } neue Zeilen
+}
+web-import-reason = Begründung (freiwillig)
+web-import-reason-required = Warum trotz abweichendem Saldo buchen (Pflicht)
+web-import-reason-needed = Sagen Sie, warum die Datei gebucht werden soll, obwohl ihr Anfangssaldo von der Buchhaltung abweicht, oder lassen Sie sie liegen.
+web-import-book = Buchen
+web-import-drop = Nicht importieren
+web-import-another = Eine Datei importieren
+web-import-account = Bankkonto (für eine CSV-Datei ohne IBAN; ihr Bankformat wird gemerkt)
+web-import-account-from-file = Aus der Datei
+web-import-profile = Format der Bank
+web-import-profile-camt = ISO 20022 camt (XML), aus der Datei erkannt
+web-import-profile-bcee = BCEE (CSV)
+web-import-profile-sparkasse = Sparkasse (CSV)
+web-import-profile-banque-postale = La Banque Postale (CSV)
+web-import-profile-swedbank = Swedbank (CSV)
+web-imports = Importierte Dateien
+web-imports-undone = { $count ->
+    [one] Der Import wurde rückgängig gemacht: 1 Buchung storniert. Die Datei kann erneut importiert werden.
+   *[other] Der Import wurde rückgängig gemacht: { $count } Buchungen storniert. Die Datei kann erneut importiert werden.
+}
+web-imports-undone-on = Rückgängig gemacht am { $date } von { $person }
+web-imports-into = Einen Auszug in { $account } importieren
+web-imports-none = In diese Akte wurde noch keine Datei importiert.
+web-imports-imported = Importiert
+web-imports-file = Datei
+web-imports-period = Zeitraum
+web-imports-lines = Zeilen
+web-imports-state = Stand
+web-imports-reason = Gebucht mit der Begründung:
+web-imports-standing = In der Buchhaltung
+web-imports-confirm = Ich will diesen Import rückgängig machen: seine Buchungen werden storniert und seine Zeilen verlassen die Buchhaltung.
+web-imports-confirm-first = Kreuzen Sie das Kästchen an, um zu bestätigen, dass dieser Import rückgängig gemacht werden soll.
+web-imports-undo = Import rückgängig machen
+web-case-imports = Importe

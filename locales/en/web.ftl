@@ -65,7 +65,7 @@ web-column-date = Date
 web-column-description = Description
 web-column-postings = Postings
 web-import = Import bank statements
-web-import-files = Statement files (camt.052, camt.053, camt.054)
+web-import-files = Statement files (camt.052, camt.053, camt.054, or a bank CSV export)
 web-import-send = Import
 web-import-nothing = Choose at least one file to import.
 web-import-refused = This file was not imported, nothing of it was kept:
@@ -335,3 +335,51 @@ web-caseload-runs-waiting = { $count ->
     [one] 1 payment run waits for your approval
    *[other] { $count } payment runs wait for your approval
 }
+
+web-import-dropped = The file was not imported; nothing of it was kept.
+web-import-booked = The file was imported.
+web-import-matched = Booked by hand already
+web-import-waiting = Before this file is booked, look at what it says against the book, then book it or leave it.
+web-import-opening-differs = The statement starts on { $date } with { $statement }; the book has { $book } on that day (difference { $difference }). A statement may be missing, or an entry made by hand may be wrong. Book it only with a reason, or leave it and check the book first.
+web-import-matches-intro = These lines look like entries already made by hand (same amount, at most 3 days apart). A ticked line is booked by that entry, not a second time.
+web-import-match = Same money?
+web-import-line = Bank line
+web-import-hand-entry = Entry made by hand
+web-import-same-money = Already booked by this entry
+web-import-new-lines = { $count ->
+    [one] 1 new line
+   *[other] { $count } new lines
+}
+web-import-reason = Reason (optional)
+web-import-reason-required = Why book it although the balance differs (required)
+web-import-reason-needed = Say why the file should be booked although its opening balance differs from the book, or leave it.
+web-import-book = Book it
+web-import-drop = Do not import
+web-import-another = Import a file
+web-import-account = Bank account (for a CSV file without its IBAN; its bank format is remembered)
+web-import-account-from-file = Found from the file
+web-import-profile = Bank format
+web-import-profile-camt = ISO 20022 camt (XML), found from the file
+web-import-profile-bcee = BCEE (CSV)
+web-import-profile-sparkasse = Sparkasse (CSV)
+web-import-profile-banque-postale = La Banque Postale (CSV)
+web-import-profile-swedbank = Swedbank (CSV)
+web-imports = Imported files
+web-imports-undone = { $count ->
+    [one] The import was undone: 1 entry reversed. The file can be imported again.
+   *[other] The import was undone: { $count } entries reversed. The file can be imported again.
+}
+web-imports-undone-on = Undone on { $date } by { $person }
+web-imports-into = Import a statement into { $account }
+web-imports-none = No file has been imported into this case yet.
+web-imports-imported = Imported
+web-imports-file = File
+web-imports-period = Period
+web-imports-lines = Lines
+web-imports-state = State
+web-imports-reason = Booked with the reason:
+web-imports-standing = In the books
+web-imports-confirm = I want to undo this import: its entries are reversed and its lines leave the book.
+web-imports-confirm-first = Tick the box to confirm that this import should be undone.
+web-imports-undo = Undo the import
+web-case-imports = Imports

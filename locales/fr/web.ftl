@@ -65,7 +65,7 @@ web-column-date = Date
 web-column-description = Libellé
 web-column-postings = Imputations
 web-import = Importer des relevés bancaires
-web-import-files = Fichiers de relevés (camt.052, camt.053, camt.054)
+web-import-files = Fichiers de relevés (camt.052, camt.053, camt.054, ou export CSV de la banque)
 web-import-send = Importer
 web-import-nothing = Choisissez au moins un fichier à importer.
 web-import-refused = Ce fichier n'a pas été importé, rien n'en a été gardé :
@@ -335,3 +335,51 @@ web-caseload-runs-waiting = { $count ->
     [one] 1 lot de paiements attend votre approbation
    *[other] { $count } lots de paiements attendent votre approbation
 }
+
+web-import-dropped = Le fichier n'a pas été importé ; rien n'en a été gardé.
+web-import-booked = Le fichier a été importé.
+web-import-matched = Déjà saisies à la main
+web-import-waiting = Avant de comptabiliser ce fichier, comparez ce qu'il dit avec la comptabilité, puis comptabilisez-le ou laissez-le.
+web-import-opening-differs = Le relevé commence le { $date } avec { $statement } ; la comptabilité indique { $book } ce jour-là (écart { $difference }). Il manque peut-être un relevé, ou une écriture saisie à la main est fausse. Comptabilisez-le seulement avec un motif, ou laissez-le et vérifiez d'abord la comptabilité.
+web-import-matches-intro = Ces lignes ressemblent à des écritures déjà saisies à la main (même montant, au plus 3 jours d'écart). Une ligne cochée est comptabilisée par cette écriture, pas une deuxième fois.
+web-import-match = Même argent ?
+web-import-line = Ligne bancaire
+web-import-hand-entry = Écriture saisie à la main
+web-import-same-money = Déjà comptabilisée par cette écriture
+web-import-new-lines = { $count ->
+    [one] 1 nouvelle ligne
+   *[other] { $count } nouvelles lignes
+}
+web-import-reason = Motif (facultatif)
+web-import-reason-required = Pourquoi le comptabiliser malgré l'écart de solde (obligatoire)
+web-import-reason-needed = Dites pourquoi le fichier doit être comptabilisé alors que son solde d'ouverture diffère de la comptabilité, ou laissez-le.
+web-import-book = Comptabiliser
+web-import-drop = Ne pas importer
+web-import-another = Importer un fichier
+web-import-account = Compte bancaire (pour un fichier CSV sans IBAN ; son format bancaire est retenu)
+web-import-account-from-file = Trouvé dans le fichier
+web-import-profile = Format de la banque
+web-import-profile-camt = ISO 20022 camt (XML), trouvé dans le fichier
+web-import-profile-bcee = BCEE (CSV)
+web-import-profile-sparkasse = Sparkasse (CSV)
+web-import-profile-banque-postale = La Banque Postale (CSV)
+web-import-profile-swedbank = Swedbank (CSV)
+web-imports = Fichiers importés
+web-imports-undone = { $count ->
+    [one] L'import a été annulé : 1 écriture contre-passée. Le fichier peut être importé à nouveau.
+   *[other] L'import a été annulé : { $count } écritures contre-passées. Le fichier peut être importé à nouveau.
+}
+web-imports-undone-on = Annulé le { $date } par { $person }
+web-imports-into = Importer un relevé dans { $account }
+web-imports-none = Aucun fichier n'a encore été importé dans ce dossier.
+web-imports-imported = Importé
+web-imports-file = Fichier
+web-imports-period = Période
+web-imports-lines = Lignes
+web-imports-state = État
+web-imports-reason = Comptabilisé avec le motif :
+web-imports-standing = En comptabilité
+web-imports-confirm = Je veux annuler cet import : ses écritures sont contre-passées et ses lignes quittent la comptabilité.
+web-imports-confirm-first = Cochez la case pour confirmer que cet import doit être annulé.
+web-imports-undo = Annuler l'import
+web-case-imports = Imports

@@ -65,7 +65,7 @@ web-column-date = Data
 web-column-description = Descrição
 web-column-postings = Movimentos
 web-import = Importar extratos bancários
-web-import-files = Ficheiros de extratos (camt.052, camt.053, camt.054)
+web-import-files = Ficheiros de extratos (camt.052, camt.053, camt.054, ou exportação CSV do banco)
 web-import-send = Importar
 web-import-nothing = Escolha pelo menos um ficheiro para importar.
 web-import-refused = Este ficheiro não foi importado, nada dele foi guardado:
@@ -335,3 +335,51 @@ web-caseload-runs-waiting = { $count ->
     [one] 1 lote de pagamentos espera a sua aprovação
    *[other] { $count } lotes de pagamentos esperam a sua aprovação
 }
+
+web-import-dropped = O ficheiro não foi importado; nada dele foi guardado.
+web-import-booked = O ficheiro foi importado.
+web-import-matched = Já lançadas à mão
+web-import-waiting = Antes de lançar este ficheiro, compare o que ele diz com a contabilidade; depois lance-o ou deixe-o.
+web-import-opening-differs = O extrato começa a { $date } com { $statement }; a contabilidade tem { $book } nesse dia (diferença { $difference }). Pode faltar um extrato, ou um lançamento feito à mão pode estar errado. Lance-o só com um motivo, ou deixe-o e verifique primeiro a contabilidade.
+web-import-matches-intro = Estas linhas parecem lançamentos já feitos à mão (mesmo montante, no máximo 3 dias de diferença). Uma linha marcada é lançada por esse lançamento, não uma segunda vez.
+web-import-match = O mesmo dinheiro?
+web-import-line = Linha bancária
+web-import-hand-entry = Lançamento feito à mão
+web-import-same-money = Já lançada por este lançamento
+web-import-new-lines = { $count ->
+    [one] 1 linha nova
+   *[other] { $count } linhas novas
+}
+web-import-reason = Motivo (facultativo)
+web-import-reason-required = Porquê lançá-lo apesar da diferença de saldo (obrigatório)
+web-import-reason-needed = Diga porque o ficheiro deve ser lançado apesar de o saldo inicial diferir da contabilidade, ou deixe-o.
+web-import-book = Lançar
+web-import-drop = Não importar
+web-import-another = Importar um ficheiro
+web-import-account = Conta bancária (para um ficheiro CSV sem IBAN; o formato do banco fica memorizado)
+web-import-account-from-file = Encontrada no ficheiro
+web-import-profile = Formato do banco
+web-import-profile-camt = ISO 20022 camt (XML), encontrado no ficheiro
+web-import-profile-bcee = BCEE (CSV)
+web-import-profile-sparkasse = Sparkasse (CSV)
+web-import-profile-banque-postale = La Banque Postale (CSV)
+web-import-profile-swedbank = Swedbank (CSV)
+web-imports = Ficheiros importados
+web-imports-undone = { $count ->
+    [one] A importação foi anulada: 1 lançamento estornado. O ficheiro pode ser importado de novo.
+   *[other] A importação foi anulada: { $count } lançamentos estornados. O ficheiro pode ser importado de novo.
+}
+web-imports-undone-on = Anulada a { $date } por { $person }
+web-imports-into = Importar um extrato para { $account }
+web-imports-none = Ainda nenhum ficheiro foi importado para este processo.
+web-imports-imported = Importado
+web-imports-file = Ficheiro
+web-imports-period = Período
+web-imports-lines = Linhas
+web-imports-state = Estado
+web-imports-reason = Lançado com o motivo:
+web-imports-standing = Na contabilidade
+web-imports-confirm = Quero anular esta importação: os lançamentos são estornados e as linhas saem da contabilidade.
+web-imports-confirm-first = Marque a caixa para confirmar que esta importação deve ser anulada.
+web-imports-undo = Anular a importação
+web-case-imports = Importações

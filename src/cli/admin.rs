@@ -80,8 +80,31 @@ pub struct DemoArgs {
     /// Only create the demo data; do not serve.
     #[arg(long)]
     no_serve: bool,
+    /// Where to write a bank statement that fits the demo's dates, to try the import page on.
+    #[arg(long, default_value = "demo-statements")]
+    statements_dir: std::path::PathBuf,
     #[command(flatten)]
     listen: ListenArgs,
+}
+
+/// Writes last month's statement of the demo's first person and says where it is.
+async fn write_demo_statement(
+    store: &crate::storage::Store,
+    office: crate::domain::ids::OfficeId,
+    directory: &std::path::Path,
+) -> anyhow::Result<()> {
+    let Some(sample) = crate::service::demo_statements::demo_statement(store, office, today()).await? else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(directory).with_context(|| format!("creating {}", directory.display()))?;
+    let path = directory.join(&sample.file_name);
+    std::fs::write(&path, &sample.bytes).with_context(|| format!("writing {}", path.display()))?;
+    println!(
+        "a bank statement fitting the demo's dates, to import (bank format {}): {}",
+        sample.profile,
+        path.display()
+    );
+    Ok(())
 }
 
 pub async fn demo(
@@ -102,6 +125,7 @@ pub async fn demo(
     } else {
         println!("demo office already present in {url}: reusing it");
     }
+    write_demo_statement(&store, outcome.office, &args.statements_dir).await?;
     let sign_ins = demo_sign_ins(&store, outcome.office, now())
         .await
         .context("creating the demo users")?;

@@ -46,6 +46,7 @@ pub async fn import(context: &Context, args: &ImportArgs) -> anyhow::Result<Exit
         csv_profile: profile.as_ref(),
         account_iban: args.account_iban.as_deref(),
         writable_books: None,
+        ..ImportOptions::default()
     };
     let mut summaries = Vec::with_capacity(args.files.len());
     // Files of the batches committed so far: what stays if a later batch fails.

@@ -77,4 +77,8 @@ id_type! {
     FilingId => "filing";
     /// A receipt or invoice attached to an entry.
     EvidenceId => "evidence";
+    /// A person who signs in.
+    UserId => "user";
+    /// A bank file as imported, with its statements.
+    ImportId => "import";
 }

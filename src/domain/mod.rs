@@ -27,4 +27,5 @@ pub mod report;
 pub mod schedule;
 pub mod seal;
 pub mod session;
+pub mod statement_check;
 pub mod user;

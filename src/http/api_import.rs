@@ -78,6 +78,7 @@ async fn upload(
         csv_profile: profile.as_ref(),
         account_iban: query.account_iban.as_deref(),
         writable_books: Some(&writable),
+        ..ImportOptions::default()
     };
     let summary = import_file(
         &state.store,

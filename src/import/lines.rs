@@ -61,6 +61,11 @@ pub struct StatementLine {
 }
 
 impl StatementLine {
+    /// Whether the line holds one transaction (not a batch of several).
+    pub fn is_single(&self) -> bool {
+        self.parts.len() == 1
+    }
+
     /// The day the line is booked on: its booking date, else its value date.
     pub fn date(&self) -> Option<NaiveDate> {
         self.booking_date.or(self.value_date)

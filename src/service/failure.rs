@@ -57,7 +57,7 @@ impl ServiceError {
             | ServiceError::Evidence(_) => Failure::Invalid,
             ServiceError::Payment(refusal) => refusal.failure(),
             ServiceError::Filing(refusal) => filing_failure(refusal),
-            ServiceError::Lock(_) => Failure::Conflict,
+            ServiceError::Lock(_) | ServiceError::Undo(_) => Failure::Conflict,
             ServiceError::Busy => Failure::Busy,
             ServiceError::Throttled => Failure::Throttled,
             ServiceError::Tampered { .. } => Failure::Tampered,

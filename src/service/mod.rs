@@ -22,6 +22,7 @@ pub mod categorise;
 pub mod courts;
 pub mod demo;
 mod demo_payments;
+pub mod demo_statements;
 pub mod demo_users;
 pub mod entries;
 pub mod evidence;
@@ -69,6 +70,8 @@ pub enum ServiceError {
         "the database failed during this import ({0}), so nothing of this batch of files was saved: import them again"
     )]
     ImportBatchFailed(String),
+    #[error(transparent)]
+    Undo(import::UndoRefusal),
     #[error(transparent)]
     Rule(crate::import::rules::RuleError),
     #[error(transparent)]

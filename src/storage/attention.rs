@@ -24,6 +24,7 @@ pub(super) const ATTENTION_FIELDS: &[(&str, &str)] = &[
          JOIN postings s ON s.account_id = a.id \
          JOIN entries e ON e.id = s.entry_id AND e.source = 'import' \
          WHERE a.book_id = b.id AND a.category = {suspense} \
+           AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses_entry_id = e.id) \
            AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.book_id = b.id \
                AND c.source_ref LIKE 'categorise:%' \
                AND c.source_ref = 'categorise:' || CAST(e.id AS TEXT) || ':' || CAST(s.line_no AS TEXT)))",

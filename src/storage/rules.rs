@@ -200,6 +200,7 @@ impl Tx {
              LEFT JOIN statement_lines line ON line.account_id = bank.account_id \
                  AND line.booking_date = e.entry_date AND line.entry_id = e.id \
              WHERE e.book_id = $1 AND p.account_id = $2 AND e.source = 'import'{condition} \
+             AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses_entry_id = e.id) \
              AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.book_id = e.book_id \
                  AND c.source_ref LIKE 'categorise:%' \
                  AND c.source_ref = 'categorise:' || CAST(e.id AS TEXT) || ':' || CAST(p.line_no AS TEXT)) \

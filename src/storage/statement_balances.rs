@@ -16,7 +16,7 @@ impl Tx {
     ) -> StoreResult<Option<(i64, NaiveDate)>> {
         on_backend!(self, connection => {
             let row: Option<(i64, NaiveDate)> = sqlx::query_as(
-                "SELECT closing_minor, closing_date FROM bank_statements WHERE account_id = $1 AND copy_duplicate IS NULL \
+                "SELECT closing_minor, closing_date FROM bank_statements WHERE account_id = $1 AND copy_duplicate IS NULL AND NOT withdrawn \
                  AND closing_minor IS NOT NULL AND closing_date <= $2 ORDER BY closing_date DESC, id DESC LIMIT 1",
             )
             .bind(account.get())
@@ -33,10 +33,10 @@ impl Tx {
         on_backend!(self, connection => {
             let day: Option<NaiveDate> = sqlx::query_scalar(
                 "SELECT MAX(day) FROM ( \
-                     SELECT (SELECT MAX(s.closing_date) FROM bank_statements s WHERE s.account_id = a.id) AS day \
+                     SELECT (SELECT MAX(s.closing_date) FROM bank_statements s WHERE s.account_id = a.id AND NOT s.withdrawn) AS day \
                      FROM accounts a WHERE a.book_id = $1 \
                      UNION ALL \
-                     SELECT (SELECT MAX(l.booking_date) FROM statement_lines l WHERE l.account_id = a.id) \
+                     SELECT (SELECT MAX(l.booking_date) FROM statement_lines l WHERE l.account_id = a.id AND NOT l.withdrawn) \
                      FROM accounts a WHERE a.book_id = $1 \
                  ) AS days",
             )

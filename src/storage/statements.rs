@@ -86,7 +86,7 @@ impl Tx {
         on_backend!(self, connection => {
             let row: Option<(Option<i64>, Option<NaiveDate>, Option<i64>)> = sqlx::query_as(
                 "SELECT closing_minor, closing_date, electronic_sequence FROM bank_statements \
-                 WHERE account_id = $1 AND copy_duplicate IS NULL ORDER BY closing_date DESC NULLS LAST, id DESC LIMIT 1",
+                 WHERE account_id = $1 AND copy_duplicate IS NULL AND NOT withdrawn ORDER BY closing_date DESC NULLS LAST, id DESC LIMIT 1",
             )
             .bind(account.get())
             .fetch_optional(connection)
@@ -101,7 +101,7 @@ impl Tx {
         let rows: Vec<(Option<String>, String, i64)> = on_backend!(self, connection => {
             sqlx::query_as(
                 "SELECT bank_ref, fingerprint, occurrence FROM statement_lines \
-                 WHERE account_id = $1 AND status = 'booked'",
+                 WHERE account_id = $1 AND status = 'booked' AND NOT withdrawn",
             )
             .bind(account.get())
             .fetch_all(connection)
@@ -232,7 +232,7 @@ impl Tx {
             let counts: (i64, i64) = sqlx::query_as(
                 "SELECT CAST(COALESCE(SUM(CASE WHEN l.status = 'booked' THEN 1 ELSE 0 END), 0) AS BIGINT), \
                         CAST(COALESCE(SUM(CASE WHEN l.status <> 'booked' THEN 1 ELSE 0 END), 0) AS BIGINT) \
-                 FROM statement_lines l JOIN accounts a ON a.id = l.account_id WHERE a.book_id = $1",
+                 FROM statement_lines l JOIN accounts a ON a.id = l.account_id WHERE a.book_id = $1 AND NOT l.withdrawn",
             )
             .bind(book.get())
             .fetch_one(connection)
@@ -323,9 +323,9 @@ impl Tx {
             let rows: Vec<LineRecord> = sqlx::query_as(
                 "SELECT l.id, l.account_id, l.status, l.booking_date, l.value_date, l.amount_minor, l.currency, l.bank_ref, \
                      l.counterparty_name, l.remittance, l.entry_id FROM statement_lines l JOIN accounts a ON a.id = l.account_id \
-                 WHERE a.book_id = $1 AND ($2 IS NULL OR l.status = $2) \
+                 WHERE a.book_id = $1 AND ($2 IS NULL OR l.status = $2) AND NOT l.withdrawn \
                  AND (l.status = 'booked' OR l.statement_id = (SELECT MAX(s.id) FROM bank_statements s \
-                     WHERE s.account_id = l.account_id AND s.copy_duplicate IS NULL)) \
+                     WHERE s.account_id = l.account_id AND s.copy_duplicate IS NULL AND NOT s.withdrawn)) \
                  ORDER BY l.id DESC LIMIT $3",
             )
             .bind(book.get())

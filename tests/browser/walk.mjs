@@ -49,9 +49,32 @@ try {
   await page.getByRole("link", { name: "Import bank statements" }).click();
   await page.waitForURL(`${settings.base}/import`);
   await check(page, "import");
+  // Last month's statement as the bank's CSV export: checked against the book first.
+  await page.getByLabel("Bank account", { exact: false }).selectOption({ index: 1 });
+  await page.getByLabel("Bank format", { exact: true }).selectOption({ label: "BCEE (CSV)" });
+  await page.getByLabel("Statement files").setInputFiles(settings.csvFile);
+  await Promise.all([page.waitForResponse((response) => response.url().endsWith("/import")),
+    page.getByRole("button", { name: "Import", exact: true }).click()]);
+  await page.waitForLoadState();
+  await check(page, "import-check");
+  report.steps.push({ step: "counsellor checks a CSV statement against the book", text: await page.locator("main").innerText() });
+  await Promise.all([page.waitForResponse((response) => response.url().includes("/import/drafts/")),
+    page.getByRole("button", { name: "Book it" }).click()]);
+  await page.waitForLoadState();
+  report.steps.push({ step: "counsellor books the CSV statement", text: await page.locator("main").innerText() });
+  // This month's camt statement starts where the book does not: booking it takes a reason.
   await page.getByLabel("Statement files").setInputFiles(settings.statementFile);
   await Promise.all([page.waitForResponse((response) => response.url().endsWith("/import")),
-    page.getByRole("button", { name: "Import" }).click()]);
+    page.getByRole("button", { name: "Import", exact: true }).click()]);
+  await page.waitForLoadState();
+  await Promise.all([page.waitForResponse((response) => response.url().includes("/import/drafts/")),
+    page.getByRole("button", { name: "Book it" }).click()]);
+  await page.waitForLoadState();
+  await check(page, "import-reason");
+  report.steps.push({ step: "counsellor is asked for a reason", text: await page.locator("main").innerText() });
+  await page.getByLabel("Why book it although the balance differs").fill("The statement of early November is still to come");
+  await Promise.all([page.waitForResponse((response) => response.url().includes("/import/drafts/")),
+    page.getByRole("button", { name: "Book it" }).click()]);
   await page.waitForLoadState();
   report.steps.push({ step: "counsellor imports a statement", text: await page.locator("main").innerText() });
   await page.locator("main table a").first().click();
@@ -65,6 +88,14 @@ try {
   const after = await page.locator("tr.line").count();
   report.steps.push({ step: "counsellor categorises a line", text: `${before} -> ${after}: ${await page.locator("#suspense + p").innerText()}` });
   const caseUrl = page.url().replace(/[?#].*$/, "");
+  await page.getByRole("link", { name: "Imports", exact: true }).click();
+  await page.waitForURL(/\/case\/\d+\/imports$/);
+  await check(page, "case-imports");
+  const csvImport = page.locator("tr").filter({ hasText: "bcee-demo" });
+  await csvImport.getByLabel("I want to undo this import").check();
+  await Promise.all([page.waitForURL(/\/imports\?undone=/), csvImport.getByRole("button", { name: "Undo the import" }).click()]);
+  report.steps.push({ step: "counsellor undoes the CSV import", text: await page.locator("main").innerText() });
+  await page.goto(caseUrl);
   await page.locator("#entries ~ table a").first().click();
   await page.waitForURL(/\/case\/\d+\/entries\/\d+$/);
   await check(page, "entry");

@@ -49,6 +49,12 @@ crate::backend_tests! {
         std::fs::create_dir_all(&screenshots).unwrap();
         let statement = screenshots.join("maria-2026-11.camt053.xml");
         std::fs::write(&statement, november_statement()).unwrap();
+        let october = gestio::service::demo_statements::demo_statement(&app.store, ids.office, crate::common::date("2026-11-23"))
+            .await
+            .unwrap()
+            .expect("the demo has Maria's account");
+        let csv_file = screenshots.join(&october.file_name);
+        std::fs::write(&csv_file, &october.bytes).unwrap();
         let user = |login: &str| json!({ "login": login, "password": PASSWORD });
         let settings = json!({
             "base": app.url("").trim_end_matches('/'),
@@ -56,6 +62,7 @@ crate::backend_tests! {
             "screenshots": screenshots,
             "filing": ids.filing,
             "statementFile": statement,
+            "csvFile": csv_file,
             "users": {
                 "counsellor": user("counsellor"),
                 "beneficiary": user("maria"),
@@ -81,7 +88,7 @@ crate::backend_tests! {
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
         assert_eq!(
             pages,
-            ["sign-in", "caseload", "import", "case", "entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit", "courts", "de-case-390", "de-court-panel-390", "de-not-found-390", "fr-court-390"]
+            ["sign-in", "caseload", "import", "import-check", "import-reason", "case", "case-imports", "entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "admin-users", "audit", "courts", "de-case-390", "de-court-panel-390", "de-not-found-390", "fr-court-390"]
         );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
@@ -101,10 +108,21 @@ crate::backend_tests! {
         assert!(step("beneficiary reads the statement").contains("O seu dinheiro"), "Maria reads Portuguese: {}", step("beneficiary reads the statement"));
         let imported = step("counsellor imports a statement");
         assert!(imported.contains("LU280019400644750000-2026-11"), "{imported}");
-        assert!(step("counsellor categorises a line").starts_with("2 -> 1: 1 line was moved"), "{}", step("counsellor categorises a line"));
+        let checked = step("counsellor checks a CSV statement against the book");
+        assert!(checked.contains("Already booked by this entry") && checked.contains("Pension CNAP"), "{checked}");
+        assert!(!checked.contains('⚠'), "October starts where the book does: {checked}");
+        let booked = step("counsellor books the CSV statement");
+        assert!(booked.contains("The file was imported."), "{booked}");
+        let asked = step("counsellor is asked for a reason");
+        assert!(asked.contains('⚠') && asked.contains("Say why the file should be booked"), "{asked}");
+        assert!(imported.contains("The file was imported."), "{imported}");
+        assert!(step("counsellor categorises a line").starts_with("3 -> 2: 1 line was moved"), "{}", step("counsellor categorises a line"));
+        let undone = step("counsellor undoes the CSV import");
+        // The line categorised was October's fee (the oldest): its entry and its categorisation.
+        assert!(undone.contains("The import was undone: 2 entries reversed"), "{undone}");
         assert!(step("counsellor attaches a receipt").contains("quittance.png"), "{}", step("counsellor attaches a receipt"));
         let waiting = gestio::service::categorise::suspense(&app.store, ids.book).await.unwrap();
-        assert_eq!(waiting.len(), 1, "one line left on suspense");
+        assert_eq!(waiting.len(), 2, "November's two lines left on suspense");
         let rules = gestio::service::categorise::rules(&app.store, ids.office, None).await.unwrap();
         assert!(!rules.is_empty(), "the decision became a rule");
         assert!(step("counsellor previews July").contains('⚠') || step("counsellor previews July").contains('✓'),

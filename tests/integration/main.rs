@@ -28,6 +28,7 @@ mod http_payments;
 mod http_reports;
 mod http_sessions;
 mod import;
+mod import_page;
 mod ledger_export;
 mod ledger_export_random;
 mod ledger_store;

@@ -20,6 +20,7 @@ use crate::render::locale::Locale;
 mod admin;
 mod audit;
 mod case;
+mod case_imports;
 mod case_payments;
 mod caseload;
 mod court;
@@ -27,6 +28,9 @@ mod court_panel;
 mod courts;
 mod entry;
 mod import;
+mod import_choices;
+mod import_draft;
+mod import_outcome;
 mod payments;
 mod portal;
 mod profile;
@@ -49,6 +53,7 @@ pub fn router() -> Router<AppState> {
                 .post(import::upload)
                 .layer(DefaultBodyLimit::max(import::UPLOAD_BYTES_MAX)),
         )
+        .route("/import/drafts/{id}", post(import_draft::decide))
         .route("/admin/users", get(admin::users_page).post(admin::add))
         .route("/admin/users/{id}/assignments", post(admin::assign))
         .route("/admin/users/{id}/withdrawals", post(admin::withdraw))
@@ -60,6 +65,8 @@ pub fn router() -> Router<AppState> {
         .route("/case/{id}", get(case::case_page))
         .route("/case/{id}/suspense", post(waiting_lines::categorise_lines))
         .route("/case/{id}/court", get(court_panel::panel_page))
+        .route("/case/{id}/imports", get(case_imports::imports_page))
+        .route("/case/{id}/imports/{import}/undo", post(case_imports::undo))
         .route("/case/{id}/filings", post(court_panel::file))
         .route("/case/{id}/payments", get(case_payments::payments_page))
         .route("/case/{id}/creditors", post(case_payments::add_creditor))

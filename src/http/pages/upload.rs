@@ -20,9 +20,21 @@ impl UploadedFiles {
         }
     }
 
-    /// The next file, as (file name, bytes); `None` at the end of the form. A file input left
-    /// empty (no name, no content) is skipped; a named empty file is not: the caller says so.
+    /// The next file, as (file name, bytes); `None` at the end of the form. Text fields are
+    /// skipped; a file input left empty (no name, no content) is skipped; a named empty file is
+    /// not: the caller says so.
     pub async fn next(&mut self, caller: &Caller) -> Result<Option<(String, Bytes)>, ApiError> {
+        loop {
+            match self.next_part(caller).await? {
+                None => return Ok(None),
+                Some(UploadPart::File { name, bytes }) => return Ok(Some((name, bytes))),
+                Some(UploadPart::Text { .. }) => {}
+            }
+        }
+    }
+
+    /// The next field after the token: a text field (a choice made in the form) or a file.
+    pub async fn next_part(&mut self, caller: &Caller) -> Result<Option<UploadPart>, ApiError> {
         while let Some(field) = self
             .form
             .next_field()
@@ -43,13 +55,23 @@ impl UploadedFiles {
                     "the form's token must come before its files".to_owned(),
                 ));
             }
-            let name = field.file_name().unwrap_or_default().to_owned();
+            let Some(name) = field.file_name().map(str::to_owned) else {
+                let field_name = field.name().unwrap_or_default().to_owned();
+                let value = field
+                    .text()
+                    .await
+                    .map_err(|error| ApiError::BadRequest(error.to_string()))?;
+                return Ok(Some(UploadPart::Text {
+                    name: field_name,
+                    value,
+                }));
+            };
             let bytes = field
                 .bytes()
                 .await
                 .map_err(|error| ApiError::BadRequest(error.to_string()))?;
             if !(name.is_empty() && bytes.is_empty()) {
-                return Ok(Some((name, bytes)));
+                return Ok(Some(UploadPart::File { name, bytes }));
             }
         }
         if !self.token_checked {
@@ -57,4 +79,10 @@ impl UploadedFiles {
         }
         Ok(None)
     }
+}
+
+/// A field of an upload form after its token.
+pub enum UploadPart {
+    Text { name: String, value: String },
+    File { name: String, bytes: Bytes },
 }

@@ -1,14 +1,20 @@
-//! Booking a statement's new lines: each part that settles a payment order on the order's account,
-//! else on the account the first matching rule names, else on suspense, and every line stored with its parts and the reason for each part's account.
+//! Booking a statement's new lines: a line the counsellor matched to an entry made by hand is
+//! booked by that entry; otherwise each part that settles a payment order on the order's account,
+//! else on the account the first matching rule names, else on suspense, and every line stored
+//! with its parts and the reason for each part's account.
+
+use std::collections::HashSet;
 
 use super::cache::{BatchCache, BookSettings};
 use super::file::StatementContext;
 use super::matching::{OrderMatch, OrderMatcher};
-use super::pending::{PendingLine, PendingWrites};
+use super::pending::{LineEntry, PendingLine, PendingWrites};
 use super::writer::Writer;
 use super::{ImportRefusal, StatementSummary};
 use crate::domain::account::Account;
+use crate::domain::ids::EntryId;
 use crate::domain::ledger::{EntryDraft, EntrySource, Posting};
+use crate::domain::statement_check::{IncomingLine, MATCH_WINDOW_DAYS, may_match};
 use crate::import::lines::StatementLine;
 use crate::import::rules::{Decision, decide};
 use crate::import::statement::EntryStatus;
@@ -45,6 +51,8 @@ pub(super) async fn book_lines(
     let mut not_booked = Vec::new();
     let mut to_book: Vec<(StatementLine, Vec<String>, Vec<OrderMatch>)> = Vec::new();
     let mut drafts = Vec::new();
+    let mut matched: Vec<(StatementLine, EntryId)> = Vec::new();
+    let mut taken: HashSet<EntryId> = HashSet::new();
     for line in lines {
         if line.status != EntryStatus::Booked {
             summary.not_booked += 1;
@@ -56,6 +64,11 @@ pub(super) async fn book_lines(
             continue;
         }
         cache.remember(account.id, &line);
+        if let Some(entry) = matched_entry(writer, context, account, &line, &mut taken).await? {
+            summary.matched += 1;
+            matched.push((line, entry));
+            continue;
+        }
         let (draft, reasons, settled) = decide_line(
             cache.settings(account.book_id),
             &mut matcher,
@@ -86,8 +99,17 @@ pub(super) async fn book_lines(
             statement: context.slot,
             account: account.id,
             line,
-            entry: None,
+            entry: LineEntry::None,
             reasons: Vec::new(),
+        });
+    }
+    for (line, entry) in matched {
+        pending.push_line(PendingLine {
+            statement: context.slot,
+            account: account.id,
+            line,
+            entry: LineEntry::Posted(entry),
+            reasons: vec![format!("entry {entry} made by hand")],
         });
     }
     for ((line, reasons, settled), entry) in to_book.into_iter().zip(chained) {
@@ -99,11 +121,59 @@ pub(super) async fn book_lines(
             statement: context.slot,
             account: account.id,
             line,
-            entry: Some(index),
+            entry: LineEntry::Waiting(index),
             reasons,
         });
     }
     Ok(())
+}
+
+/// The entry made by hand the counsellor matched `line` to, checked again here: an entry of the
+/// book made by hand, moving the account by the line's amount within the match window, standing
+/// for no other line. Only lines of one transaction are matched.
+async fn matched_entry(
+    writer: &mut Writer,
+    context: &StatementContext<'_>,
+    account: &Account,
+    line: &StatementLine,
+    taken: &mut HashSet<EntryId>,
+) -> ServiceResult<Option<EntryId>> {
+    let Some(chosen) = context
+        .options
+        .matches
+        .iter()
+        .find(|chosen| chosen.statement == context.slot && chosen.line == line.number)
+    else {
+        return Ok(None);
+    };
+    let entry = chosen.entry;
+    let day = line.date().expect("BUG: lines_of gives every booked line a date");
+    let window = chrono::Days::new(MATCH_WINDOW_DAYS.unsigned_abs());
+    let candidates = writer
+        .reads()
+        .await?
+        .hand_entries(account.book_id, account.id, (day - window, day + window))
+        .await?;
+    let incoming = IncomingLine {
+        date: day,
+        amount_minor: line.amount.minor(),
+    };
+    let fits = line.is_single()
+        && !taken.contains(&entry)
+        && candidates
+            .iter()
+            .any(|candidate| candidate.entry.entry == entry && may_match(incoming, &candidate.entry));
+    if !fits {
+        let number = line.number;
+        return Err(context.refuse(|file, statement| ImportRefusal::MatchNotOffered {
+            file,
+            statement,
+            line: number,
+            entry,
+        }));
+    }
+    taken.insert(entry);
+    Ok(Some(entry))
 }
 
 /// Where each part of a new line goes: the order it settles, else the first matching rule's

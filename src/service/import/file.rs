@@ -165,6 +165,7 @@ async fn check_statement(
         already_booked: 0,
         not_booked: 0,
         categorised: 0,
+        matched: 0,
         payments_matched: 0,
         copy,
         reconciles: statement.reconcile_gap().map(|gap| gap.is_zero()),

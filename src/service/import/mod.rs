@@ -14,19 +14,24 @@ use sha2::{Digest, Sha256};
 
 use super::{ServiceError, ServiceResult};
 
+mod book_check;
 mod booking;
 mod cache;
 mod checks;
+pub mod drafts;
 mod file;
 mod matching;
 mod pending;
 mod refusal;
+mod undo;
 mod writer;
 
+pub use book_check::{BookCheck, ProposedMatch, StatementCheck, check_against_book};
 pub use matching::MATCH_WINDOW_BUSINESS_DAYS;
 pub use refusal::ImportRefusal;
+pub use undo::{UndoRefusal, UndoSummary, imports_of, undo_import};
 
-use crate::domain::ids::BookId;
+use crate::domain::ids::{BookId, EntryId};
 use crate::import::camt;
 use crate::import::csv::CsvProfile;
 use crate::import::statement::StatementFile;
@@ -45,9 +50,20 @@ pub struct ImportOptions<'a> {
     pub csv_profile: Option<&'a CsvProfile>,
     /// The account's IBAN for files that do not carry it (some CSV exports).
     pub account_iban: Option<&'a str>,
+    /// Lines the counsellor matched to entries made by hand: booked by those entries, not again.
+    pub matches: &'a [LineMatch],
     /// The books the importing user may write to; an account of any other book is treated as
     /// unknown, so the answer does not tell that it exists. `None` for the server's operator.
     pub writable_books: Option<&'a [BookId]>,
+}
+
+/// A line of the file (its statement's place in the file, its number in the statement) to be
+/// booked by an entry already made by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineMatch {
+    pub statement: usize,
+    pub line: usize,
+    pub entry: EntryId,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,6 +79,8 @@ pub struct StatementSummary {
     pub not_booked: usize,
     /// Parts of new lines a rule put on an account (the others wait on suspense).
     pub categorised: usize,
+    /// Lines booked by an entry made by hand, as the counsellor matched them.
+    pub matched: usize,
     /// Parts of new lines that settled a payment order (executed or returned).
     pub payments_matched: usize,
     /// True when the bank marked the statement as a copy or duplicate: nothing was added.

@@ -33,14 +33,25 @@ pub(super) struct PendingFile {
     pub now: DateTime<Utc>,
 }
 
-/// A statement line waiting to be stored; `statement` and `entry` are the indexes of its
-/// statement and of the entry booking it among those waiting.
+/// A statement line waiting to be stored; `statement` is the index of its statement among those
+/// waiting.
 pub(super) struct PendingLine {
     pub statement: usize,
     pub account: AccountId,
     pub line: StatementLine,
-    pub entry: Option<usize>,
+    pub entry: LineEntry,
     pub reasons: Vec<String>,
+}
+
+/// The entry that books a waiting line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LineEntry {
+    /// A pending or information line: kept for display, booked by nothing.
+    None,
+    /// The entry at this index among those waiting.
+    Waiting(usize),
+    /// An entry already in the book, made by hand for the same money (the counsellor matched it).
+    Posted(EntryId),
 }
 
 /// A book's chain head moving from sequence `from` (as the database holds it) to the waiting
@@ -101,7 +112,10 @@ impl PendingWrites {
         self.entries.extend(file.entries);
         self.lines.extend(file.lines.into_iter().map(|line| PendingLine {
             statement: line.statement + statements,
-            entry: line.entry.map(|index| index + offset),
+            entry: match line.entry {
+                LineEntry::Waiting(index) => LineEntry::Waiting(index + offset),
+                other => other,
+            },
             ..line
         }));
         self.settled.extend(
@@ -153,7 +167,11 @@ impl PendingWrites {
                 statement: statement_ids[pending.statement],
                 account: pending.account,
                 line: &pending.line,
-                entry: pending.entry.map(|index| ids[index]),
+                entry: match pending.entry {
+                    LineEntry::None => None,
+                    LineEntry::Waiting(index) => Some(ids[index]),
+                    LineEntry::Posted(entry) => Some(entry),
+                },
                 reasons: &pending.reasons,
             })
             .collect();

@@ -83,6 +83,15 @@ pub enum ImportRefusal {
         currency: Currency,
         reason: String,
     },
+    #[error(
+        "{file}, statement {statement}, line {line}: entry {entry} is not an entry made by hand for the same amount within 3 days of this line, or it already stands for another line; check the file against the book again and choose among the entries proposed"
+    )]
+    MatchNotOffered {
+        file: String,
+        statement: String,
+        line: usize,
+        entry: crate::domain::ids::EntryId,
+    },
     #[error("{file}, statement {statement}: a line cannot be booked: {rejection}")]
     Entry {
         file: String,

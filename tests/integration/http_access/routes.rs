@@ -527,6 +527,30 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::ReadPage,
             none(),
         ),
+        page(
+            "GET",
+            "/case/{id}/imports",
+            format!("/case/{book}/imports"),
+            Rule::ReadPage,
+            none(),
+        ),
+        // An import no one made: who may write the book is told it does not exist; the undo
+        // itself is tested in tests/integration/import_page.rs.
+        page(
+            "POST",
+            "/case/{id}/imports/{import}/undo",
+            format!("/case/{book}/imports/999999/undo"),
+            Rule::Write,
+            Body::Form(vec![("confirm", "yes")]),
+        ),
+        // A file waiting for its sender's decision is the sender's alone (import_page.rs).
+        page(
+            "POST",
+            "/import/drafts/{id}",
+            "/import/drafts/999999".into(),
+            Rule::SignedIn,
+            Body::Form(vec![("decision", "drop")]),
+        ),
         page("GET", "/import", "/import".into(), Rule::Page, none()),
         page("GET", "/payments", "/payments".into(), Rule::OfficePage, none()),
         page(

@@ -212,6 +212,14 @@ crate::backend_tests! {
         // Importing the statements again changes nothing.
         assert_eq!(import(&store, "december.xml", &statement).await, 0);
         assert_eq!(balance_of(&store, &case, ReportCategory::Bank).await, eur("350.00"));
+
+        // An import that settled payments is not undone as a whole: the orders would stay settled.
+        let first = gestio::service::import::imports_of(&store, case.book).await.unwrap().last().unwrap().id;
+        let refused = gestio::service::import::undo_import(&store, gestio::domain::ids::ImportId::new(first), None, "anne", now())
+            .await
+            .unwrap_err();
+        assert!(refused.to_string().contains("settled 2 payment(s)"), "{refused}");
+        assert_eq!(orders(&store, &case).await.iter().filter(|order| order.state == "executed").count(), 1, "nothing changed");
     }
 
     async fn a_line_without_the_id_matches_by_amount_and_iban_within_five_business_days(db) {

@@ -344,6 +344,14 @@ crate::backend_tests! {
         import(&store, "january.xml", &january()).await.unwrap();
         let error = common::raw_sql(&db, "UPDATE statement_lines SET amount_minor = 1").await.unwrap_err();
         assert!(error.contains("append-only"), "{error}");
+        let error = common::raw_sql(&db, "DELETE FROM statement_lines").await.unwrap_err();
+        assert!(error.contains("append-only"), "{error}");
+        // Undoing an import withdraws its lines: that one flag may go from false to true, once.
+        let error = common::raw_sql(&db, "UPDATE statement_lines SET withdrawn = TRUE, remittance = 'x'").await.unwrap_err();
+        assert!(error.contains("append-only"), "{error}");
+        assert!(common::raw_sql(&db, "UPDATE statement_lines SET withdrawn = TRUE").await.unwrap() > 0);
+        let error = common::raw_sql(&db, "UPDATE statement_lines SET withdrawn = FALSE").await.unwrap_err();
+        assert!(error.contains("withdrawn once") || error.contains("append-only"), "{error}");
     }
 
     async fn a_bank_csv_export_imports_through_its_profile_and_twice_adds_nothing(db) {

@@ -70,6 +70,9 @@ crate::backend_tests! {
         let first = ok(&db, &["demo", "--no-serve"]);
         assert!(first.contains("demo office created"), "{first}");
         assert!(first.contains("6 beneficiaries"), "{first}");
+        assert!(first.contains("a bank statement fitting the demo's dates, to import (bank format bcee): demo-statements/bcee-demo-"), "{first}");
+        let folder_of_db = db.key_file.parent().unwrap().join("demo-statements");
+        assert_eq!(std::fs::read_dir(&folder_of_db).unwrap().count(), 1, "last month's statement written");
         assert!(!first.contains("a payment run of 0 orders"), "the demo pays rent and debts next month: {first}");
         let schedules = json(&db, &["schedule", "list", "--book", "1"]);
         assert_eq!(schedules.as_array().map(Vec::len), Some(4), "rent, energy, a debt plan and pocket money");

@@ -101,6 +101,10 @@ impl TestDb {
             .env_remove("DATABASE_URL")
             .env_remove("GESTIO_SECRET")
             .env_remove("GESTIO_SECRET_FILE");
+        // Files a command writes beside itself (the demo's statement) go to the test's folder.
+        if let Some(folder) = self.key_file.parent() {
+            command.current_dir(folder);
+        }
         command
     }
 }

@@ -383,3 +383,7 @@ web-imports-confirm = Ich will diesen Import rückgängig machen: seine Buchunge
 web-imports-confirm-first = Kreuzen Sie das Kästchen an, um zu bestätigen, dass dieser Import rückgängig gemacht werden soll.
 web-imports-undo = Import rückgängig machen
 web-case-imports = Importe
+web-case-reopened = Die Zuordnung wurde rückgängig gemacht: die Zeile wartet hier wieder darauf, auf das richtige Konto gebucht zu werden.
+web-entry-undo-categorisation-heading = Zuordnung rückgängig machen
+web-entry-undo-categorisation-help = Das Geld geht zurück zu den zuzuordnenden Zeilen, wo die Zeile wieder darauf wartet, auf das richtige Konto gebucht zu werden. Nichts wird gelöscht: eine Buchung hält die Rücknahme fest.
+web-entry-undo-categorisation = Zuordnung rückgängig machen

@@ -383,3 +383,7 @@ web-imports-confirm = I want to undo this import: its entries are reversed and i
 web-imports-confirm-first = Tick the box to confirm that this import should be undone.
 web-imports-undo = Undo the import
 web-case-imports = Imports
+web-case-reopened = The categorisation was undone: the line waits here again, to be booked to its right account.
+web-entry-undo-categorisation-heading = Undo the categorisation
+web-entry-undo-categorisation-help = The money goes back to the lines to categorise, where the line waits again to be booked to its right account. Nothing is deleted: an entry records the undoing.
+web-entry-undo-categorisation = Undo the categorisation

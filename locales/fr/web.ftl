@@ -383,3 +383,7 @@ web-imports-confirm = Je veux annuler cet import : ses écritures sont contre-pa
 web-imports-confirm-first = Cochez la case pour confirmer que cet import doit être annulé.
 web-imports-undo = Annuler l'import
 web-case-imports = Imports
+web-case-reopened = Le classement a été annulé : la ligne attend de nouveau ici, pour être comptabilisée sur le bon compte.
+web-entry-undo-categorisation-heading = Annuler le classement
+web-entry-undo-categorisation-help = L'argent retourne dans les lignes à classer, où la ligne attend de nouveau d'être comptabilisée sur le bon compte. Rien n'est effacé : une écriture enregistre l'annulation.
+web-entry-undo-categorisation = Annuler le classement

@@ -383,3 +383,7 @@ web-imports-confirm = Quero anular esta importação: os lançamentos são estor
 web-imports-confirm-first = Marque a caixa para confirmar que esta importação deve ser anulada.
 web-imports-undo = Anular a importação
 web-case-imports = Importações
+web-case-reopened = A classificação foi anulada: a linha volta a esperar aqui, para ser lançada na conta certa.
+web-entry-undo-categorisation-heading = Anular a classificação
+web-entry-undo-categorisation-help = O dinheiro volta às linhas por classificar, onde a linha espera de novo ser lançada na conta certa. Nada é apagado: um lançamento regista a anulação.
+web-entry-undo-categorisation = Anular a classificação

@@ -20,14 +20,21 @@ pub struct Attention {
 pub(super) const ATTENTION_FIELDS: &[(&str, &str)] = &[
     (
         "to_categorise",
-        "(SELECT COUNT(*) FROM accounts a \
+        "((SELECT COUNT(*) FROM accounts a \
          JOIN postings s ON s.account_id = a.id \
          JOIN entries e ON e.id = s.entry_id AND e.source = 'import' \
          WHERE a.book_id = b.id AND a.category = {suspense} \
            AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses_entry_id = e.id) \
            AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.book_id = b.id \
                AND c.source_ref LIKE 'categorise:%' \
-               AND c.source_ref = 'categorise:' || CAST(e.id AS TEXT) || ':' || CAST(s.line_no AS TEXT)))",
+               AND c.source_ref = 'categorise:' || CAST(e.id AS TEXT) || ':' || CAST(s.line_no AS TEXT))) \
+         + (SELECT COUNT(*) FROM entries r JOIN entries c ON c.id = r.reverses_entry_id \
+         JOIN postings s ON s.entry_id = r.id JOIN accounts a ON a.id = s.account_id \
+         WHERE r.book_id = b.id AND r.reverses_entry_id IS NOT NULL AND c.source_ref LIKE 'categorise:%' \
+           AND a.category = {suspense} \
+           AND NOT EXISTS (SELECT 1 FROM entries k WHERE k.book_id = b.id \
+               AND k.source_ref LIKE 'categorise:%' \
+               AND k.source_ref = 'categorise:' || CAST(r.id AS TEXT) || ':' || CAST(s.line_no AS TEXT))))",
     ),
     (
         "open_gaps",

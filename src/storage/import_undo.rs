@@ -97,25 +97,25 @@ impl Tx {
         })
     }
 
-    /// The entries that categorised a waiting part of one of the import's entries, not
-    /// reversed since. The `LIKE` term names the partial index's condition, as the waiting
-    /// lines' query does (`rules.rs`), so each is found by its key.
-    pub async fn import_categorisations(&mut self, id: ImportId) -> StoreResult<Vec<EntryId>> {
+    /// The entries that categorised a waiting part of one of the import's entries, each with
+    /// whether it was reversed since (the line then waits again). The `LIKE` term names the
+    /// partial index's condition, as the waiting lines' query does (`waiting_lines.rs`), so each
+    /// is found by its key.
+    pub async fn import_categorisations(&mut self, id: ImportId) -> StoreResult<Vec<(EntryId, bool)>> {
         on_backend!(self, connection => {
-            let ids: Vec<i64> = sqlx::query_scalar(
-                "SELECT DISTINCT c.id FROM bank_statements s \
+            let rows: Vec<(i64, bool)> = sqlx::query_as(
+                "SELECT DISTINCT c.id, EXISTS (SELECT 1 FROM entries r WHERE r.reverses_entry_id = c.id) FROM bank_statements s \
                  JOIN statement_lines l ON l.account_id = s.account_id AND l.statement_id = s.id \
                  JOIN entries e ON e.id = l.entry_id \
                  JOIN postings p ON p.entry_id = e.id AND p.line_no >= 2 \
                  JOIN entries c ON c.book_id = e.book_id AND c.source_ref LIKE 'categorise:%' \
                      AND c.source_ref = 'categorise:' || CAST(p.entry_id AS TEXT) || ':' || CAST(p.line_no AS TEXT) \
-                 WHERE s.import_id = $1 AND NOT l.withdrawn AND e.source = 'import' \
-                 AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses_entry_id = c.id) ORDER BY c.id",
+                 WHERE s.import_id = $1 AND NOT l.withdrawn AND e.source = 'import' ORDER BY c.id",
             )
             .bind(id.get())
             .fetch_all(connection)
             .await?;
-            Ok(ids.into_iter().map(EntryId::new).collect())
+            Ok(rows.into_iter().map(|(id, reversed)| (EntryId::new(id), reversed)).collect())
         })
     }
 

@@ -47,6 +47,7 @@ mod statement_balances;
 mod statements;
 mod url;
 mod users;
+mod waiting_lines;
 mod watch;
 
 pub use attention::Attention;
@@ -60,12 +61,13 @@ pub use import_undo::{IMPORTS_LISTED_MAX, ImportListed};
 pub use imports::{NewBankStatement, NewStatementImport};
 pub use orders::OpenOrder;
 pub use payments::{FileRecord, HoldRecord, NewFile, NewOrder, OrderRecord, RunRecord};
-pub use rules::{NewRule, SuspenseItem, categorise_reference};
+pub use rules::NewRule;
 pub use seals::Unsealed;
 pub use sessions::StoredSession;
 pub use statements::{Gap, ImportRecord, KnownLines, LineRecord, NewLine, PreviousStatement};
 pub use url::redact_url;
 pub use users::SessionOfUser;
+pub use waiting_lines::{SuspenseItem, categorise_reference};
 
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);

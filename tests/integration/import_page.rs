@@ -230,15 +230,31 @@ crate::backend_tests! {
         assert!(verified.iter().all(|result| result.is_sound()), "the chain holds");
     }
 
-    async fn an_import_inside_a_filed_period_is_not_undone(db) {
+    async fn an_import_inside_a_filed_period_or_with_a_line_reopened_is_not_undone(db) {
         let app = TestApp::spawn(&db).await;
         let (_, book) = demo(&app).await;
         let options = ImportOptions { force_reason: Some("test"), ..ImportOptions::default() };
         import_file(&app.store, "nov.xml", crate::browser::november_statement().as_bytes(), options, "test", now()).await.unwrap();
-        gestio::service::ledger::lock_book(&app.store, book, date("2026-11-16")).await.unwrap();
         let import = gestio::domain::ids::ImportId::new(imports_of(&app.store, book).await.unwrap()[0].id);
+        // A line categorised, then its categorisation undone: the line waits from the undoing entry.
+        let line = gestio::service::categorise::suspense(&app.store, book).await.unwrap()[0].clone();
+        let moved = gestio::service::categorise::categorise(&app.store, book, gestio::domain::ids::EntryId::new(line.entry_id), line.line_no, "6000", false, "test", now()).await.unwrap();
+        let undone = gestio::service::ledger::reverse_entry(&app.store, moved.entry.id, date("2026-11-20"), "test", None, now()).await.unwrap();
         let refused = gestio::service::import::undo_import(&app.store, import, None, "test", now()).await.unwrap_err();
+        assert!(refused.to_string().contains("categorisation of 1 line(s) of import"), "{refused}");
+        let line = gestio::service::categorise::suspense(&app.store, book).await.unwrap().into_iter().find(|item| item.entry_id == undone.id.get()).unwrap();
+        gestio::service::categorise::categorise(&app.store, book, undone.id, line.line_no, "6000", false, "test", now()).await.unwrap();
+        assert!(gestio::service::import::undo_import(&app.store, import, None, "test", now()).await.is_err(), "still refused");
+        assert_eq!(gestio::service::categorise::suspense(&app.store, book).await.unwrap().len(), 1, "nothing changed");
+
+        // Without the reopened line, the filed period is what refuses.
+        let options = ImportOptions { force_reason: Some("test"), ..ImportOptions::default() };
+        let mut december = crate::browser::november_statement().replace("2026-11-16", "2026-12-16").replace("2026-11-17", "2026-12-17");
+        december = december.replace("BCEE2026111600001", "BCEE2026121600001").replace("BCEE2026111700002", "BCEE2026121700002");
+        import_file(&app.store, "dec.xml", december.as_bytes(), options, "test", now()).await.unwrap();
+        gestio::service::ledger::lock_book(&app.store, book, date("2026-12-16")).await.unwrap();
+        let december_import = gestio::domain::ids::ImportId::new(imports_of(&app.store, book).await.unwrap()[0].id);
+        let refused = gestio::service::import::undo_import(&app.store, december_import, None, "test", now()).await.unwrap_err();
         assert!(refused.to_string().contains("filed with the court"), "{refused}");
-        assert_eq!(gestio::service::categorise::suspense(&app.store, book).await.unwrap().len(), 2, "nothing changed");
     }
 }

@@ -105,4 +105,53 @@ crate::backend_tests! {
         assert_eq!(one.status(), StatusCode::SEE_OTHER);
         assert_eq!(gestio::service::categorise::suspense(&app.store, case.book).await.unwrap().len(), 19);
     }
+
+    async fn an_undone_categorisation_puts_the_line_back_to_be_booked_again(db) {
+        let app = TestApp::spawn(&db).await;
+        let case = open_case(&app.store, "Maria Fernandes", IBAN).await;
+        import_file(&app.store, "w.xml", statement().as_bytes(), ImportOptions::default(), "test", now()).await.unwrap();
+        app.add_user(case.office, "sandra", Role::Counsellor, Tie::None, &[case.book]).await;
+        let session = app.session("sandra", PASSWORD).await.unwrap();
+        let (client, csrf) = (session.client(), session.csrf_token.clone());
+        let waiting = || async { gestio::service::categorise::suspense(&app.store, case.book).await.unwrap() };
+        let imported: Vec<i64> = waiting().await.iter().map(|item| item.entry_id).collect();
+        let rent = waiting().await.into_iter().find(|item| item.counterparty_name.as_deref() == Some("Agence immobiliere Lux")).unwrap();
+        let key = format!("{}-{}", rent.entry_id, rent.line_no);
+        let moved = client.post(app.url(&format!("/case/{}/suspense", case.book))).form(&[
+            ("csrf", csrf.clone()), ("only", format!("{}:{}", rent.entry_id, rent.line_no)), (format!("target-{key}").leak(), "6100".to_owned()),
+        ]).send().await.unwrap();
+        assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+        assert_eq!(waiting().await.len(), 59);
+        let categorisation = app.store.begin_read().await.unwrap().entries(case.book, Default::default()).await.unwrap()
+            .into_iter().find(|entry| entry.source_ref.as_deref().is_some_and(|reference| reference.starts_with("categorise:"))).unwrap();
+
+        // Booked to energy by mistake: undone from the entry's page.
+        let entry_page = client.get(app.url(&format!("/case/{}/entries/{}", case.book, categorisation.id))).header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+        assert!(entry_page.contains("Undo the categorisation"), "{entry_page}");
+        let undone = client.post(app.url(&format!("/case/{}/entries/{}/reversal", case.book, categorisation.id)))
+            .form(&[("csrf", csrf.as_str()), ("date", "2026-10-20")]).send().await.unwrap();
+        assert_eq!(undone.status(), StatusCode::SEE_OTHER);
+        assert_eq!(undone.headers()["location"], format!("/case/{}?reopened=1#suspense", case.book));
+        let page = client.get(app.url(&format!("/case/{}?reopened=1&q=immobiliere", case.book))).header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("The categorisation was undone: the line waits here again"), "{page}");
+        let back = waiting().await;
+        assert_eq!(back.len(), 60, "the line waits again");
+        let again = back.iter().find(|item| !imported.contains(&item.entry_id));
+        let again = again.expect("the line waits, described by the bank's words").clone();
+        assert_eq!((&again.description, &again.counterparty_name, again.amount_minor), (&rent.description, &rent.counterparty_name, rent.amount_minor));
+        let dashboard = crate::common::assert_dashboard_is_fresh(&app.store, &case, "the undone categorisation").await;
+        assert_eq!(dashboard.attention.to_categorise, 60, "the caseload counts it");
+
+        // Booked to rent this time; and that can be undone too, as often as needed.
+        gestio::service::categorise::categorise(&app.store, case.book, gestio::domain::ids::EntryId::new(again.entry_id), again.line_no, "6000", false, "test", now()).await.unwrap();
+        assert_eq!(waiting().await.len(), 59);
+        let housing = gestio::service::ledger::trial_balance(&app.store, case.book, None).await.unwrap();
+        let balance = |code: &str| housing.lines.iter().find(|line| line.code == code).unwrap().balance.minor();
+        assert_eq!((balance("6000"), balance("6100")), (65_000, 0), "rent on rent, nothing left on energy");
+        let second = app.store.begin_read().await.unwrap().entries(case.book, Default::default()).await.unwrap().into_iter()
+            .filter(|entry| entry.source_ref.as_deref().is_some_and(|reference| reference.starts_with("categorise:"))).max_by_key(|entry| entry.id).unwrap();
+        gestio::service::ledger::reverse_entry(&app.store, second.id, crate::common::date("2026-10-21"), "test", None, now()).await.unwrap();
+        let third = waiting().await.into_iter().find(|item| !imported.contains(&item.entry_id) && item.entry_id != again.entry_id).expect("waits a third time");
+        assert_eq!(third.counterparty_name.as_deref(), Some("Agence immobiliere Lux"));
+    }
 }

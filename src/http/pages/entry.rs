@@ -72,6 +72,8 @@ struct EntryPage {
     writes: bool,
     /// Whether the reversal form is shown: the entry is neither a reversal nor reversed.
     reversible: bool,
+    /// The entry moved a waiting line to its account: reversing it puts the line back.
+    categorisation: bool,
     today: String,
     problems: Problems,
 }
@@ -138,6 +140,7 @@ async fn render(
         evidence,
         writes,
         reversible: found.source != EntrySource::Reversal && detail.reversed_by.is_none(),
+        categorisation: is_categorisation(found),
         today: chrono::Utc::now().date_naive().to_string(),
         problems,
         chrome,
@@ -186,6 +189,14 @@ pub async fn attach(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
+/// Whether `entry` moved a waiting line to its account.
+fn is_categorisation(entry: &crate::domain::ledger::JournalEntry) -> bool {
+    entry
+        .source_ref
+        .as_deref()
+        .is_some_and(|reference| reference.starts_with("categorise:"))
+}
+
 #[derive(Deserialize)]
 pub struct ReversalForm {
     csrf: String,
@@ -207,7 +218,7 @@ pub async fn reverse(
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
     caller.book(&state, Action::Write, book).await?;
-    entry_detail(&state.store, book, entry).await?;
+    let original = entry_detail(&state.store, book, entry).await?;
     let now = chrono::Utc::now();
     let date = match form.date.trim() {
         "" => Ok(now.date_naive()),
@@ -217,6 +228,10 @@ pub async fn reverse(
     let reason = Some(form.reason.trim()).filter(|reason| !reason.is_empty());
     let refusal = match date {
         Ok(date) => match reverse_entry(&state.store, entry, date, &caller.author(), reason, now).await {
+            // An undone categorisation's line waits again: the page goes where it waits.
+            Ok(_) if is_categorisation(&original.entry) => {
+                return Ok(Redirect::to(&format!("/case/{book}?reopened=1#suspense")).into_response());
+            }
             Ok(reversal) => {
                 return Ok(Redirect::to(&format!("/case/{book}/entries/{}", reversal.id)).into_response());
             }

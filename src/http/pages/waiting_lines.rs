@@ -49,6 +49,8 @@ pub struct WaitingQuery {
     pub waiting: usize,
     /// How many lines the last change moved, for its message.
     pub moved: Option<usize>,
+    /// Set after a categorisation was undone: its line waits again.
+    pub reopened: Option<u8>,
 }
 
 /// One page of the waiting lines that match, with what the page shows around them.
@@ -178,9 +180,11 @@ pub fn section(t: &Labels, book: BookId, items: &[SuspenseItem], query: WaitingQ
         range,
         previous: (start > 0).then(|| query.address(book, start.saturating_sub(LINES_PER_PAGE))),
         next: (start + LINES_PER_PAGE < matching.len()).then(|| query.address(book, start + LINES_PER_PAGE)),
-        moved: query
-            .moved
-            .map(|count| locale.label_with_count("web-case-moved", count as i64)),
+        moved: match (query.moved, query.reopened) {
+            (Some(count), _) => Some(locale.label_with_count("web-case-moved", count as i64)),
+            (None, Some(_)) => Some(locale.label("web-case-reopened")),
+            (None, None) => None,
+        },
         query,
     }
 }

@@ -2,8 +2,9 @@
 //! categorisations first), dated as the entry it reverses so each day's balance is as it was;
 //! its statements and lines are withdrawn, so the same file can be imported again. Lines it
 //! matched to entries made by hand are withdrawn too; those entries stay, as the counsellor made
-//! them. Refused inside a filed period, and for an import that settled payments sent to the bank
-//! (their state would have to go back too: reverse those entries one by one instead).
+//! them. Refused inside a filed period, for an import that settled payments sent to the bank
+//! (their state would have to go back too), and for one whose lines' categorisation was undone
+//! (the line waits again, from the undoing entry): reverse those entries one by one instead.
 
 use std::collections::BTreeMap;
 
@@ -25,6 +26,10 @@ pub enum UndoRefusal {
         "import {import} settled {count} payment(s) sent to the bank, so it cannot be undone as a whole: reverse its entries one by one"
     )]
     SettledPayments { import: ImportId, count: i64 },
+    #[error(
+        "the categorisation of {count} line(s) of import {import} was undone, so the import cannot be undone as a whole: reverse its entries one by one"
+    )]
+    Reopened { import: ImportId, count: usize },
     #[error(
         "import {import} booked lines dated on or before {through}, a period filed with the court, so it cannot be undone: post a correction in the open period instead"
     )]
@@ -67,7 +72,18 @@ pub async fn undo_import(
             count: settled,
         }));
     }
-    let categorisation_ids = tx.import_categorisations(id).await?;
+    let (reopened, categorised): (Vec<_>, Vec<_>) = tx
+        .import_categorisations(id)
+        .await?
+        .into_iter()
+        .partition(|(_, reversed)| *reversed);
+    if !reopened.is_empty() {
+        return Err(ServiceError::Undo(UndoRefusal::Reopened {
+            import: id,
+            count: reopened.len(),
+        }));
+    }
+    let categorisation_ids = categorised.into_iter().map(|(entry, _)| entry).collect();
     let categorisations = read_entries(&mut tx, categorisation_ids).await?;
     let entry_ids = tx.import_entries(id).await?;
     let entries = read_entries(&mut tx, entry_ids).await?;

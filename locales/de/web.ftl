@@ -387,3 +387,49 @@ web-case-reopened = Die Zuordnung wurde rückgängig gemacht: die Zeile wartet h
 web-entry-undo-categorisation-heading = Zuordnung rückgängig machen
 web-entry-undo-categorisation-help = Das Geld geht zurück zu den zuzuordnenden Zeilen, wo die Zeile wieder darauf wartet, auf das richtige Konto gebucht zu werden. Nichts wird gelöscht: eine Buchung hält die Rücknahme fest.
 web-entry-undo-categorisation = Zuordnung rückgängig machen
+web-rules = Regeln
+web-rules-help = Eine Regel bucht die Bankzeilen, die sie erkennt, beim Import von selbst auf ein Konto. Sie werden in dieser Reihenfolge versucht; die erste, die passt, entscheidet.
+web-rules-none = Für diese Akte gilt noch keine Regel. Kreuzen Sie „und eine Regel daraus machen“ an, wenn Sie eine Zeile zuordnen.
+web-rules-waiting = { $count ->
+    [one] 1 Zeile wartet auf ihre Zuordnung
+   *[other] { $count } Zeilen warten auf ihre Zuordnung
+}
+web-rules-scope = Gilt für
+web-rules-for-case = diese Akte
+web-rules-for-office = alle Akten der Stelle
+web-rules-looks-for = Sucht
+web-rules-books-to = Bucht auf
+web-rules-matches = Wartende Zeilen, die sie jetzt erkennt
+web-rules-no-target = kein Konto dieser Akte
+web-rules-is-off = ausgeschaltet
+web-rules-priority = Reihenfolge (kleinste zuerst)
+web-rules-save = Speichern
+web-rules-switch-off = Ausschalten
+web-rules-switch-on = Einschalten
+web-rules-confirm = Ich will diese Regel löschen (die Zeilen, die sie gebucht hat, bleiben, wie sie sind)
+web-rules-delete = Regel löschen
+web-rules-confirm-first = Kreuzen Sie das Kästchen an, um zu bestätigen, dass die Regel gelöscht werden soll.
+web-rules-priority-number = Schreiben Sie die Reihenfolge als ganze Zahl, zum Beispiel 100.
+web-rules-apply = { $count ->
+    [one] Die wartende Zeile buchen, die sie erkennt
+   *[other] Die { $count } wartenden Zeilen buchen, die sie erkennt
+}
+web-rules-applied = { $count ->
+    [one] 1 wartende Zeile wurde von der Regel gebucht.
+   *[other] { $count } wartende Zeilen wurden von der Regel gebucht.
+}
+web-rules-off = Die Regel wurde ausgeschaltet: sie bucht nichts, bis sie wieder eingeschaltet wird.
+web-rules-on = Die Regel wurde eingeschaltet.
+web-rules-changed = Die Regel wurde gespeichert.
+web-rules-deleted = Die Regel wurde gelöscht.
+web-rules-if-iban = IBAN ist { $value }
+web-rules-if-name = Name enthält „{ $value }“
+web-rules-if-remittance = Verwendungszweck enthält „{ $value }“
+web-rules-if-pattern = Verwendungszweck passt zu { $value }
+web-rules-if-bank-code = Bankcode beginnt mit { $value }
+web-rules-if-at-least = mindestens { $value }
+web-rules-if-at-most = höchstens { $value }
+web-rules-if-in = Geldeingang
+web-rules-if-out = Geldausgang
+web-case-rules = Regeln
+web-case-rule-made = Daraus wurde eine Regel: wenden Sie sie auf die anderen wartenden Zeilen an.

@@ -387,3 +387,49 @@ web-case-reopened = The categorisation was undone: the line waits here again, to
 web-entry-undo-categorisation-heading = Undo the categorisation
 web-entry-undo-categorisation-help = The money goes back to the lines to categorise, where the line waits again to be booked to its right account. Nothing is deleted: an entry records the undoing.
 web-entry-undo-categorisation = Undo the categorisation
+web-rules = Rules
+web-rules-help = A rule books the bank's lines it recognises to an account by itself, at import. They are tried in this order; the first that matches decides.
+web-rules-none = No rule applies to this case yet. Tick "and make a rule of it" when you categorise a line.
+web-rules-waiting = { $count ->
+    [one] 1 line waits to be categorised
+   *[other] { $count } lines wait to be categorised
+}
+web-rules-scope = Applies to
+web-rules-for-case = this case
+web-rules-for-office = every case of the office
+web-rules-looks-for = Looks for
+web-rules-books-to = Books to
+web-rules-matches = Waiting lines it matches now
+web-rules-no-target = no account of this case
+web-rules-is-off = switched off
+web-rules-priority = Order (lowest first)
+web-rules-save = Save
+web-rules-switch-off = Switch off
+web-rules-switch-on = Switch on
+web-rules-confirm = I want to delete this rule (the lines it booked stay as they are)
+web-rules-delete = Delete the rule
+web-rules-confirm-first = Tick the box to confirm that the rule should be deleted.
+web-rules-priority-number = Write the order as a whole number, such as 100.
+web-rules-apply = { $count ->
+    [one] Book the waiting line it matches
+   *[other] Book the { $count } waiting lines it matches
+}
+web-rules-applied = { $count ->
+    [one] 1 waiting line was booked by the rule.
+   *[other] { $count } waiting lines were booked by the rule.
+}
+web-rules-off = The rule was switched off: it books nothing until it is switched on.
+web-rules-on = The rule was switched on.
+web-rules-changed = The rule was saved.
+web-rules-deleted = The rule was deleted.
+web-rules-if-iban = IBAN is { $value }
+web-rules-if-name = name contains “{ $value }”
+web-rules-if-remittance = message contains “{ $value }”
+web-rules-if-pattern = message matches { $value }
+web-rules-if-bank-code = bank code starts with { $value }
+web-rules-if-at-least = at least { $value }
+web-rules-if-at-most = at most { $value }
+web-rules-if-in = money in
+web-rules-if-out = money out
+web-case-rules = Rules
+web-case-rule-made = A rule was made of it: apply it to the other waiting lines.

@@ -387,3 +387,49 @@ web-case-reopened = Le classement a été annulé : la ligne attend de nouveau i
 web-entry-undo-categorisation-heading = Annuler le classement
 web-entry-undo-categorisation-help = L'argent retourne dans les lignes à classer, où la ligne attend de nouveau d'être comptabilisée sur le bon compte. Rien n'est effacé : une écriture enregistre l'annulation.
 web-entry-undo-categorisation = Annuler le classement
+web-rules = Règles
+web-rules-help = Une règle comptabilise d'elle-même sur un compte les lignes bancaires qu'elle reconnaît, à l'import. Elles sont essayées dans cet ordre ; la première qui correspond décide.
+web-rules-none = Aucune règle ne s'applique encore à ce dossier. Cochez « et en faire une règle » en classant une ligne.
+web-rules-waiting = { $count ->
+    [one] 1 ligne attend d'être classée
+   *[other] { $count } lignes attendent d'être classées
+}
+web-rules-scope = S'applique à
+web-rules-for-case = ce dossier
+web-rules-for-office = tous les dossiers de l'office
+web-rules-looks-for = Cherche
+web-rules-books-to = Comptabilise sur
+web-rules-matches = Lignes en attente qu'elle reconnaît
+web-rules-no-target = aucun compte de ce dossier
+web-rules-is-off = désactivée
+web-rules-priority = Ordre (le plus petit d'abord)
+web-rules-save = Enregistrer
+web-rules-switch-off = Désactiver
+web-rules-switch-on = Activer
+web-rules-confirm = Je veux supprimer cette règle (les lignes qu'elle a comptabilisées restent telles quelles)
+web-rules-delete = Supprimer la règle
+web-rules-confirm-first = Cochez la case pour confirmer que la règle doit être supprimée.
+web-rules-priority-number = Écrivez l'ordre en nombre entier, par exemple 100.
+web-rules-apply = { $count ->
+    [one] Comptabiliser la ligne en attente qu'elle reconnaît
+   *[other] Comptabiliser les { $count } lignes en attente qu'elle reconnaît
+}
+web-rules-applied = { $count ->
+    [one] 1 ligne en attente a été comptabilisée par la règle.
+   *[other] { $count } lignes en attente ont été comptabilisées par la règle.
+}
+web-rules-off = La règle a été désactivée : elle ne comptabilise plus rien tant qu'elle n'est pas réactivée.
+web-rules-on = La règle a été activée.
+web-rules-changed = La règle a été enregistrée.
+web-rules-deleted = La règle a été supprimée.
+web-rules-if-iban = IBAN est { $value }
+web-rules-if-name = le nom contient « { $value } »
+web-rules-if-remittance = le message contient « { $value } »
+web-rules-if-pattern = le message correspond à { $value }
+web-rules-if-bank-code = le code bancaire commence par { $value }
+web-rules-if-at-least = au moins { $value }
+web-rules-if-at-most = au plus { $value }
+web-rules-if-in = argent reçu
+web-rules-if-out = argent sorti
+web-case-rules = Règles
+web-case-rule-made = Une règle en a été faite : appliquez-la aux autres lignes en attente.

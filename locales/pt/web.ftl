@@ -387,3 +387,49 @@ web-case-reopened = A classificação foi anulada: a linha volta a esperar aqui,
 web-entry-undo-categorisation-heading = Anular a classificação
 web-entry-undo-categorisation-help = O dinheiro volta às linhas por classificar, onde a linha espera de novo ser lançada na conta certa. Nada é apagado: um lançamento regista a anulação.
 web-entry-undo-categorisation = Anular a classificação
+web-rules = Regras
+web-rules-help = Uma regra lança por si, na importação, as linhas do banco que reconhece numa conta. São experimentadas por esta ordem; a primeira que corresponde decide.
+web-rules-none = Ainda nenhuma regra se aplica a este processo. Marque «e fazer dela uma regra» ao classificar uma linha.
+web-rules-waiting = { $count ->
+    [one] 1 linha espera ser classificada
+   *[other] { $count } linhas esperam ser classificadas
+}
+web-rules-scope = Aplica-se a
+web-rules-for-case = este processo
+web-rules-for-office = todos os processos do serviço
+web-rules-looks-for = Procura
+web-rules-books-to = Lança em
+web-rules-matches = Linhas em espera que reconhece agora
+web-rules-no-target = nenhuma conta deste processo
+web-rules-is-off = desativada
+web-rules-priority = Ordem (a menor primeiro)
+web-rules-save = Guardar
+web-rules-switch-off = Desativar
+web-rules-switch-on = Ativar
+web-rules-confirm = Quero apagar esta regra (as linhas que lançou ficam como estão)
+web-rules-delete = Apagar a regra
+web-rules-confirm-first = Marque a caixa para confirmar que a regra deve ser apagada.
+web-rules-priority-number = Escreva a ordem como número inteiro, por exemplo 100.
+web-rules-apply = { $count ->
+    [one] Lançar a linha em espera que reconhece
+   *[other] Lançar as { $count } linhas em espera que reconhece
+}
+web-rules-applied = { $count ->
+    [one] 1 linha em espera foi lançada pela regra.
+   *[other] { $count } linhas em espera foram lançadas pela regra.
+}
+web-rules-off = A regra foi desativada: não lança nada até ser ativada.
+web-rules-on = A regra foi ativada.
+web-rules-changed = A regra foi guardada.
+web-rules-deleted = A regra foi apagada.
+web-rules-if-iban = IBAN é { $value }
+web-rules-if-name = o nome contém «{ $value }»
+web-rules-if-remittance = a mensagem contém «{ $value }»
+web-rules-if-pattern = a mensagem corresponde a { $value }
+web-rules-if-bank-code = o código bancário começa por { $value }
+web-rules-if-at-least = pelo menos { $value }
+web-rules-if-at-most = no máximo { $value }
+web-rules-if-in = dinheiro recebido
+web-rules-if-out = dinheiro saído
+web-case-rules = Regras
+web-case-rule-made = Foi feita uma regra: aplique-a às outras linhas em espera.

@@ -52,3 +52,7 @@ $$;
 DROP TRIGGER statement_lines_are_append_only ON statement_lines;
 CREATE TRIGGER statement_lines_are_append_only BEFORE UPDATE OR DELETE ON statement_lines
     FOR EACH ROW EXECUTE FUNCTION statement_lines_only_withdrawn();
+
+-- A rule can be switched off without losing it (the rules page, issue 23 item 4): a disabled
+-- rule decides nothing at import.
+ALTER TABLE categorisation_rules ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE;

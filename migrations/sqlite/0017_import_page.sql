@@ -47,3 +47,7 @@ BEGIN SELECT RAISE(ABORT, 'statement lines are append-only: they are the bank''s
 CREATE TRIGGER statement_lines_withdrawn_once BEFORE UPDATE OF withdrawn ON statement_lines
     WHEN OLD.withdrawn OR NOT NEW.withdrawn
 BEGIN SELECT RAISE(ABORT, 'a statement line is withdrawn once, for good'); END;
+
+-- A rule can be switched off without losing it (the rules page, issue 23 item 4): a disabled
+-- rule decides nothing at import.
+ALTER TABLE categorisation_rules ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE;

@@ -106,6 +106,16 @@ impl Conditions {
     }
 
     fn matches(&self, line: &StatementLine, part: &LinePart) -> bool {
+        self.matches_part(line.bank_code.as_deref(), part)
+    }
+
+    /// Whether a part waiting on suspense matches: its bank code is not kept with it, so a rule
+    /// on the bank code never matches a waiting part.
+    pub fn matches_waiting(&self, part: &LinePart) -> bool {
+        self.bank_code.is_none() && self.matches_part(None, part)
+    }
+
+    fn matches_part(&self, bank_code: Option<&str>, part: &LinePart) -> bool {
         let contains = |haystack: Option<&str>, needle: &Option<String>| match needle {
             None => true,
             Some(needle) => haystack.is_some_and(|haystack| haystack.to_lowercase().contains(&needle.to_lowercase())),
@@ -125,11 +135,10 @@ impl Conditions {
                 .remittance_pattern
                 .as_ref()
                 .is_none_or(|pattern| part.remittance.as_deref().is_some_and(|text| pattern.is_match(text)))
-            && self.bank_code.as_ref().is_none_or(|code| {
-                line.bank_code
-                    .as_deref()
-                    .is_some_and(|bank| bank.starts_with(code.as_str()))
-            })
+            && self
+                .bank_code
+                .as_ref()
+                .is_none_or(|code| bank_code.is_some_and(|bank| bank.starts_with(code.as_str())))
             && self.amount_min_minor.is_none_or(|min| magnitude >= min.unsigned_abs())
             && self.amount_max_minor.is_none_or(|max| magnitude <= max.unsigned_abs())
             && self.direction.is_none_or(|wanted| wanted == direction)

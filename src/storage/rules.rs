@@ -126,7 +126,7 @@ impl Tx {
                 "SELECT id, book_id, name, priority, counterparty_iban, counterparty_name, remittance_contains, \
                      remittance_pattern, bank_code, amount_min_minor, amount_max_minor, direction, target_code, target_category \
                  FROM categorisation_rules WHERE office_id = $1 AND ($2 IS NULL OR book_id IS NULL OR book_id = $2) \
-                 ORDER BY priority, id",
+                 AND NOT disabled ORDER BY priority, id",
             )
             .bind(office.get())
             .bind(book.map(BookId::get))
@@ -135,4 +135,84 @@ impl Tx {
             rows.into_iter().map(Rule::try_from).collect()
         })
     }
+
+    /// The rules that apply to `book`, switched off ones too, each with whether it is off.
+    pub async fn rules_listed(&mut self, office: OfficeId, book: BookId) -> StoreResult<Vec<(Rule, bool)>> {
+        on_backend!(self, connection => {
+            let rows: Vec<(bool, RuleRow)> = sqlx::query_as::<_, RuleRowWithState>(
+                "SELECT disabled, id, book_id, name, priority, counterparty_iban, counterparty_name, remittance_contains, \
+                     remittance_pattern, bank_code, amount_min_minor, amount_max_minor, direction, target_code, target_category \
+                 FROM categorisation_rules WHERE office_id = $1 AND (book_id IS NULL OR book_id = $2) ORDER BY priority, id",
+            )
+            .bind(office.get())
+            .bind(book.get())
+            .fetch_all(connection)
+            .await?
+            .into_iter()
+            .map(|row| (row.disabled, row.rule))
+            .collect();
+            rows.into_iter().map(|(disabled, row)| Ok((Rule::try_from(row)?, disabled))).collect()
+        })
+    }
+
+    /// Switches rule `id` of `office` off or on; false when the office has no such rule.
+    pub async fn set_rule_disabled(&mut self, office: OfficeId, id: i64, disabled: bool) -> StoreResult<bool> {
+        on_backend!(self, connection => {
+            let done = sqlx::query("UPDATE categorisation_rules SET disabled = $1 WHERE id = $2 AND office_id = $3")
+                .bind(disabled)
+                .bind(id)
+                .bind(office.get())
+                .execute(connection)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
+    /// Deletes rule `id` of `office`: rules are settings, and each line booked by one keeps
+    /// its name in its own row. False when the office has no such rule.
+    pub async fn delete_rule(&mut self, office: OfficeId, id: i64) -> StoreResult<bool> {
+        on_backend!(self, connection => {
+            let done = sqlx::query("DELETE FROM categorisation_rules WHERE id = $1 AND office_id = $2")
+                .bind(id)
+                .bind(office.get())
+                .execute(connection)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
+    /// Changes where rule `id` of `office` sends lines, and its priority.
+    pub async fn change_rule(
+        &mut self,
+        office: OfficeId,
+        id: i64,
+        priority: i64,
+        target: &RuleTarget,
+    ) -> StoreResult<bool> {
+        let (target_code, target_category) = match target {
+            RuleTarget::Account(code) => (Some(code.as_str()), None),
+            RuleTarget::Category(category) => (None, Some(category.code())),
+        };
+        on_backend!(self, connection => {
+            let done = sqlx::query(
+                "UPDATE categorisation_rules SET priority = $1, target_code = $2, target_category = $3 \
+                 WHERE id = $4 AND office_id = $5",
+            )
+            .bind(priority)
+            .bind(target_code)
+            .bind(target_category)
+            .bind(id)
+            .bind(office.get())
+            .execute(connection)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct RuleRowWithState {
+    disabled: bool,
+    #[sqlx(flatten)]
+    rule: RuleRow,
 }

@@ -88,6 +88,11 @@ try {
   const after = await page.locator("tr.line").count();
   report.steps.push({ step: "counsellor categorises a line", text: `${before} -> ${after}: ${await page.locator("#suspense + p").innerText()}` });
   const caseUrl = page.url().replace(/[?#].*$/, "");
+  await page.getByRole("link", { name: "A rule was made of it" }).click();
+  await page.waitForURL(/\/case\/\d+\/rules/);
+  await check(page, "case-rules");
+  report.steps.push({ step: "counsellor reads the rules", text: await page.locator("main").innerText() });
+  await page.goto(caseUrl);
   await page.getByRole("link", { name: "Imports", exact: true }).click();
   await page.waitForURL(/\/case\/\d+\/imports$/);
   await check(page, "case-imports");

@@ -36,6 +36,7 @@ mod pain001_xsd;
 mod payment_loop;
 mod payments;
 mod reports;
+mod rules_page;
 mod security;
 mod store_properties;
 mod users;

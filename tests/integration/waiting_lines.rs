@@ -10,7 +10,7 @@ use crate::common::{PASSWORD, TestApp, Tie, now, open_case};
 const IBAN: &str = "LU280019400644750000";
 
 /// A statement of 60 lines: 40 payments to Creos of 12.34 and 20 of 650.00 rent in and out.
-fn statement() -> String {
+pub(crate) fn statement() -> String {
     let line = |number: usize| {
         let (amount, side, party) = match number {
             0..40 => ("12.34", "DBIT", "Creos Luxembourg"),

@@ -22,6 +22,7 @@ mod audit;
 mod case;
 mod case_imports;
 mod case_payments;
+mod case_rules;
 mod caseload;
 mod court;
 mod court_panel;
@@ -66,6 +67,8 @@ pub fn router() -> Router<AppState> {
         .route("/case/{id}/suspense", post(waiting_lines::categorise_lines))
         .route("/case/{id}/court", get(court_panel::panel_page))
         .route("/case/{id}/imports", get(case_imports::imports_page))
+        .route("/case/{id}/rules", get(case_rules::rules_page))
+        .route("/case/{id}/rules/{rule}", post(case_rules::act))
         .route("/case/{id}/imports/{import}/undo", post(case_imports::undo))
         .route("/case/{id}/filings", post(court_panel::file))
         .route("/case/{id}/payments", get(case_payments::payments_page))

@@ -51,6 +51,8 @@ pub struct WaitingQuery {
     pub moved: Option<usize>,
     /// Set after a categorisation was undone: its line waits again.
     pub reopened: Option<u8>,
+    /// The rule the last categorisation made, offered to the other waiting lines.
+    pub rule: Option<i64>,
 }
 
 /// One page of the waiting lines that match, with what the page shows around them.
@@ -62,6 +64,8 @@ pub struct WaitingSection {
     pub next: Option<String>,
     pub query: WaitingQuery,
     pub moved: Option<String>,
+    /// (address, words) of the rule just made, to apply it to the other waiting lines.
+    pub made_rule: Option<(String, String)>,
 }
 
 impl WaitingQuery {
@@ -180,6 +184,12 @@ pub fn section(t: &Labels, book: BookId, items: &[SuspenseItem], query: WaitingQ
         range,
         previous: (start > 0).then(|| query.address(book, start.saturating_sub(LINES_PER_PAGE))),
         next: (start + LINES_PER_PAGE < matching.len()).then(|| query.address(book, start + LINES_PER_PAGE)),
+        made_rule: query.rule.map(|rule| {
+            (
+                format!("/case/{book}/rules#rule-{rule}"),
+                locale.label("web-case-rule-made"),
+            )
+        }),
         moved: match (query.moved, query.reopened) {
             (Some(count), _) => Some(locale.label_with_count("web-case-moved", count as i64)),
             (None, Some(_)) => Some(locale.label("web-case-reopened")),
@@ -208,13 +218,14 @@ pub async fn categorise_lines(
     caller.book(&state, Action::Write, book).await?;
     let t = super::Chrome::of(&caller, &headers).t;
     let now = chrono::Utc::now();
+    let mut made_rule = None;
     let moved = if let Some(line) = field("only") {
         let (entry, line_no) = parse_line(line)?;
         let key = format!("{entry}-{line_no}");
         let code = field(&format!("target-{key}")).filter(|code| !code.is_empty());
         let code = code.ok_or_else(|| ApiError::Unprocessable(t.get("web-case-choose-first")))?;
         let make_rule = field(&format!("rule-{key}")).is_some();
-        categorise(
+        let categorised = categorise(
             &state.store,
             book,
             entry,
@@ -225,6 +236,7 @@ pub async fn categorise_lines(
             now,
         )
         .await?;
+        made_rule = categorised.rule.map(|rule| rule.id);
         1
     } else {
         let code = field("bulk_target").filter(|code| !code.is_empty());
@@ -239,7 +251,8 @@ pub async fn categorise_lines(
         }
         categorise_many(&state.store, book, &picked, code, &caller.author(), now).await?
     };
-    Ok(Redirect::to(&format!("/case/{book}?moved={moved}#suspense")).into_response())
+    let rule = made_rule.map(|rule| format!("&rule={rule}")).unwrap_or_default();
+    Ok(Redirect::to(&format!("/case/{book}?moved={moved}{rule}#suspense")).into_response())
 }
 
 fn parse_line(text: &str) -> Result<(EntryId, i64), ApiError> {

@@ -12,7 +12,9 @@ use crate::domain::money::{Currency, Money};
 use crate::import::rules::{Conditions, Rule, RuleTarget, ordered};
 use crate::storage::{NewRule, Store, StoreError, SuspenseItem, Tx, categorise_reference};
 
+mod rule_admin;
 mod trial;
+pub use rule_admin::{CaseRule, CaseRules, apply_rule, case_rules, change_rule, delete_rule, switch_rule};
 pub use trial::{RuleTrial, test_rules};
 
 /// The default priority of a rule: room before and after it.

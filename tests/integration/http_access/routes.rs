@@ -551,6 +551,22 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::SignedIn,
             Body::Form(vec![("decision", "drop")]),
         ),
+        page(
+            "GET",
+            "/case/{id}/rules",
+            format!("/case/{book}/rules"),
+            Rule::ReadPage,
+            none(),
+        ),
+        // A rule no one made: who may write the book is told it does not exist; the rules page
+        // itself is tested in tests/integration/rules_page.rs.
+        page(
+            "POST",
+            "/case/{id}/rules/{rule}",
+            format!("/case/{book}/rules/999999"),
+            Rule::Write,
+            Body::Form(vec![("action", "off")]),
+        ),
         page("GET", "/import", "/import".into(), Rule::Page, none()),
         page("GET", "/payments", "/payments".into(), Rule::OfficePage, none()),
         page(

@@ -256,3 +256,10 @@ pub async fn book(store: &Store, id: BookId) -> ServiceResult<Book> {
     tx.commit().await?;
     Ok(book)
 }
+
+/// The accounts of `book`'s chart, closed ones included.
+pub async fn book_accounts(store: &Store, book: BookId) -> ServiceResult<Vec<Account>> {
+    let mut tx = store.begin_read().await?;
+    tx.book(book).await?;
+    Ok(tx.accounts(book).await?)
+}

@@ -30,6 +30,7 @@ pub mod failure;
 pub mod filing_preview;
 pub mod filing_season;
 pub mod filings;
+pub mod hand_entry;
 pub mod import;
 pub mod integrity;
 pub mod ledger;

@@ -109,6 +109,16 @@ try {
   await Promise.all([page.waitForURL(/\/entries\/\d+$/), page.getByRole("button", { name: "Attach", exact: true }).click()]);
   report.steps.push({ step: "counsellor attaches a receipt", text: await page.locator("#evidence + ul").innerText() });
   await page.goto(caseUrl);
+  await page.getByRole("link", { name: "A new entry" }).click();
+  await page.waitForURL(/\/case\/\d+\/entries\/new$/);
+  await page.getByLabel("What happened").fill("Pocket money handed over in cash");
+  await page.getByLabel("Amount").fill("20.00");
+  await page.getByLabel("From (where the money comes from)").selectOption({ label: "1000 Cash box" });
+  await page.getByLabel("To (where the money goes)").selectOption({ label: "6400 Pocket money and living allowance" });
+  await check(page, "new-entry");
+  await Promise.all([page.waitForURL(/\/entries\/\d+\?posted=1/), page.getByRole("button", { name: "Post the entry" }).click()]);
+  report.steps.push({ step: "counsellor posts an entry by hand", text: await page.locator("main").innerText() });
+  await page.goto(caseUrl);
   await page.getByRole("link", { name: "Payments, schedules and debts" }).click();
   await page.waitForURL(/\/case\/\d+\/payments$/);
   await check(page, "case-payments");

@@ -19,6 +19,7 @@ mod crash;
 mod error_pages;
 mod filing_season;
 mod filings;
+mod hand_entry_form;
 mod http_access;
 mod http_api;
 mod http_case_payments;

@@ -19,7 +19,7 @@ use crate::domain::ledger::EntrySource;
 use crate::http::AppState;
 use crate::http::auth::{Caller, PageCaller, PageViewer};
 use crate::http::error::ApiError;
-use crate::http::extract::PathParams;
+use crate::http::extract::{PathParams, QueryParams};
 use crate::service::ServiceError;
 use crate::service::entries::entry_detail;
 use crate::service::evidence::attach_files;
@@ -74,6 +74,10 @@ struct EntryPage {
     reversible: bool,
     /// The entry moved a waiting line to its account: reversing it puts the line back.
     categorisation: bool,
+    /// The entry lies in a period filed with the court: it is corrected by an adjustment.
+    filed: bool,
+    /// Said after the entry was posted from the form.
+    posted: Option<String>,
     today: String,
     problems: Problems,
 }
@@ -84,10 +88,17 @@ pub async fn entry_page(
     State(state): State<AppState>,
     headers: HeaderMap,
     PathParams((book, entry)): PathParams<(BookId, EntryId)>,
+    QueryParams(query): QueryParams<EntryQuery>,
 ) -> Result<Response, ApiError> {
     let writes = caller.book_page(&state, book).await?;
-    let page = render(&caller, &state, &headers, book, writes, entry, Problems::default()).await?;
+    let mut page = render(&caller, &state, &headers, book, writes, entry, Problems::default()).await?;
+    page.posted = query.posted.map(|_| page.chrome.t.get("web-entry-posted"));
     Ok(page.into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EntryQuery {
+    posted: Option<u8>,
 }
 
 async fn render(
@@ -101,6 +112,7 @@ async fn render(
 ) -> Result<EntryPage, ApiError> {
     let chrome = Chrome::of(caller, headers);
     let detail = entry_detail(&state.store, book, entry).await?;
+    let locked_through = crate::service::ledger::book(&state.store, book).await?.locked_through;
     let locale = chrome.t.locale();
     let found = &detail.entry;
     let postings = found
@@ -141,6 +153,8 @@ async fn render(
         writes,
         reversible: found.source != EntrySource::Reversal && detail.reversed_by.is_none(),
         categorisation: is_categorisation(found),
+        filed: locked_through.is_some_and(|through| found.date <= through),
+        posted: None,
         today: chrono::Utc::now().date_naive().to_string(),
         problems,
         chrome,

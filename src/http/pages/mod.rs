@@ -32,6 +32,7 @@ mod import;
 mod import_choices;
 mod import_draft;
 mod import_outcome;
+mod new_entry;
 mod payments;
 mod portal;
 mod profile;
@@ -75,6 +76,8 @@ pub fn router() -> Router<AppState> {
         .route("/case/{id}/creditors", post(case_payments::add_creditor))
         .route("/case/{id}/schedules", post(case_payments::add_schedule))
         .route("/case/{id}/debts", post(case_payments::add_debt))
+        .route("/case/{id}/entries", post(new_entry::post))
+        .route("/case/{id}/entries/new", get(new_entry::new_entry_page))
         .route("/case/{id}/entries/{entry}", get(entry::entry_page))
         .route(
             "/case/{id}/entries/{entry}/evidence",

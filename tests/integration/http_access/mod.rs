@@ -87,6 +87,8 @@ pub enum Rule {
     AdministerPage,
     /// A book's page.
     ReadPage,
+    /// A book's page for those who may write it (a form).
+    WritePage,
     /// The import page's upload.
     UploadPage,
     /// A page of the office's side (payments).
@@ -183,6 +185,16 @@ impl Rule {
                 Allowed,
                 HIDDEN,
                 Allowed,
+                HIDDEN,
+                FORBIDDEN,
+                HIDDEN,
+                Status(303),
+            ],
+            Rule::WritePage => [
+                Allowed,
+                Allowed,
+                HIDDEN,
+                FORBIDDEN,
                 HIDDEN,
                 FORBIDDEN,
                 HIDDEN,

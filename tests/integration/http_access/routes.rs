@@ -558,6 +558,26 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::ReadPage,
             none(),
         ),
+        page(
+            "GET",
+            "/case/{id}/entries/new",
+            format!("/case/{book}/entries/new"),
+            Rule::WritePage,
+            none(),
+        ),
+        page(
+            "POST",
+            "/case/{id}/entries",
+            format!("/case/{book}/entries"),
+            Rule::Write,
+            Body::Form(vec![
+                ("date", "2026-11-20"),
+                ("description", "Argent de poche remis"),
+                ("amount", "20"),
+                ("from", "1000"),
+                ("to", "6400"),
+            ]),
+        ),
         // A rule no one made: who may write the book is told it does not exist; the rules page
         // itself is tested in tests/integration/rules_page.rs.
         page(

@@ -32,6 +32,39 @@ pub struct EntryFilter {
     pub limit: Option<i64>,
 }
 
+/// What the case page's entry search looks for, besides dates: words of the description, an
+/// amount (either sign) one posting moves, an account one posting is on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntrySearch {
+    pub words: Option<String>,
+    pub amount_minor: Option<i64>,
+    pub account: Option<AccountId>,
+}
+
+impl EntrySearch {
+    /// The `LIKE` pattern for the words: lower case, `%` and `_` taken literally.
+    fn pattern(&self) -> Option<String> {
+        self.words
+            .as_deref()
+            .map(str::trim)
+            .filter(|words| !words.is_empty())
+            .map(|words| {
+                let escaped = words
+                    .to_lowercase()
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_");
+                format!("%{escaped}%")
+            })
+    }
+}
+
+/// The search terms as SQL, on parameters $6 (pattern), $7 (amount) and $8 (account), each
+/// bound NULL when not searched for: one SQL text whatever is searched.
+const SEARCH_TERMS: &str = "AND ($6 IS NULL OR lower(description) LIKE $6 ESCAPE '\\') \
+     AND ($7 IS NULL OR EXISTS (SELECT 1 FROM postings p WHERE p.entry_id = entries.id AND abs(p.amount_minor) = $7)) \
+     AND ($8 IS NULL OR EXISTS (SELECT 1 FROM postings p WHERE p.entry_id = entries.id AND p.account_id = $8))";
+
 impl Tx {
     /// Inserts chained entries of one or several books, with their postings, and returns their
     /// ids in order. The caller keeps the running totals (`add_to_account_totals`) and moves each
@@ -161,11 +194,21 @@ impl Tx {
 
     /// A book's entries in chain order, filtered and paged.
     pub async fn entries(&mut self, book: BookId, filter: EntryFilter) -> StoreResult<Vec<JournalEntry>> {
+        self.entries_found(book, filter, &EntrySearch::default()).await
+    }
+
+    /// As [`Tx::entries`], only the entries `search` finds.
+    pub async fn entries_found(
+        &mut self,
+        book: BookId,
+        filter: EntryFilter,
+        search: &EntrySearch,
+    ) -> StoreResult<Vec<JournalEntry>> {
         let limit = filter.limit.unwrap_or(ENTRIES_PAGE_MAX).clamp(1, ENTRIES_PAGE_MAX);
         let rows = on_backend!(self, connection => {
             let sql = format!(
                 "SELECT {ENTRY_COLUMNS} FROM entries WHERE book_id = $1 AND ($2 IS NULL OR entry_date >= $2) \
-                 AND ($3 IS NULL OR entry_date <= $3) AND sequence > $4 ORDER BY sequence LIMIT $5"
+                 AND ($3 IS NULL OR entry_date <= $3) AND sequence > $4 {SEARCH_TERMS} ORDER BY sequence LIMIT $5"
             );
             sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql))
                 .bind(book.get())
@@ -173,6 +216,9 @@ impl Tx {
                 .bind(filter.to)
                 .bind(filter.after_sequence.unwrap_or(0))
                 .bind(limit)
+                .bind(search.pattern())
+                .bind(search.amount_minor)
+                .bind(search.account.map(AccountId::get))
                 .fetch_all(connection)
                 .await?
         });
@@ -187,11 +233,23 @@ impl Tx {
         filter: EntryFilter,
         before: Option<i64>,
     ) -> StoreResult<Vec<JournalEntry>> {
+        self.entries_searched(book, filter, &EntrySearch::default(), before)
+            .await
+    }
+
+    /// As [`Tx::entries_newest_first`], only the entries `search` finds.
+    pub async fn entries_searched(
+        &mut self,
+        book: BookId,
+        filter: EntryFilter,
+        search: &EntrySearch,
+        before: Option<i64>,
+    ) -> StoreResult<Vec<JournalEntry>> {
         let limit = filter.limit.unwrap_or(ENTRIES_PAGE_MAX).clamp(1, ENTRIES_PAGE_MAX);
         let mut rows = on_backend!(self, connection => {
             let sql = format!(
                 "SELECT {ENTRY_COLUMNS} FROM entries WHERE book_id = $1 AND ($2 IS NULL OR entry_date >= $2) \
-                 AND ($3 IS NULL OR entry_date <= $3) AND sequence < $4 ORDER BY sequence DESC LIMIT $5"
+                 AND ($3 IS NULL OR entry_date <= $3) AND sequence < $4 {SEARCH_TERMS} ORDER BY sequence DESC LIMIT $5"
             );
             sqlx::query_as::<_, EntryRow>(sqlx::AssertSqlSafe(sql))
                 .bind(book.get())
@@ -199,6 +257,9 @@ impl Tx {
                 .bind(filter.to)
                 .bind(before.unwrap_or(i64::MAX))
                 .bind(limit)
+                .bind(search.pattern())
+                .bind(search.amount_minor)
+                .bind(search.account.map(AccountId::get))
                 .fetch_all(connection)
                 .await?
         });

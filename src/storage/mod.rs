@@ -52,7 +52,7 @@ mod watch;
 
 pub use attention::Attention;
 pub use caseload::CaseRecord;
-pub use entries::{ENTRIES_PAGE_MAX, EntryFilter, posting_totals};
+pub use entries::{ENTRIES_PAGE_MAX, EntryFilter, EntrySearch, posting_totals};
 pub use error::{StoreError, StoreResult};
 pub use evidence::NewEvidence;
 pub use filings::NewFiling;

@@ -102,6 +102,37 @@ crate::backend_tests! {
         assert!(!page.contains(r#"enctype="multipart/form-data""#), "a beneficiary reads, and attaches nothing");
     }
 
+    async fn the_case_page_finds_entries_by_words_amount_and_account_and_shows_the_signs_people_read(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = set_up(&app).await;
+        let client = app.client_of("counsellor").await;
+        let rows = |page: &str| -> Vec<String> {
+            let listed = page.split_once(r#"id="entries""#).unwrap().1;
+            listed.split("<tr><td>").skip(1).map(|row| row.split("</tr>").next().unwrap().to_owned()).collect()
+        };
+        let (_, rent) = text_of(&client, app.url(&format!("/case/{}?words=loyer", ids.book))).await;
+        let found = rows(&rent);
+        assert!(!found.is_empty() && found.iter().all(|row| row.contains("Loyer")), "{found:?}");
+        let (_, by_amount) = text_of(&client, app.url(&format!("/case/{}?sum=1,685.20", ids.book))).await;
+        let found = rows(&by_amount);
+        assert!(!found.is_empty() && found.iter().all(|row| row.contains("1,685.20")), "{found:?}");
+        let (_, by_account) = text_of(&client, app.url(&format!("/case/{}?account=6500", ids.book))).await;
+        let found = rows(&by_account);
+        assert!(!found.is_empty() && found.iter().all(|row| row.contains("6500")), "{found:?}");
+        assert!(by_account.contains(r#"<option value="6500" selected>"#), "the form keeps the account asked for");
+        let (_, unread) = text_of(&client, app.url(&format!("/case/{}?sum=lots", ids.book))).await;
+        assert!(unread.contains(r#"aria-describedby="entries-sum-error""#) && unread.contains("Write an amount"), "{unread}");
+
+        // People read income and debts as positive amounts; the accountant's signs a click away.
+        let (_, people) = text_of(&client, app.url(&format!("/case/{}", ids.book))).await;
+        let pension = |page: &str| page.split("<td>4000</td>").nth(1).unwrap().split("</tr>").next().unwrap().to_owned();
+        assert!(!pension(&people).contains('-'), "{}", pension(&people));
+        assert!(people.contains("1100 → ") || people.contains(" → 1100"), "entries as money moving from one account to another");
+        let (_, accounting) = text_of(&client, app.url(&format!("/case/{}?signs=accounting", ids.book))).await;
+        assert!(pension(&accounting).contains('-'), "{}", pension(&accounting));
+        assert!(accounting.contains("Show the amounts as read"), "and back");
+    }
+
     async fn the_case_page_filters_entries_by_date_and_links_each_to_its_page(db) {
         let app = TestApp::spawn(&db).await;
         let ids = set_up(&app).await;
@@ -113,7 +144,7 @@ crate::backend_tests! {
         assert!(june.contains("<td>01/06/2026</td>") && !june.contains("<td>01/05/2026</td>") && !june.contains("<td>01/07/2026</td>"), "{june}");
         let (status, none) = text_of(&client, app.url(&format!("/case/{}?from=2030-01-01&to=", ids.book))).await;
         assert_eq!(status, StatusCode::OK);
-        assert!(!none.contains(&format!("/case/{}/entries/", ids.book)), "no entry after 2030: {none}");
+        assert!(!none.replace(&format!("/case/{}/entries/new", ids.book), "").contains(&format!("/case/{}/entries/", ids.book)), "no entry after 2030: {none}");
         assert!(none.contains(r#"value="2030-01-01""#), "the form keeps the dates asked for");
         let (status, _) = text_of(&client, app.url(&format!("/case/{}?from=soon", ids.book))).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);

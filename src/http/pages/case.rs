@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::Chrome;
+use super::case_entries::{Signs, balance_as_read, postings_as_read};
 use crate::domain::ids::BookId;
 use crate::domain::money::Currency;
 use crate::http::AppState;
@@ -19,7 +20,7 @@ use crate::http::auth::{Caller, PageViewer};
 use crate::http::error::ApiError;
 use crate::http::extract::{PathParams, QueryParams, blank_as_none};
 use crate::service::categorise::suspense;
-use crate::storage::EntryFilter;
+use crate::storage::{EntryFilter, EntrySearch};
 
 const ENTRIES_PER_PAGE: i64 = 50;
 
@@ -48,6 +49,16 @@ struct CasePage {
     /// Codes and names of the accounts a line can be moved to.
     targets: Vec<(String, String)>,
     entries: Vec<EntryRow>,
+    /// The entry search as typed.
+    search_words: String,
+    search_sum: String,
+    search_account: String,
+    /// The amount searched for is not one: said by its field.
+    sum_unread: bool,
+    /// (address, label) of the link to the other signs.
+    signs_toggle: (String, String),
+    /// The accountant's signs are shown.
+    accounting: bool,
     /// The dates the entries are filtered by, as the form shows them.
     filter_from: String,
     filter_to: String,
@@ -65,8 +76,18 @@ pub enum AccountsShown {
     All,
 }
 
-#[derive(Deserialize, Default, Clone, Copy)]
+#[derive(Deserialize, Default, Clone)]
 pub struct CaseQuery {
+    /// The entry search: words of the description, an amount as typed, an account's code.
+    #[serde(default)]
+    words: String,
+    #[serde(default)]
+    sum: String,
+    #[serde(default)]
+    account: String,
+    /// The accountant's signs instead of the ones people read.
+    #[serde(default)]
+    signs: Option<Signs>,
     after: Option<i64>,
     before: Option<i64>,
     /// "all" shows the accounts at zero too.
@@ -81,7 +102,7 @@ pub struct CaseQuery {
 impl CaseQuery {
     /// The link to the entries `side` ("before" or "after") chain position `sequence`, with the
     /// same dates.
-    fn page(self, book: BookId, side: &str, sequence: i64) -> String {
+    fn page(&self, book: BookId, side: &str, sequence: i64) -> String {
         let mut link = format!("/case/{book}?{side}={sequence}");
         if let Some(from) = self.from {
             link.push_str(&format!("&from={from}"));
@@ -89,8 +110,39 @@ impl CaseQuery {
         if let Some(to) = self.to {
             link.push_str(&format!("&to={to}"));
         }
+        let searched = [("words", &self.words), ("sum", &self.sum), ("account", &self.account)];
+        for (name, value) in searched.into_iter().filter(|(_, value)| !value.is_empty()) {
+            link.push('&');
+            link.push_str(&serde_urlencoded::to_string([(name, value)]).unwrap_or_default());
+        }
+        if self.signs.is_some() {
+            link.push_str("&signs=accounting");
+        }
         link.push_str("#entries");
         link
+    }
+
+    /// What the entry search looks for, in `accounts`' book; an amount that is not one is left
+    /// out of it (and said so by the page).
+    fn search(
+        &self,
+        accounts: &[crate::domain::account::Account],
+        locale: &crate::render::locale::Locale,
+    ) -> EntrySearch {
+        let amount_minor = Some(self.sum.trim())
+            .filter(|sum| !sum.is_empty())
+            .and_then(|sum| {
+                crate::domain::money::Money::parse(&locale.plain_amount(sum), crate::domain::money::Currency::EUR).ok()
+            })
+            .map(|money| money.minor().abs());
+        EntrySearch {
+            words: Some(self.words.trim().to_owned()).filter(|words| !words.is_empty()),
+            amount_minor,
+            account: accounts
+                .iter()
+                .find(|account| account.code == self.account.trim())
+                .map(|account| account.id),
+        }
     }
 }
 
@@ -128,24 +180,19 @@ async fn render(
         after_sequence: query.after,
         limit: Some(ENTRIES_PER_PAGE),
     };
+    let locale = chrome.t.locale();
+    let search = query.search(&accounts, locale);
     // Newest first: the page before `before` (older), or after `after` (newer), or the latest.
     let entries = match query.after {
         Some(_) => {
-            let mut newer = tx.entries(book, filter).await?;
+            let mut newer = tx.entries_found(book, filter, &search).await?;
             newer.reverse();
             newer
         }
-        None => tx.entries_newest_first(book, filter, query.before).await?,
+        None => tx.entries_searched(book, filter, &search, query.before).await?,
     };
     tx.commit().await?;
-    let locale = chrome.t.locale();
     let money = |minor: i64, currency: Currency| locale.money(minor, currency);
-    let code_of = |id| {
-        accounts
-            .iter()
-            .find(|account| account.id == id)
-            .map(|account| account.code.clone())
-    };
     let full_page = entries.len() as i64 == ENTRIES_PER_PAGE;
     // Older entries exist below a full page; newer ones above any page but the latest.
     let older_page = match (entries.last(), query.after) {
@@ -164,15 +211,7 @@ async fn render(
             id: entry.id.get(),
             date: locale.date(entry.date),
             description: entry.description.clone(),
-            amounts: entry
-                .postings
-                .iter()
-                .map(|posting| {
-                    let code = code_of(posting.account_id).unwrap_or_default();
-                    format!("{code} {}", money(posting.amount.minor(), posting.amount.currency()))
-                })
-                .collect::<Vec<_>>()
-                .join(" · "),
+            amounts: postings_as_read(entry, &accounts, query.signs, locale),
         })
         .collect();
     let waiting = if writes {
@@ -200,7 +239,10 @@ async fn render(
             .map(|account| AccountRow {
                 code: account.code.clone(),
                 name: account.name.clone(),
-                balance: money(totals.get(&account.id).copied().unwrap_or(0), account.currency),
+                balance: money(
+                    balance_as_read(account, balance_of(account), query.signs),
+                    account.currency,
+                ),
             })
             .collect(),
         targets: accounts
@@ -209,6 +251,12 @@ async fn render(
             .map(|account| (account.code.clone(), format!("{} {}", account.code, account.name)))
             .collect(),
         entries,
+        search_words: query.words.clone(),
+        search_sum: query.sum.clone(),
+        search_account: query.account.clone(),
+        sum_unread: !query.sum.trim().is_empty() && search.amount_minor.is_none(),
+        signs_toggle: signs_toggle(&chrome.t, book, query.signs),
+        accounting: query.signs.is_some(),
         filter_from: query.from.map(|date| date.to_string()).unwrap_or_default(),
         filter_to: query.to.map(|date| date.to_string()).unwrap_or_default(),
         older_page,
@@ -216,6 +264,17 @@ async fn render(
         waiting,
         chrome,
     })
+}
+
+/// The link to the accountant's signs, or back to the ones people read.
+fn signs_toggle(t: &super::Labels, book: BookId, signs: Option<Signs>) -> (String, String) {
+    match signs {
+        Some(Signs::Accounting) => (format!("/case/{book}#accounts"), t.get("web-case-signs-people")),
+        None => (
+            format!("/case/{book}?signs=accounting#accounts"),
+            t.get("web-case-signs-accounting"),
+        ),
+    }
 }
 
 /// The link under the accounts: show the `hidden` ones at zero, or hide them again.

@@ -20,6 +20,7 @@ use crate::render::locale::Locale;
 mod admin;
 mod audit;
 mod case;
+mod case_entries;
 mod case_imports;
 mod case_payments;
 mod case_rules;

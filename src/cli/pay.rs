@@ -249,7 +249,7 @@ async fn finish(
             file.id, file.message_id, file.transfers
         );
     }
-    if run.state == "prepared" {
+    if run.state == crate::domain::payment_state::RunState::Prepared {
         println!("waiting for approval by a second person: gestio pay approve {}", run.id);
     }
     Ok(ExitCode::SUCCESS)

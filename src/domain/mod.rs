@@ -23,6 +23,7 @@ pub mod mandate;
 pub mod money;
 pub mod opening;
 pub mod party;
+pub mod payment_state;
 pub mod report;
 pub mod schedule;
 pub mod seal;

@@ -290,8 +290,14 @@ impl Caller {
         record: Id,
     ) -> Result<(), ApiError> {
         let office = OfficeId::new(run.office_id);
+        // Changing a book's run (cancelling it) takes the right to write the book.
+        let on_book = if action == Action::Write {
+            Action::Write
+        } else {
+            Action::Read
+        };
         match run.book_id {
-            Some(book) => self.record_of(state, Action::Read, BookId::new(book), record).await?,
+            Some(book) => self.record_of(state, on_book, BookId::new(book), record).await?,
             None => self
                 .office(Action::Administer, office)
                 .map_err(|_| ApiError::from(StoreError::missing(record)))?,

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::payments::{ORDER_COLUMNS, OrderRecord};
 use super::{StoreResult, Tx, on_backend};
 use crate::domain::ids::{AccountId, BookId};
+use crate::domain::payment_state::OrderState;
 
 /// An order sent to the bank (or already seen executed), as the import matches statement lines
 /// against it.
@@ -17,8 +18,9 @@ pub struct OpenOrder {
     pub creditor_iban: String,
     pub execution_date: NaiveDate,
     pub target_account_id: i64,
-    /// `exported` or `executed`.
-    pub state: String,
+    /// Exported or executed.
+    #[sqlx(try_from = "String")]
+    pub state: OrderState,
 }
 
 impl Tx {
@@ -44,12 +46,12 @@ impl Tx {
     /// it (the first one kept when an executed order comes back).
     pub async fn settle_orders(
         &mut self,
-        settled: &[(i64, &'static str, crate::domain::ids::EntryId)],
+        settled: &[(i64, OrderState, crate::domain::ids::EntryId)],
     ) -> StoreResult<()> {
         for (order, state, entry) in settled {
             on_backend!(self, connection => {
                 sqlx::query("UPDATE payment_orders SET state = $1, entry_id = COALESCE(entry_id, $2) WHERE id = $3")
-                    .bind(*state)
+                    .bind(state.code())
                     .bind(entry.get())
                     .bind(*order)
                     .execute(connection)

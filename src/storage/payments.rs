@@ -10,6 +10,7 @@ use crate::domain::ids::{
     AccountId, BookId, CreditorId, OfficeId, PaymentFileId, PaymentOrderId, PaymentRunId, ScheduleId,
 };
 use crate::domain::money::Money;
+use crate::domain::payment_state::{OrderState, RunState};
 use crate::domain::seal::SealedFields;
 
 /// A run as stored.
@@ -20,8 +21,9 @@ pub struct RunRecord {
     pub book_id: Option<i64>,
     pub execution_date: NaiveDate,
     pub format: String,
-    /// `prepared` (waiting for a second person) or `approved` (files produced).
-    pub state: String,
+    /// Prepared (waiting for a second person) or approved (files produced).
+    #[sqlx(try_from = "String")]
+    pub state: RunState,
     pub prepared_by: String,
     pub approved_by: Option<String>,
 }
@@ -60,8 +62,8 @@ pub struct OrderRecord {
     pub end_to_end_id: String,
     pub remittance: Option<String>,
     pub file_id: Option<i64>,
-    /// `planned`, `exported`, `executed` or `returned`.
-    pub state: String,
+    #[sqlx(try_from = "String")]
+    pub state: OrderState,
 }
 
 /// What a run could not order, and why.
@@ -143,6 +145,26 @@ impl Tx {
                 .await?
         });
         row.ok_or_else(|| StoreError::missing(id))
+    }
+
+    /// Deletes a run nobody approved, with its orders and holds: planned orders were never in a
+    /// file, so nothing the bank saw goes.
+    pub async fn delete_prepared_run(&mut self, id: PaymentRunId) -> StoreResult<()> {
+        on_backend!(self, connection => {
+            sqlx::query("DELETE FROM payment_orders WHERE run_id = $1 AND state = 'planned' AND file_id IS NULL")
+                .bind(id.get())
+                .execute(&mut *connection)
+                .await?;
+            sqlx::query("DELETE FROM payment_run_holds WHERE run_id = $1")
+                .bind(id.get())
+                .execute(&mut *connection)
+                .await?;
+            sqlx::query("DELETE FROM payment_runs WHERE id = $1 AND state = 'prepared'")
+                .bind(id.get())
+                .execute(connection)
+                .await?;
+            Ok(())
+        })
     }
 
     /// The office's latest runs, newest first.

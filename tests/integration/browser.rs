@@ -137,8 +137,8 @@ crate::backend_tests! {
         let filed = gestio::service::filings::filings(&app.store, ids.book).await.unwrap();
         assert_eq!(filed.last().map(|filing| filing.period.to), Some(crate::common::date("2026-07-31")), "the filing is stored");
         assert!(step("court approves the account").contains("Approved"), "{}", step("court approves the account"));
-        assert_eq!(step("counsellor prepares a run"), "prepared", "four eyes: the counsellor cannot approve");
-        assert_eq!(step("supervisor approves the run"), "approved");
+        assert_eq!(step("counsellor prepares a run"), "waiting for approval", "four eyes: the counsellor cannot approve");
+        assert_eq!(step("supervisor approves the run"), "approved, files written");
         let pain = step("supervisor downloads the pain.001");
         assert!(pain.contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001.09") && pain.contains("LU280019400644750000"), "{pain}");
         assert!(step("supervisor reads the audit log").contains("sign_in"));

@@ -80,4 +80,45 @@ crate::backend_tests! {
         let (status, _) = get(&app, "/api/v1/payment-files/999").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
     }
+
+    async fn a_run_shows_whom_it_pays_and_from_what_and_is_cancelled_before_approval(db) {
+        let app = TestApp::spawn(&db).await;
+        let ids = crate::http_access::world::set_up(&app).await;
+        let session = app.session("counsellor", common::PASSWORD).await.unwrap();
+        let (client, csrf) = (session.client(), session.csrf_token.clone());
+        let page = |path: String| {
+            let client = client.clone();
+            let url = app.url(&path);
+            async move { client.get(url).header("accept-language", "en").send().await.unwrap().text().await.unwrap() }
+        };
+        let run = page(format!("/payments/runs/{}", ids.book_run)).await;
+        assert!(run.contains("Agence Immobilière Sud (…7891)") && run.contains("waiting for approval"), "{run}");
+        assert!(run.contains("Paying accounts") && run.contains("Left after") && run.contains(r#"id="run-total""#), "{run}");
+        let before = gestio::service::payments::run_report(&app.store, gestio::domain::ids::PaymentRunId::new(ids.book_run)).await.unwrap();
+
+        let cancel = format!("/payments/runs/{}/cancellation", ids.book_run);
+        let unconfirmed = client.post(app.url(&cancel)).header("accept-language", "en").form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+        assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(unconfirmed.text().await.unwrap().contains("Tick the box to confirm that the run should be cancelled."));
+        let done = client.post(app.url(&cancel)).form(&[("csrf", csrf.as_str()), ("confirm", "yes")]).send().await.unwrap();
+        assert_eq!(done.status(), StatusCode::SEE_OTHER);
+        assert_eq!(done.headers()["location"], format!("/payments?cancelled={}", ids.book_run));
+        assert!(page(format!("/payments?cancelled={}", ids.book_run)).await.contains("The run was cancelled"));
+        assert!(gestio::service::payments::run_report(&app.store, gestio::domain::ids::PaymentRunId::new(ids.book_run)).await.is_err());
+
+        // The same payments are planned again by the next run.
+        let again = gestio::service::payments::run_payments(&app.store, gestio::service::payments::RunRequest {
+            office: ids.office, book: Some(ids.book), date: common::date("2027-01-04"),
+            format: gestio::export::pain001::PainVersion::V09, author: "counsellor",
+        }, common::now()).await.unwrap();
+        assert_eq!(again.orders.len(), before.orders.len());
+        assert!(!again.orders.is_empty());
+
+        // An approved run has written its files: it is not cancelled.
+        let supervisor = app.session("supervisor", common::PASSWORD).await.unwrap();
+        let refused = supervisor.client().post(app.url(&format!("/payments/runs/{}/cancellation", ids.office_run)))
+            .header("accept-language", "en").form(&[("csrf", supervisor.csrf_token.as_str()), ("confirm", "yes")]).send().await.unwrap();
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().await.unwrap().contains("already approved"));
+    }
 }

@@ -189,7 +189,7 @@ crate::backend_tests! {
         let executed: Vec<(&str, &Instructed)> = transfers.iter().map(|transfer| ("DBIT", transfer)).collect();
         let statement = camt053("STMT-2026-12-01", 1, "2026-12-01", eur("1000.00"), &executed);
         assert_eq!(import(&store, "december.xml", &statement).await, 2);
-        let states: Vec<String> = orders(&store, &case).await.into_iter().map(|order| order.state).collect();
+        let states: Vec<&str> = orders(&store, &case).await.into_iter().map(|order| order.state.code()).collect();
         assert_eq!(states, ["executed", "executed"]);
         let dashboard = common::assert_dashboard_is_fresh(&store, &case, "the statement showing the payments").await;
         assert_eq!((dashboard.attention.on_the_way, dashboard.money_minor), (0, 25_450 + 2_000));
@@ -204,7 +204,7 @@ crate::backend_tests! {
         assert_eq!(import(&store, "return.xml", &returned).await, 1);
         let after = orders(&store, &case).await;
         let energy_order = after.iter().find(|order| order.amount_minor == 9_550).unwrap();
-        assert_eq!(energy_order.state, "returned");
+        assert_eq!(energy_order.state.code(), "returned");
         assert_eq!(common::assert_dashboard_is_fresh(&store, &case, "the return").await.money_minor, 35_000 + 2_000);
         assert_eq!(balance_of(&store, &case, ReportCategory::Energy).await, eur("0.00"));
         assert_eq!(balance_of(&store, &case, ReportCategory::Bank).await, eur("350.00"));
@@ -219,7 +219,7 @@ crate::backend_tests! {
             .await
             .unwrap_err();
         assert!(refused.to_string().contains("settled 2 payment(s)"), "{refused}");
-        assert_eq!(orders(&store, &case).await.iter().filter(|order| order.state == "executed").count(), 1, "nothing changed");
+        assert_eq!(orders(&store, &case).await.iter().filter(|order| order.state.code() == "executed").count(), 1, "nothing changed");
     }
 
     async fn a_line_without_the_id_matches_by_amount_and_iban_within_five_business_days(db) {
@@ -234,7 +234,7 @@ crate::backend_tests! {
         transfers[0].end_to_end_id = "NOTPROVIDED".into();
         let statement = camt053("STMT-2026-12-08", 1, "2026-12-08", eur("1000.00"), &[("DBIT", &transfers[0])]);
         assert_eq!(import(&store, "december.xml", &statement).await, 1);
-        assert_eq!(orders(&store, &case).await[0].state, "executed");
+        assert_eq!(orders(&store, &case).await[0].state.code(), "executed");
         assert_eq!(balance_of(&store, &case, ReportCategory::Housing).await, eur("650.00"));
     }
 }

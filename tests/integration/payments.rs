@@ -160,7 +160,7 @@ crate::backend_tests! {
         // Saturday 5 December 2026: executed on Monday the 7th.
         let report = run(&store, &case, "2026-12-05", "anne").await;
         assert_eq!(report.run.execution_date, date("2026-12-07"));
-        assert_eq!(report.run.state, "approved");
+        assert_eq!(report.run.state.code(), "approved");
         let ordered: Vec<i64> = report.orders.iter().map(|order| order.amount_minor).collect();
         assert_eq!(ordered, [85_000, 12_000], "rent and energy fit in 1000.00; {report:?}");
         let reasons: Vec<&str> = report.holds.iter().map(|hold| hold.reason.as_str()).collect();
@@ -243,14 +243,14 @@ crate::backend_tests! {
         household(&store, &case).await;
         settings::set_four_eyes(&store, case.office, true).await.unwrap();
         let prepared = run(&store, &case, "2026-12-07", "anne").await;
-        assert_eq!(prepared.run.state, "prepared");
+        assert_eq!(prepared.run.state.code(), "prepared");
         assert!(prepared.files.is_empty() && !prepared.orders.is_empty());
         let run_id = gestio::domain::ids::PaymentRunId::new(prepared.run.id);
         let same = approve_run(&store, run_id, "anne", now()).await.unwrap_err();
         assert!(matches!(same, ServiceError::Payment(PaymentRefusal::SameApprover { .. })), "{same}");
         let approved = approve_run(&store, run_id, "bernard", now()).await.unwrap();
-        assert_eq!((approved.run.state.as_str(), approved.files.len()), ("approved", 1));
-        assert!(approved.orders.iter().all(|order| order.state == "exported"));
+        assert_eq!((approved.run.state.code(), approved.files.len()), ("approved", 1));
+        assert!(approved.orders.iter().all(|order| order.state.code() == "exported"));
         let again = approve_run(&store, run_id, "claire", now()).await.unwrap_err();
         assert!(matches!(again, ServiceError::Payment(PaymentRefusal::AlreadyApproved { .. })), "{again}");
     }

@@ -105,7 +105,10 @@ pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<R
         let mut tx = state.store.begin_read().await?;
         let runs = tx.runs_of_office(caller.office_id()?, RUNS_LOOKED_AT).await?;
         tx.commit().await?;
-        let waiting = runs.iter().filter(|run| run.state == "prepared").count();
+        let waiting = runs
+            .iter()
+            .filter(|run| run.state == crate::domain::payment_state::RunState::Prepared)
+            .count();
         (waiting > 0).then(|| {
             chrome
                 .t

@@ -65,6 +65,7 @@ pub fn router() -> Router<AppState> {
         .route("/payments/runs", post(payments::prepare))
         .route("/payments/runs/{id}", get(payments::run_page))
         .route("/payments/runs/{id}/approval", post(payments::approve))
+        .route("/payments/runs/{id}/cancellation", post(payments::cancel))
         .route("/case/{id}", get(case::case_page))
         .route("/case/{id}/suspense", post(waiting_lines::categorise_lines))
         .route("/case/{id}/court", get(court_panel::panel_page))

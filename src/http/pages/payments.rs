@@ -19,7 +19,7 @@ use crate::http::AppState;
 use crate::http::auth::{Caller, PageCaller, PageViewer};
 use crate::http::error::ApiError;
 use crate::http::extract::PathParams;
-use crate::service::payments::{RunRequest, approve_run, run_payments, run_report};
+use crate::service::payments::{RunRequest, approve_run, cancel_run, run_payments, run_report, run_view};
 
 /// Runs listed on the page.
 const RUNS_SHOWN: i64 = 20;
@@ -39,15 +39,25 @@ struct PaymentsPage {
     office_wide: bool,
     runs: Vec<RunRow>,
     error: Option<String>,
+    done: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PaymentsQuery {
+    /// The run just cancelled.
+    cancelled: Option<i64>,
 }
 
 pub async fn payments_page(
     PageViewer(caller): PageViewer,
     State(state): State<AppState>,
     headers: HeaderMap,
+    crate::http::extract::QueryParams(query): crate::http::extract::QueryParams<PaymentsQuery>,
 ) -> Result<Response, ApiError> {
     caller.office(Action::Read, caller.office_id()?)?;
-    Ok(render(&caller, &state, &headers, None).await?.into_response())
+    let mut page = render(&caller, &state, &headers, None).await?;
+    page.done = query.cancelled.map(|_| page.chrome.t.get("web-payments-cancelled"));
+    Ok(page.into_response())
 }
 
 async fn render(
@@ -72,7 +82,7 @@ async fn render(
         .map(|run| RunRow {
             href: format!("/payments/runs/{}", run.id),
             label: format!("{} — {}", run.id, chrome.t.locale().date(run.execution_date)),
-            state: run.state,
+            state: chrome.t.get(&format!("web-run-state-{}", run.state.code())),
         })
         .collect();
     Ok(PaymentsPage {
@@ -81,6 +91,7 @@ async fn render(
         office_wide: supervisor,
         runs,
         error,
+        done: None,
     })
 }
 
@@ -133,8 +144,19 @@ pub async fn prepare(
 struct OrderRow {
     due: String,
     amount: String,
+    /// The creditor's name and masked IBAN.
+    payee: String,
     remittance: String,
     state: String,
+}
+
+/// A paying account: what the run takes from it, what it holds, what is left after.
+struct PayingRow {
+    name: String,
+    total: String,
+    balance: String,
+    after: String,
+    short: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -145,8 +167,14 @@ struct RunPage {
     execution: String,
     state: String,
     prepared_by: String,
+    approved_by: Option<String>,
     may_approve: bool,
+    may_cancel: bool,
     orders: Vec<OrderRow>,
+    paying: Vec<PayingRow>,
+    /// The run's total per currency.
+    total: String,
+    cancel_error: Option<String>,
     holds: Vec<OrderRow>,
     /// (download link, message id)
     files: Vec<(String, String)>,
@@ -158,29 +186,74 @@ pub async fn run_page(
     headers: HeaderMap,
     PathParams(id): PathParams<PaymentRunId>,
 ) -> Result<Response, ApiError> {
-    let report = run_report(&state.store, id).await?;
-    caller.run(&state, &report.run, Action::Read, id).await?;
-    let chrome = Chrome::of(&caller, &headers);
+    let view = run_view(&state.store, id).await?;
+    caller.run(&state, &view.report.run, Action::Read, id).await?;
+    Ok(run_page_of(&caller, &headers, id, view, None).into_response())
+}
+
+fn run_page_of(
+    caller: &Caller,
+    headers: &HeaderMap,
+    id: PaymentRunId,
+    view: crate::service::payments::RunView,
+    cancel_error: Option<String>,
+) -> RunPage {
+    let report = &view.report;
+    let chrome = Chrome::of(caller, headers);
     let locale = chrome.t.locale();
     let money = |minor: i64, currency: &str| {
         Currency::parse(currency)
             .map(|currency| locale.money(minor, currency))
             .unwrap_or_default()
     };
-    let page = RunPage {
+    let prepared = report.run.state == crate::domain::payment_state::RunState::Prepared;
+    let mut totals: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+    for order in &report.orders {
+        *totals.entry(order.currency.clone()).or_default() += order.amount_minor;
+    }
+    let paying = view
+        .paying
+        .values()
+        .map(|account| {
+            let after = account.balance_minor - account.total_minor;
+            PayingRow {
+                name: account.name.clone(),
+                total: locale.money(account.total_minor, account.currency),
+                balance: locale.money(account.balance_minor, account.currency),
+                after: locale.money(after, account.currency),
+                short: after < 0,
+            }
+        })
+        .collect();
+    RunPage {
         id: id.get(),
+        total: totals
+            .iter()
+            .map(|(currency, minor)| money(*minor, currency))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        paying,
+        approved_by: report.run.approved_by.clone(),
+        may_cancel: prepared,
+        cancel_error,
         execution: locale.date(report.run.execution_date),
-        state: report.run.state.clone(),
+        state: chrome.t.get(&format!("web-run-state-{}", report.run.state.code())),
         prepared_by: report.run.prepared_by.clone(),
-        may_approve: report.run.state == "prepared" && caller.role() == Role::Supervisor,
+        may_approve: report.run.state == crate::domain::payment_state::RunState::Prepared
+            && caller.role() == Role::Supervisor,
         orders: report
             .orders
             .iter()
             .map(|order| OrderRow {
                 due: locale.date(order.due_date),
                 amount: money(order.amount_minor, &order.currency),
+                payee: view
+                    .payees
+                    .get(&order.creditor_id)
+                    .map(|payee| format!("{} ({})", payee.name, payee.iban_masked))
+                    .unwrap_or_default(),
                 remittance: order.remittance.clone().unwrap_or_default(),
-                state: order.state.clone(),
+                state: chrome.t.get(&format!("web-order-state-{}", order.state.code())),
             })
             .collect(),
         holds: report
@@ -189,6 +262,7 @@ pub async fn run_page(
             .map(|hold| OrderRow {
                 due: locale.date(hold.due_date),
                 amount: money(hold.amount_minor, &hold.currency),
+                payee: String::new(),
                 remittance: String::new(),
                 state: hold.reason.clone(),
             })
@@ -199,8 +273,7 @@ pub async fn run_page(
             .map(|file| (format!("/api/v1/payment-files/{}", file.id), file.message_id.clone()))
             .collect(),
         chrome,
-    };
-    Ok(page.into_response())
+    }
 }
 
 #[derive(Deserialize)]
@@ -220,4 +293,37 @@ pub async fn approve(
     caller.run(&state, &prepared.run, Action::Administer, id).await?;
     approve_run(&state.store, id, &caller.author(), chrono::Utc::now()).await?;
     Ok(Redirect::to(&format!("/payments/runs/{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct CancelForm {
+    csrf: String,
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// `POST /payments/runs/{id}/cancellation`: a run nobody approved yet goes, with its orders
+/// (ticked to confirm); the payments page says so.
+pub async fn cancel(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    PathParams(id): PathParams<PaymentRunId>,
+    Form(form): Form<CancelForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    let view = run_view(&state.store, id).await?;
+    caller.run(&state, &view.report.run, Action::Write, id).await?;
+    let refusal = if form.confirm.is_none() {
+        Chrome::of(&caller, &headers).t.get("web-payments-cancel-confirm-first")
+    } else {
+        match cancel_run(&state.store, id).await {
+            Ok(()) => return Ok(Redirect::to(&format!("/payments?cancelled={id}")).into_response()),
+            Err(error) if error.is_for_the_person() => Chrome::of(&caller, &headers).t.refusal(&error),
+            Err(error) => return Err(error.into()),
+        }
+    };
+    let view = run_view(&state.store, id).await?;
+    let page = run_page_of(&caller, &headers, id, view, Some(refusal));
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

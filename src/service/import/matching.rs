@@ -19,8 +19,8 @@ pub(super) struct OrderMatch {
     pub end_to_end_id: String,
     /// The order's account: the part is booked there, as the order planned.
     pub account: AccountId,
-    /// `executed` or `returned`.
-    pub state: &'static str,
+    /// Executed or returned.
+    pub state: crate::domain::payment_state::OrderState,
 }
 
 pub(super) struct OrderMatcher {
@@ -51,7 +51,9 @@ impl OrderMatcher {
                 .iter()
                 .find(|order| !self.taken.contains(&order.id) && by_id(order))
         } else {
-            let exported = |order: &&OpenOrder| !self.taken.contains(&order.id) && order.state == "exported";
+            let exported = |order: &&OpenOrder| {
+                !self.taken.contains(&order.id) && order.state == crate::domain::payment_state::OrderState::Exported
+            };
             self.orders
                 .iter()
                 .filter(exported)
@@ -72,7 +74,11 @@ impl OrderMatcher {
             order: found.id,
             end_to_end_id: found.end_to_end_id.clone(),
             account: AccountId::new(found.target_account_id),
-            state: if money_back { "returned" } else { "executed" },
+            state: if money_back {
+                crate::domain::payment_state::OrderState::Returned
+            } else {
+                crate::domain::payment_state::OrderState::Executed
+            },
         })
     }
 }

@@ -70,7 +70,7 @@ pub(super) struct PendingWrites {
     entries: Vec<ChainedEntry>,
     lines: Vec<PendingLine>,
     /// Payment orders a line settles: (order, `executed` or `returned`, index of the entry).
-    settled: Vec<(i64, &'static str, usize)>,
+    settled: Vec<(i64, crate::domain::payment_state::OrderState, usize)>,
 }
 
 impl PendingWrites {
@@ -84,7 +84,7 @@ impl PendingWrites {
         self.lines.push(line);
     }
 
-    pub fn push_settled(&mut self, order: i64, state: &'static str, entry: usize) {
+    pub fn push_settled(&mut self, order: i64, state: crate::domain::payment_state::OrderState, entry: usize) {
         self.settled.push((order, state, entry));
     }
 
@@ -154,7 +154,7 @@ impl PendingWrites {
         for head in heads {
             tx.move_head(head.book, head.from, &self.entries[head.last]).await?;
         }
-        let settled: Vec<(i64, &'static str, EntryId)> = self
+        let settled: Vec<(i64, crate::domain::payment_state::OrderState, EntryId)> = self
             .settled
             .iter()
             .map(|(order, state, index)| (*order, *state, ids[*index]))

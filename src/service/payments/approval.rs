@@ -30,7 +30,7 @@ async fn approve_run_once(
 ) -> ServiceResult<RunReport> {
     let mut tx = store.begin_write().await?;
     let record = tx.run(run).await?;
-    if record.state != "prepared" {
+    if record.state != crate::domain::payment_state::RunState::Prepared {
         return Err(PaymentRefusal::AlreadyApproved { run: run.to_string() }.into());
     }
     let office = OfficeId::new(record.office_id);

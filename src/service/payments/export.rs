@@ -25,7 +25,7 @@ pub(super) async fn write_files(
     let office = tx.office(crate::domain::ids::OfficeId::new(record.office_id)).await?;
     let mut groups: BTreeMap<(i64, NaiveDate), Vec<OrderRecord>> = BTreeMap::new();
     for order in tx.run_orders(run).await? {
-        if order.state == "planned" {
+        if order.state == crate::domain::payment_state::OrderState::Planned {
             groups
                 .entry((order.debtor_account_id, order.execution_date))
                 .or_default()

@@ -87,7 +87,7 @@ async fn pending_orders(tx: &mut Tx, book: BookId) -> ServiceResult<Vec<Movement
         .book_orders(book)
         .await?
         .into_iter()
-        .filter(|order| order.state == "planned" || order.state == "exported")
+        .filter(|order| order.state.is_outstanding())
         .map(|order| Movement {
             account: AccountId::new(order.debtor_account_id),
             date: order.execution_date,

@@ -21,12 +21,14 @@ mod export;
 mod forecast;
 mod input;
 mod run;
+mod run_view;
 
 pub use approval::{approve_run, payment_file, run_report};
 pub use debts::{DebtView, add_debt, debts, orders_not_executed};
 pub use forecast::{ForecastReport, add_expected_income, forecast};
 pub use input::{CreditorInput, ScheduleInput};
 pub use run::{RunReport, RunRequest, run_payments};
+pub use run_view::{Payee, PayingAccount, RunView, cancel_run, run_view};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PaymentRefusal {

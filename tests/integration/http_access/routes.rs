@@ -643,6 +643,14 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::BookRunApprove,
             Body::Form(vec![]),
         ),
+        // Without the confirmation ticked: the run stays for the rows after this one.
+        page(
+            "POST",
+            "/payments/runs/{id}/cancellation",
+            format!("/payments/runs/{book_run}/cancellation"),
+            Rule::Write,
+            Body::Form(vec![]),
+        ),
         page(
             "POST",
             "/import",

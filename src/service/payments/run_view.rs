@@ -58,12 +58,9 @@ pub async fn run_view(store: &Store, id: PaymentRunId) -> ServiceResult<RunView>
     let mut paying: BTreeMap<i64, PayingAccount> = BTreeMap::new();
     let mut books: BTreeMap<i64, (Vec<crate::domain::account::Account>, BTreeMap<AccountId, i64>)> = BTreeMap::new();
     for order in &report.orders {
-        if !books.contains_key(&order.book_id) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = books.entry(order.book_id) {
             let book = BookId::new(order.book_id);
-            books.insert(
-                order.book_id,
-                (tx.accounts(book).await?, tx.account_totals(book).await?),
-            );
+            slot.insert((tx.accounts(book).await?, tx.account_totals(book).await?));
         }
         let (accounts, totals) = &books[&order.book_id];
         let account_id = AccountId::new(order.debtor_account_id);

@@ -34,6 +34,7 @@ pub mod hand_entry;
 pub mod import;
 pub mod integrity;
 pub mod ledger;
+pub mod office_settings;
 pub mod parties;
 pub mod passwords;
 pub mod payments;

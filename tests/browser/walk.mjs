@@ -174,6 +174,9 @@ try {
   report.steps.push({ step: "supervisor downloads the pain.001", text: await fs.readFile(await download.path(), "utf8") });
   await page.goto(`${settings.base}/admin/users`);
   await check(page, "admin-users");
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await page.waitForURL(`${settings.base}/admin/settings`);
+  await check(page, "settings");
   await page.goto(`${settings.base}/audit`);
   await check(page, "audit");
   report.steps.push({ step: "supervisor reads the audit log", text: await page.locator("main").innerText() });

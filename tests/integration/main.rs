@@ -39,6 +39,7 @@ mod payments;
 mod reports;
 mod rules_page;
 mod security;
+mod settings_page;
 mod store_properties;
 mod users;
 mod waiting_lines;

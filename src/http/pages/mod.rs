@@ -37,6 +37,7 @@ mod new_entry;
 mod payments;
 mod portal;
 mod profile;
+mod settings;
 mod upload;
 mod waiting_lines;
 
@@ -57,6 +58,9 @@ pub fn router() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(import::UPLOAD_BYTES_MAX)),
         )
         .route("/import/drafts/{id}", post(import_draft::decide))
+        .route("/admin/settings", get(settings::settings_page))
+        .route("/admin/settings/four-eyes", post(settings::change_four_eyes))
+        .route("/admin/settings/books/{id}", post(settings::change_case))
         .route("/admin/users", get(admin::users_page).post(admin::add))
         .route("/admin/users/{id}/assignments", post(admin::assign))
         .route("/admin/users/{id}/withdrawals", post(admin::withdraw))
@@ -190,6 +194,7 @@ fn menu_of(role: Role) -> &'static [(&'static str, &'static str)] {
             ("/import", "web-import"),
             ("/payments", "web-payments"),
             ("/admin/users", "web-admin-users"),
+            ("/admin/settings", "web-settings"),
             ("/audit", "web-audit"),
         ],
         Role::Beneficiary => &[("/", "web-menu-my-money")],

@@ -225,6 +225,30 @@ pub mod settings {
         Ok(tx.commit().await?)
     }
 
+    /// A case's reserve and its accounts' overdrafts (by code), in one db transaction: all saved
+    /// or none.
+    pub async fn set_case_settings(
+        store: &Store,
+        book: BookId,
+        reserve_minor: i64,
+        overdrafts: &[(String, i64)],
+    ) -> ServiceResult<()> {
+        let negative = std::iter::once(reserve_minor)
+            .chain(overdrafts.iter().map(|(_, limit)| *limit))
+            .find(|amount| *amount < 0);
+        if let Some(amount) = negative {
+            return Err(PaymentRefusal::NegativeSetting(amount.to_string()).into());
+        }
+        let mut tx = store.begin_write().await?;
+        tx.lock_book(book).await?;
+        tx.set_book_reserve(book, reserve_minor).await?;
+        for (code, limit) in overdrafts {
+            let account: AccountId = tx.account_by_code(book, code).await?.id;
+            tx.set_account_overdraft(account, *limit).await?;
+        }
+        Ok(tx.commit().await?)
+    }
+
     pub async fn set_overdraft(store: &Store, book: BookId, code: &str, limit_minor: i64) -> ServiceResult<()> {
         if limit_minor < 0 {
             return Err(PaymentRefusal::NegativeSetting(limit_minor.to_string()).into());

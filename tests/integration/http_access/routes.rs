@@ -597,6 +597,28 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             none(),
         ),
         page(
+            "GET",
+            "/admin/settings",
+            "/admin/settings".into(),
+            Rule::AdministerPage,
+            none(),
+        ),
+        // Four eyes stay required: the runs of the rows below wait for a second person.
+        page(
+            "POST",
+            "/admin/settings/four-eyes",
+            "/admin/settings/four-eyes".into(),
+            Rule::OwnOfficeAdminister,
+            Body::Form(vec![("required", "yes")]),
+        ),
+        page(
+            "POST",
+            "/admin/settings/books/{id}",
+            format!("/admin/settings/books/{book}"),
+            Rule::OfficeAdminister,
+            Body::Form(vec![("reserve", "0")]),
+        ),
+        page(
             "POST",
             "/admin/users",
             "/admin/users".into(),

@@ -81,6 +81,8 @@ pub struct AuditQuery {
     /// Records with an id below this one (paging back from the newest).
     pub before: Option<i64>,
     pub limit: u32,
+    /// Leaves reads out: what people changed comes first, their reads are summed up apart.
+    pub except_reads: bool,
 }
 
 #[cfg(test)]

@@ -161,3 +161,17 @@ mod tests {
         );
     }
 }
+
+/// The time zone an office of `country` (ISO 3166 alpha-2) keeps its days in; UTC for a country
+/// gestio has no office in yet.
+pub fn time_zone_of(country: &str) -> chrono_tz::Tz {
+    match country {
+        "LU" => chrono_tz::Europe::Luxembourg,
+        "FR" => chrono_tz::Europe::Paris,
+        "DE" => chrono_tz::Europe::Berlin,
+        "BE" => chrono_tz::Europe::Brussels,
+        "SE" => chrono_tz::Europe::Stockholm,
+        "PT" => chrono_tz::Europe::Lisbon,
+        _ => chrono_tz::UTC,
+    }
+}

@@ -5,6 +5,7 @@ pub mod account;
 pub mod allocation;
 pub mod anonymous;
 pub mod audit;
+pub mod audit_words;
 pub mod balance;
 pub mod book;
 pub mod budget;

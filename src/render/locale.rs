@@ -97,7 +97,12 @@ impl Locale {
 
     /// The label `key` with its arguments, each a text (a reason, a name) put in as it is.
     pub fn label_with(&self, key: &str, arguments: &[(&'static str, String)]) -> String {
-        let args: std::collections::HashMap<_, _> = arguments
+        self.label_with_count_and(key, None, arguments)
+    }
+
+    /// The label `key` with its `$count` (for plural forms) and other arguments, as texts.
+    pub fn label_with_count_and(&self, key: &str, count: Option<i64>, arguments: &[(&'static str, String)]) -> String {
+        let mut args: std::collections::HashMap<_, _> = arguments
             .iter()
             .map(|(name, text)| {
                 (
@@ -106,6 +111,12 @@ impl Locale {
                 )
             })
             .collect();
+        if let Some(count) = count {
+            args.insert(
+                std::borrow::Cow::Borrowed("count"),
+                fluent_templates::fluent_bundle::FluentValue::from(count),
+            );
+        }
         LABELS
             .try_lookup_with_args(&self.labels, key, &args)
             .unwrap_or_else(|| format!("[{key}]"))

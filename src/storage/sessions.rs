@@ -213,7 +213,7 @@ impl Tx {
             sqlx::query_as(
                 "SELECT id, at, user_id, kind, route, book_id, status FROM audit_log \
                  WHERE ($1 IS NULL OR user_id = $1) AND ($2 IS NULL OR book_id = $2) AND ($3 IS NULL OR kind = $3) \
-                   AND ($4 IS NULL OR at >= $4) AND ($5 IS NULL OR at < $5) AND ($6 IS NULL OR id < $6) \
+                   AND ($4 IS NULL OR at >= $4) AND ($5 IS NULL OR at < $5) AND ($6 IS NULL OR id < $6) AND NOT ($9 AND kind = 'read') \
                    AND ($8 IS NULL OR user_id IN (SELECT id FROM users WHERE office_id = $8) \
                         OR book_id IN (SELECT id FROM books WHERE office_id = $8)) \
                  ORDER BY id DESC LIMIT $7",
@@ -226,6 +226,7 @@ impl Tx {
             .bind(query.before)
             .bind(i64::from(query.limit))
             .bind(query.office.map(OfficeId::get))
+            .bind(query.except_reads)
             .fetch_all(connection)
             .await?
         });

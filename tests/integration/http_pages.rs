@@ -128,10 +128,21 @@ crate::backend_tests! {
         let (status, log, _) = page(&app, "supervisor", "/audit?kind=denied", "en").await;
         assert_eq!(status, StatusCode::OK);
         assert!(log.contains(&format!("GET /api/v1/books/{}", ids.book)), "the refusal is in the log: {log}");
-        assert!(!log.contains("<td>read</td>"), "only denials were asked for");
+        assert!(!log.contains("read the case"), "only denials were asked for");
+        assert!(log.contains("was refused (GET /api/v1/books/"), "a refusal in words: {log}");
         let (status, log, _) = page(&app, "supervisor", &format!("/audit?book={}", ids.book), "en").await;
         assert_eq!(status, StatusCode::OK);
-        assert!(log.contains("<td>denied</td>"));
+        assert!(log.contains("was refused"));
+        // A change in words, with the person's and the case's names, in the office's local time.
+        let counsellor = app.session("counsellor", crate::common::PASSWORD).await.unwrap();
+        let attempt = counsellor.client().post(app.url(&format!("/payments/runs/{}/cancellation", ids.book_run)))
+            .form(&[("csrf", counsellor.csrf_token.as_str()), ("confirm", "yes")]).send().await.unwrap();
+        assert_eq!(attempt.status(), StatusCode::SEE_OTHER);
+        let _ = page(&app, "counsellor", &format!("/case/{}", ids.book), "en").await;
+        let (_, log, _) = page(&app, "supervisor", "/audit", "fr").await;
+        assert!(log.contains(&format!("a annulé le lot de paiement {}", ids.book_run)), "{log}");
+        assert!(!log.contains("a lu le dossier —"), "reads are not what the log shows first: {log}");
+        assert!(log.contains("Qui a lu quoi") && log.contains("a lu Maria Fernandes"), "reads summed up per person and day: {log}");
         let (status, _, _) = page(&app, "counsellor", "/audit", "en").await;
         assert_eq!(status, StatusCode::FORBIDDEN);
     }

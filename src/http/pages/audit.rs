@@ -32,11 +32,16 @@ pub struct AuditSearch {
 
 struct AuditRow {
     when: String,
-    who: String,
-    kind: &'static str,
+    /// The record as a sentence: who did what, to which case.
+    sentence: String,
+    /// Said when the server refused the change (its status was an error).
+    refused: bool,
     route: String,
-    book: String,
-    status: u16,
+}
+
+/// Reads of one case by one person on one day, summed up.
+struct ReadGroup {
+    sentence: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -45,15 +50,21 @@ struct AuditPage {
     chrome: Chrome,
     /// The user searched for, or 0 for anyone.
     user: i64,
-    /// (id, login) of the office's users.
+    /// (id, name) of the office's users.
     users: Vec<(i64, String)>,
     book: String,
     kind: String,
-    kinds: Vec<&'static str>,
+    /// (code, words) of each kind.
+    kinds: Vec<(&'static str, String)>,
     rows: Vec<AuditRow>,
+    /// The latest reads summed up per person, case and day, when no kind is chosen.
+    reads: Vec<ReadGroup>,
     /// The link to older records, when there are more.
     older: Option<String>,
 }
+
+/// Reads summed up on the first page: the latest this many.
+const READS_SUMMED_MAX: u32 = 500;
 
 pub async fn audit_page(
     PageViewer(caller): PageViewer,
@@ -61,56 +72,169 @@ pub async fn audit_page(
     headers: HeaderMap,
     QueryParams(search): QueryParams<AuditSearch>,
 ) -> Result<Response, ApiError> {
-    caller.office(Action::Administer, caller.office_id()?)?;
+    let office = caller.office_id()?;
+    caller.office(Action::Administer, office)?;
     let kind = search.kind.as_deref().filter(|kind| !kind.is_empty());
     let query = AuditQuery {
-        office: Some(caller.office_id()?),
+        office: Some(office),
         user: search.user,
         book: search.book.map(BookId::new),
         kind: kind.and_then(AuditKind::parse),
         before: search.before,
         limit: PAGE_SIZE,
+        except_reads: kind.is_none(),
         ..AuditQuery::default()
     };
     let found = search_audit(&state.store, &query).await?;
-    // Records name users by id; the page names them by login, from one read of the office's users.
-    let users = crate::service::users::users(&state.store, Some(caller.office_id()?)).await?;
-    let login_of = |id: i64| {
-        users
-            .iter()
-            .find(|user| user.id == id)
-            .map_or_else(|| format!("#{id}"), |user| user.login.clone())
-    };
+    let names = Names::load(&state, office).await?;
     let chrome = Chrome::of(&caller, &headers);
     let older = (found.len() == PAGE_SIZE as usize)
         .then(|| found.last().map(|(id, _)| older_link(&search, *id)))
         .flatten();
     let rows = found
-        .into_iter()
+        .iter()
         .map(|(_, record)| AuditRow {
-            when: format!(
-                "{} {}",
-                chrome.t.locale().date(record.at.date_naive()),
-                record.at.format("%H:%M:%S UTC")
-            ),
-            who: record.user.map_or_else(|| "—".to_owned(), login_of),
-            kind: record.kind.code(),
-            route: record.route,
-            book: record.book.map_or_else(String::new, |book| book.to_string()),
-            status: record.status,
+            when: names.local_time(&chrome.t, record.at),
+            sentence: names.sentence(&chrome.t, record),
+            refused: record.status >= 400,
+            route: record.route.clone(),
         })
         .collect();
+    let reads = if kind.is_none() && search.before.is_none() {
+        let reads_query = AuditQuery {
+            kind: Some(AuditKind::Read),
+            limit: READS_SUMMED_MAX,
+            before: None,
+            except_reads: false,
+            ..query.clone()
+        };
+        let found = search_audit(&state.store, &reads_query).await?;
+        names.reads_summed(&chrome.t, &found)
+    } else {
+        Vec::new()
+    };
     Ok(AuditPage {
-        chrome,
         user: search.user.unwrap_or_default(),
-        users: users.iter().map(|user| (user.id, user.login.clone())).collect(),
+        users: names.office_users.clone(),
         book: search.book.map(|book| book.to_string()).unwrap_or_default(),
         kind: kind.unwrap_or_default().to_owned(),
-        kinds: AuditKind::ALL.iter().map(|kind| kind.code()).collect(),
+        kinds: AuditKind::ALL
+            .iter()
+            .map(|kind| (kind.code(), chrome.t.get(&format!("web-audit-kind-{}", kind.code()))))
+            .collect(),
         rows,
+        reads,
         older,
+        chrome,
     }
     .into_response())
+}
+
+/// The office's people and cases by id, and its time zone: records keep ids only.
+struct Names {
+    /// The office's own users, for the search form.
+    office_users: Vec<(i64, String)>,
+    users: Vec<(i64, String)>,
+    cases: Vec<(i64, String)>,
+    zone: chrono_tz::Tz,
+}
+
+impl Names {
+    async fn load(state: &AppState, office: crate::domain::ids::OfficeId) -> Result<Names, ApiError> {
+        // Every user by name: court staff, who review the office's accounts, belong to no office.
+        let users = crate::service::users::users(&state.store, None).await?;
+        let office_users: Vec<(i64, String)> = users
+            .iter()
+            .filter(|user| user.office == Some(office))
+            .map(|user| (user.id, user.display_name.clone()))
+            .collect();
+        let mut tx = state.store.begin_read().await?;
+        let cases = super::named_books(&mut tx, office, None).await?;
+        let country = tx.office(office).await?.country;
+        drop(tx);
+        Ok(Names {
+            office_users,
+            users: users.iter().map(|user| (user.id, user.display_name.clone())).collect(),
+            cases,
+            zone: crate::domain::calendar::time_zone_of(&country),
+        })
+    }
+
+    fn user(&self, t: &super::Labels, id: Option<i64>) -> String {
+        match id {
+            Some(id) => self
+                .users
+                .iter()
+                .find(|(user, _)| *user == id)
+                .map_or_else(|| format!("#{id}"), |(_, name)| name.clone()),
+            None => t.get("web-audit-nobody"),
+        }
+    }
+
+    fn case(&self, book: Option<BookId>) -> Option<String> {
+        let book = book?.get();
+        Some(
+            self.cases
+                .iter()
+                .find(|(id, _)| *id == book)
+                .map_or_else(|| format!("#{book}"), |(_, name)| name.clone()),
+        )
+    }
+
+    fn local_time(&self, t: &super::Labels, at: chrono::DateTime<chrono::Utc>) -> String {
+        let local = at.with_timezone(&self.zone);
+        format!("{} {}", t.locale().date(local.date_naive()), local.format("%H:%M"))
+    }
+
+    fn sentence(&self, t: &super::Labels, record: &crate::domain::audit::AuditRecord) -> String {
+        let action = crate::domain::audit_words::action_of(record);
+        let did = t.locale().label_with(
+            &format!("web-audit-did-{}", action.code),
+            &[
+                ("record", action.record.unwrap_or_default()),
+                ("route", record.route.clone()),
+            ],
+        );
+        let who = self.user(t, record.user);
+        match self.case(record.book) {
+            Some(case) => t
+                .locale()
+                .label_with("web-audit-sentence-case", &[("who", who), ("did", did), ("case", case)]),
+            None => t
+                .locale()
+                .label_with("web-audit-sentence", &[("who", who), ("did", did)]),
+        }
+    }
+
+    /// Reads summed up per person, case and local day, newest first.
+    fn reads_summed(&self, t: &super::Labels, found: &[(i64, crate::domain::audit::AuditRecord)]) -> Vec<ReadGroup> {
+        let mut groups: Vec<((chrono::NaiveDate, Option<i64>, Option<BookId>), i64)> = Vec::new();
+        for (_, record) in found {
+            let key = (
+                record.at.with_timezone(&self.zone).date_naive(),
+                record.user,
+                record.book,
+            );
+            match groups.iter_mut().find(|(known, _)| *known == key) {
+                Some((_, count)) => *count += 1,
+                None => groups.push((key, 1)),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|((day, user, book), count)| ReadGroup {
+                sentence: t.locale().label_with_count_and(
+                    "web-audit-reads",
+                    Some(count),
+                    &[
+                        ("who", self.user(t, user)),
+                        ("case", self.case(book).unwrap_or_else(|| t.get("web-audit-pages"))),
+                        ("day", t.locale().date(day)),
+                    ],
+                ),
+            })
+            .collect()
+    }
 }
 
 fn older_link(search: &AuditSearch, before: i64) -> String {

@@ -70,6 +70,20 @@ impl Calendar {
     }
 }
 
+/// The time zone an office of `country` (ISO 3166 alpha-2) keeps its days in; UTC for a country
+/// gestio has no office in yet.
+pub fn time_zone_of(country: &str) -> chrono_tz::Tz {
+    match country {
+        "LU" => chrono_tz::Europe::Luxembourg,
+        "FR" => chrono_tz::Europe::Paris,
+        "DE" => chrono_tz::Europe::Berlin,
+        "BE" => chrono_tz::Europe::Brussels,
+        "SE" => chrono_tz::Europe::Stockholm,
+        "PT" => chrono_tz::Europe::Lisbon,
+        _ => chrono_tz::UTC,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,19 +173,5 @@ mod tests {
             Calendar::Target2.add_business_days(date(2026, 11, 20), 5),
             date(2026, 11, 27)
         );
-    }
-}
-
-/// The time zone an office of `country` (ISO 3166 alpha-2) keeps its days in; UTC for a country
-/// gestio has no office in yet.
-pub fn time_zone_of(country: &str) -> chrono_tz::Tz {
-    match country {
-        "LU" => chrono_tz::Europe::Luxembourg,
-        "FR" => chrono_tz::Europe::Paris,
-        "DE" => chrono_tz::Europe::Berlin,
-        "BE" => chrono_tz::Europe::Brussels,
-        "SE" => chrono_tz::Europe::Stockholm,
-        "PT" => chrono_tz::Europe::Lisbon,
-        _ => chrono_tz::UTC,
     }
 }

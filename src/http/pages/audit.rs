@@ -39,6 +39,9 @@ struct AuditRow {
     route: String,
 }
 
+/// A day, a person, a case: what reads are summed up by.
+type ReadKey = (chrono::NaiveDate, Option<i64>, Option<BookId>);
+
 /// Reads of one case by one person on one day, summed up.
 struct ReadGroup {
     sentence: String,
@@ -208,7 +211,7 @@ impl Names {
 
     /// Reads summed up per person, case and local day, newest first.
     fn reads_summed(&self, t: &super::Labels, found: &[(i64, crate::domain::audit::AuditRecord)]) -> Vec<ReadGroup> {
-        let mut groups: Vec<((chrono::NaiveDate, Option<i64>, Option<BookId>), i64)> = Vec::new();
+        let mut groups: Vec<(ReadKey, i64)> = Vec::new();
         for (_, record) in found {
             let key = (
                 record.at.with_timezone(&self.zone).date_naive(),

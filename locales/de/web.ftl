@@ -532,3 +532,6 @@ web-audit-did-changed-user = hat Benutzer { $record } geändert
 web-audit-did-changed-settings = hat die Zahlungseinstellungen geändert
 web-audit-did-changed-password = hat das eigene Passwort geändert
 web-audit-did-changed-language = hat die eigene Sprache geändert
+web-statement-back = Zurück zu meinem Geld
+web-portal-so-far = { $month } (bis zum { $date })
+web-statement-pdf = Dieser Auszug als PDF

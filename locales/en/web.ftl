@@ -532,3 +532,6 @@ web-audit-did-changed-user = changed user { $record }
 web-audit-did-changed-settings = changed the payment settings
 web-audit-did-changed-password = changed their password
 web-audit-did-changed-language = changed their language
+web-statement-back = Back to my money
+web-portal-so-far = { $month } (so far, on { $date })
+web-statement-pdf = This statement as a PDF

@@ -532,3 +532,6 @@ web-audit-did-changed-user = a modifié l'utilisateur { $record }
 web-audit-did-changed-settings = a modifié les réglages de paiement
 web-audit-did-changed-password = a changé son mot de passe
 web-audit-did-changed-language = a changé sa langue
+web-statement-back = Retour à mon argent
+web-portal-so-far = { $month } (jusqu'au { $date })
+web-statement-pdf = Ce relevé en PDF

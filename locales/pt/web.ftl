@@ -532,3 +532,6 @@ web-audit-did-changed-user = alterou o utilizador { $record }
 web-audit-did-changed-settings = alterou as definições de pagamento
 web-audit-did-changed-password = mudou a sua palavra-passe
 web-audit-did-changed-language = mudou a sua língua
+web-statement-back = Voltar ao meu dinheiro
+web-portal-so-far = { $month } (até { $date })
+web-statement-pdf = Este extrato em PDF

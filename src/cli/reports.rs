@@ -137,7 +137,7 @@ async fn statement(context: &Context, args: &StatementArgs) -> anyhow::Result<Ex
         .split_once('-')
         .and_then(|(year, month)| month_period(year.parse().ok()?, month.parse().ok()?))
         .with_context(|| format!("--month {}: write the month as YYYY-MM, e.g. 2026-01", args.month))?;
-    let statement = monthly_statement(&context.store, args.book, period).await?;
+    let statement = monthly_statement(&context.store, args.book, period, crate::cli::today()).await?;
     let language = match &args.lang {
         Some(code) => Language::parse(code)?,
         None => statement_language(Language::parse(&statement.language)?),

@@ -171,7 +171,7 @@ async fn statement(
         .split_once('-')
         .and_then(|(year, month)| month_period(year.parse().ok()?, month.parse().ok()?))
         .ok_or_else(|| invalid(format!("month {}: write it as YYYY-MM, e.g. 2026-01", query.month)))?;
-    let statement = monthly_statement(&state.store, book, period).await?;
+    let statement = monthly_statement(&state.store, book, period, chrono::Utc::now().date_naive()).await?;
     let language = match query.lang.as_deref() {
         Some(code) => Language::parse(code).map_err(invalid)?,
         None => statement_language(Language::parse(&statement.language).map_err(internal)?),

@@ -5,31 +5,37 @@ use askama::filters::Escaper as _;
 
 use super::document::Chart;
 
-const WIDTH: u32 = 640;
-const BAR_HEIGHT: u32 = 22;
-const GAP: u32 = 8;
-const LABEL_WIDTH: u32 = 230;
-const FIGURE_WIDTH: u32 = 110;
+// Each bar stacks under its label, in a narrow drawing, so the labels stay readable when a
+// phone shows the chart 360 pixels wide (14 units are 14 pixels there, about 19 on a desktop,
+// where the drawing is at most 480 pixels wide).
+const WIDTH: u32 = 360;
+const SHOWN_WIDTH_MAX: u32 = 480;
+const FONT_SIZE: u32 = 14;
+const BAR_HEIGHT: u32 = 16;
+const GAP: u32 = 10;
+const FIGURE_WIDTH: u32 = 100;
 
 /// The chart as an `<svg>` element.
 pub fn svg(chart: &Chart, id: &str) -> String {
-    let height = chart.bars.len() as u32 * (BAR_HEIGHT + GAP) + GAP;
-    let bar_space = WIDTH - LABEL_WIDTH - FIGURE_WIDTH;
+    let row = FONT_SIZE + 4 + BAR_HEIGHT + GAP;
+    let height = chart.bars.len() as u32 * row + GAP;
+    let bar_space = WIDTH - FIGURE_WIDTH;
     let mut out = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{id}-title {id}-description" viewBox="0 0 {WIDTH} {height}" width="100%" style="max-width:{WIDTH}px"><title id="{id}-title">{}</title><desc id="{id}-description">{}</desc>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{id}-title {id}-description" viewBox="0 0 {WIDTH} {height}" width="100%" style="max-width:{SHOWN_WIDTH_MAX}px"><title id="{id}-title">{}</title><desc id="{id}-description">{}</desc>"#,
         escape(&chart.title),
         escape(&chart.description)
     );
     for (index, (label, figure, share)) in chart.bars.iter().enumerate() {
-        let top = GAP + index as u32 * (BAR_HEIGHT + GAP);
+        let top = GAP + index as u32 * row;
+        let bar_top = top + FONT_SIZE + 4;
         let length = (bar_space * (*share).min(1000) / 1000).max(1);
-        let text_y = top + BAR_HEIGHT * 2 / 3;
         out.push_str(&format!(
-            r##"<text x="{x_label}" y="{text_y}" text-anchor="end" font-size="13">{}</text><rect x="{LABEL_WIDTH}" y="{top}" width="{length}" height="{BAR_HEIGHT}" fill="#2a5d8f"/><text x="{x_figure}" y="{text_y}" font-size="13">{}</text>"##,
+            r##"<text x="0" y="{label_y}" font-size="{FONT_SIZE}">{}</text><rect x="0" y="{bar_top}" width="{length}" height="{BAR_HEIGHT}" fill="#2a5d8f"/><text x="{x_figure}" y="{figure_y}" font-size="{FONT_SIZE}">{}</text>"##,
             escape(label),
             escape(figure),
-            x_label = LABEL_WIDTH - 8,
-            x_figure = LABEL_WIDTH + length + 6,
+            label_y = top + FONT_SIZE,
+            x_figure = length + 6,
+            figure_y = bar_top + BAR_HEIGHT - 3,
         ));
     }
     out.push_str("</svg>");
@@ -64,7 +70,8 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains("Rent &#38; energy"), "{svg}");
-        assert!(svg.contains("width=\"300\""), "{svg}");
-        assert!(svg.contains("width=\"30\""), "{svg}");
+        assert!(svg.contains("width=\"260\""), "{svg}");
+        assert!(svg.contains("width=\"26\""), "{svg}");
+        assert!(svg.contains("font-size=\"14\""), "labels 14 px on a phone: {svg}");
     }
 }

@@ -40,6 +40,11 @@ pub struct BeneficiaryStatement {
     pub money_out: Vec<(ReportCategory, i64)>,
     pub upcoming: Vec<UpcomingPayment>,
     pub budget: Vec<BudgetComparison>,
+    /// The day a statement of the month under way stops at ("so far, on …"); `None` for a
+    /// month that is over.
+    pub so_far: Option<NaiveDate>,
+    /// For the month under way: the payments still due in it after `so_far`.
+    pub still_due: Vec<UpcomingPayment>,
 }
 
 /// The first and last day of a month.
@@ -49,17 +54,35 @@ pub fn month_period(year: i32, month: u32) -> Option<Period> {
     Some(Period { from, to })
 }
 
-pub async fn monthly_statement(store: &Store, book: BookId, period: Period) -> ServiceResult<BeneficiaryStatement> {
+/// The statement of `period` (a month), as of `today`: a month under way is shown so far, with
+/// the payments still due in it.
+pub async fn monthly_statement(
+    store: &Store,
+    book: BookId,
+    period: Period,
+    today: NaiveDate,
+) -> ServiceResult<BeneficiaryStatement> {
+    let so_far = (period.from <= today && today < period.to).then_some(today);
+    let shown = Period {
+        from: period.from,
+        to: so_far.unwrap_or(period.to),
+    };
     let mut tx = store.begin_read().await?;
-    let account = account_in(&mut tx, book, period).await?;
+    let account = account_in(&mut tx, book, shown).await?;
     let upcoming = upcoming_payments(&mut tx, book, period.to).await?;
+    let still_due = match so_far.and_then(|day| day.succ_opt()) {
+        Some(tomorrow) => payments_between(&mut tx, book, tomorrow, period.to).await?,
+        None => Vec::new(),
+    };
     tx.commit().await?;
     let data = &account.data;
     Ok(BeneficiaryStatement {
         beneficiary: account.header.beneficiary.clone(),
         language: account.header.language.clone(),
         office: account.header.office.clone(),
-        period,
+        period: shown,
+        so_far,
+        still_due,
         currency: data.currency,
         opening: data.opening_total(),
         closing: data.closing_total(),
@@ -82,12 +105,22 @@ async fn upcoming_payments(tx: &mut Tx, book: BookId, month_end: NaiveDate) -> S
     let Some(next) = month_period(next_from.year(), next_from.month()) else {
         return Ok(Vec::new());
     };
+    payments_between(tx, book, next.from, next.to).await
+}
+
+/// The active schedules' payments due from `from` to `to`, by date.
+async fn payments_between(
+    tx: &mut Tx,
+    book: BookId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> ServiceResult<Vec<UpcomingPayment>> {
     let mut upcoming = Vec::new();
     for schedule in tx.schedules(book, true).await? {
         let payee = tx.creditor(schedule.details.creditor_id).await?.name;
         let pocket_money = schedule.details.target == PaymentTarget::Category(ReportCategory::PersonalAllowance);
-        for occurrence in schedule.occurrences_through(next.to) {
-            if occurrence.due >= next.from {
+        for occurrence in schedule.occurrences_through(to) {
+            if occurrence.due >= from {
                 upcoming.push(UpcomingPayment {
                     date: occurrence.due,
                     payee: payee.clone(),

@@ -218,6 +218,17 @@ try {
   const frPage = await frContext.newPage();
   await signIn(frPage, { ...french, ...settings.users.court });
   await check(frPage, "fr-court-390");
+
+  // Maria reads this month so far on her phone, in Portuguese.
+  const portuguese = { loginLabel: "Utilizador", passwordLabel: "Palavra-passe", signInLabel: "Entrar" };
+  const ptContext = await browser.newContext({ bypassCSP: true, locale: "pt-PT", viewport: phone });
+  const ptPage = await ptContext.newPage();
+  await signIn(ptPage, { ...portuguese, ...settings.users.beneficiary });
+  await check(ptPage, "pt-portal-390");
+  await ptPage.getByRole("link").filter({ hasText: /\(até / }).first().click();
+  await ptPage.waitForURL(/\/statements\/\d+\/\d{4}-\d{2}$/);
+  await check(ptPage, "pt-statement-390");
+  report.steps.push({ step: "a beneficiary reads this month so far on a phone", text: await ptPage.locator("main").innerText() });
 } finally {
   await browser.close();
 }

@@ -88,7 +88,7 @@ crate::backend_tests! {
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
         assert_eq!(
             pages,
-            ["sign-in", "caseload", "import", "import-check", "import-reason", "case", "case-rules", "case-imports", "entry", "new-entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "admin-users", "settings", "audit", "courts", "de-case-390", "de-court-panel-390", "de-not-found-390", "fr-court-390"]
+            ["sign-in", "caseload", "import", "import-check", "import-reason", "case", "case-rules", "case-imports", "entry", "new-entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "admin-users", "settings", "audit", "courts", "de-case-390", "de-court-panel-390", "de-not-found-390", "fr-court-390", "pt-portal-390", "pt-statement-390"]
         );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
@@ -119,6 +119,8 @@ crate::backend_tests! {
         assert!(step("counsellor categorises a line").starts_with("3 -> 2: 1 line was moved"), "{}", step("counsellor categorises a line"));
         let rules = step("counsellor reads the rules");
         assert!(rules.contains("this case") && rules.contains("Books to"), "{rules}");
+        let so_far = step("a beneficiary reads this month so far on a phone");
+        assert!(so_far.contains("Voltar ao meu dinheiro") && so_far.contains("até") && so_far.contains("Ainda a pagar este mês"), "{so_far}");
         let by_hand = step("counsellor posts an entry by hand");
         assert!(by_hand.contains("The entry was posted.") && by_hand.contains("Pocket money handed over in cash"), "{by_hand}");
         let undone = step("counsellor undoes the CSV import");

@@ -307,7 +307,7 @@ fn statements(t: &Labels, book: BookId, today: NaiveDate) -> Vec<(String, String
         let address = format!("/api/v1/books/{book}/statement?month={code}");
         listed.push((
             t.locale().month(month.year(), month.month()),
-            format!("{address}&format=html"),
+            format!("/statements/{book}/{code}"),
             format!("{address}&format=pdf"),
         ));
         let Some(previous) = month.pred_opt() else { break };

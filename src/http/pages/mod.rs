@@ -38,6 +38,7 @@ mod payments;
 mod portal;
 mod profile;
 mod settings;
+mod statement_page;
 mod upload;
 mod waiting_lines;
 
@@ -48,6 +49,7 @@ pub fn router() -> Router<AppState> {
         .route("/courts", post(courts::add_court))
         .route("/courts/{id}/staff", post(courts::add_staff))
         .route("/audit", get(audit::audit_page))
+        .route("/statements/{book}/{month}", get(statement_page::statement_page))
         .route("/profile", get(profile::profile_page))
         .route("/profile/language", post(profile::choose_language))
         .route("/profile/password", post(profile::change_password))

@@ -42,17 +42,22 @@ pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<R
     let mut filed = Vec::new();
     for book in caller.books_allowed(state, Action::Read).await? {
         caller.note_book(book);
-        for back in 0..MONTHS_SHOWN {
+        // Complete months first, newest first; the month under way last, marked "so far".
+        for back in (1..=MONTHS_SHOWN).chain(std::iter::once(0)) {
             let Some(month) = first_of_month(today).checked_sub_months(Months::new(back)) else {
                 continue;
             };
+            let name = chrome.t.locale().month(month.year(), month.month());
             statements.push(StatementLink {
-                label: chrome.t.locale().month(month.year(), month.month()),
-                href: format!(
-                    "/api/v1/books/{book}/statement?month={}-{:02}&format=html",
-                    month.year(),
-                    month.month()
-                ),
+                label: if back == 0 {
+                    chrome.t.locale().label_with(
+                        "web-portal-so-far",
+                        &[("month", name), ("date", chrome.t.locale().date(today))],
+                    )
+                } else {
+                    name
+                },
+                href: format!("/statements/{book}/{}-{:02}", month.year(), month.month()),
             });
         }
         for filing in filings(&state.store, book).await?.into_iter().rev() {

@@ -587,6 +587,13 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::Write,
             Body::Form(vec![("action", "off")]),
         ),
+        page(
+            "GET",
+            "/statements/{book}/{month}",
+            format!("/statements/{book}/2026-10"),
+            Rule::ReadPage,
+            none(),
+        ),
         page("GET", "/import", "/import".into(), Rule::Page, none()),
         page("GET", "/payments", "/payments".into(), Rule::OfficePage, none()),
         page(

@@ -221,6 +221,27 @@ mod tests {
     }
 
     #[test]
+    fn no_label_is_defined_twice() {
+        for language in DOCUMENT_LANGUAGES {
+            let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(language.code());
+            let mut seen = std::collections::BTreeSet::new();
+            for file in std::fs::read_dir(&folder).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                for line in text.lines().filter(|line| !line.starts_with([' ', '#', '.', '*', '['])) {
+                    if let Some((key, _)) = line.split_once(" =") {
+                        assert!(
+                            seen.insert(key.trim().to_owned()),
+                            "{language:?}: {key} is defined twice"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_document_language_has_every_label() {
         let english = keys(Language::En);
         for category in ReportCategory::ALL {

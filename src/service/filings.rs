@@ -254,3 +254,63 @@ fn zip_files(files: &[(String, Vec<u8>)]) -> Vec<u8> {
         .expect("BUG: writing a zip to memory cannot fail")
         .into_inner()
 }
+
+/// An entry of a filed account as the clerk reads it in the browser, with its receipts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiledEntry {
+    pub receipt_number: u64,
+    pub date: chrono::NaiveDate,
+    pub description: String,
+    /// The money accounts' movement: positive in, negative out.
+    pub amount_minor: i64,
+    /// (evidence id, file name) of the receipts attached to it when it was filed.
+    pub receipts: Vec<(EvidenceId, String)>,
+    /// A disbursement above the judge's threshold filed without a receipt.
+    pub receipt_missing: bool,
+}
+
+/// The filed account `id` as its snapshot lists it: its currency and its entries with their
+/// receipts, checked against the filing's hash and seal first.
+pub async fn filed_entries(
+    store: &Store,
+    id: FilingId,
+) -> ServiceResult<(crate::domain::money::Currency, Vec<FiledEntry>)> {
+    let documents = filed_documents(store, id).await?;
+    let corrupt = || StoreError::Corrupt {
+        what: "filed account",
+        id: id.to_string(),
+        detail: "its data does not list its entries".to_owned(),
+    };
+    let value: serde_json::Value = serde_json::from_str(&documents.data_json).map_err(|_| corrupt())?;
+    let currency = value["data"]["currency"]
+        .as_str()
+        .and_then(|code| crate::domain::money::Currency::parse(code).ok())
+        .ok_or_else(corrupt)?;
+    let evidence = value["evidence"].as_array().cloned().unwrap_or_default();
+    let entries = value["data"]["entries"].as_array().ok_or_else(corrupt)?;
+    let listed = entries
+        .iter()
+        .map(|entry| {
+            let entry_id = entry["entry"].as_i64()?;
+            Some(FiledEntry {
+                receipt_number: entry["receipt_number"].as_u64()?,
+                date: entry["date"].as_str()?.parse().ok()?,
+                description: entry["description"].as_str()?.to_owned(),
+                amount_minor: entry["amount"].as_i64()?,
+                receipts: evidence
+                    .iter()
+                    .filter(|file| file["entry"].as_i64() == Some(entry_id))
+                    .filter_map(|file| {
+                        Some((
+                            EvidenceId::new(file["id"].as_i64()?),
+                            file["file_name"].as_str()?.to_owned(),
+                        ))
+                    })
+                    .collect(),
+                receipt_missing: entry["evidence_missing"].as_bool().unwrap_or(false),
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(corrupt)?;
+    Ok((currency, listed))
+}

@@ -159,10 +159,16 @@ try {
 
   await signIn(page, { ...english, ...settings.users.court });
   await check(page, "court");
+  await page.locator(`section[aria-labelledby="filing-${settings.filing}"]`).getByRole("link", { name: "Open the account and its receipts" }).click();
+  await page.waitForURL(/\/court\/filings\/\d+$/);
+  await check(page, "court-filing");
+  report.steps.push({ step: "court opens the account", text: await page.locator("main").innerText() });
+  await page.getByRole("link", { name: "Back" }).click();
+  await page.waitForURL(/#filing-/);
   const filing = page.locator(`section[aria-labelledby="filing-${settings.filing}"]`);
   await filing.getByLabel("I have read this account and its receipts", { exact: false }).check();
-  await Promise.all([page.waitForURL(`${settings.base}/#filing-${settings.filing}`), filing.getByRole("button", { name: "Approve this account" }).click()]);
-  report.steps.push({ step: "court approves the account", text: await filing.innerText() });
+  await Promise.all([page.waitForURL(/reviewed=\d+#filing-/), filing.getByRole("button", { name: "Approve this account" }).click()]);
+  report.steps.push({ step: "court approves the account", text: await page.locator("main").innerText() });
   await signOut(page, "Sign out");
 
   await signIn(page, { ...english, ...settings.users.supervisor });

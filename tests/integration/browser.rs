@@ -88,7 +88,7 @@ crate::backend_tests! {
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
         assert_eq!(
             pages,
-            ["sign-in", "caseload", "import", "import-check", "import-reason", "case", "case-rules", "case-imports", "entry", "new-entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "admin-users", "settings", "audit", "courts", "de-case-390", "de-court-panel-390", "de-not-found-390", "fr-court-390", "pt-portal-390", "pt-statement-390"]
+            ["sign-in", "caseload", "import", "import-check", "import-reason", "case", "case-rules", "case-imports", "entry", "new-entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "court-filing", "admin-users", "settings", "audit", "courts", "de-case-390", "de-court-panel-390", "de-not-found-390", "fr-court-390", "pt-portal-390", "pt-statement-390"]
         );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");
@@ -138,7 +138,10 @@ crate::backend_tests! {
             "{}", step("a German counsellor meets an unknown address"));
         let filed = gestio::service::filings::filings(&app.store, ids.book).await.unwrap();
         assert_eq!(filed.last().map(|filing| filing.period.to), Some(crate::common::date("2026-07-31")), "the filing is stored");
-        assert!(step("court approves the account").contains("Approved"), "{}", step("court approves the account"));
+        let approved = step("court approves the account");
+        assert!(approved.contains("Approved") && approved.contains("Your review of the account was recorded."), "{approved}");
+        let opened = step("court opens the account");
+        assert!(opened.contains("Entries and their receipts") && opened.contains("loyer-juin.png"), "the receipt opens from its entry: {opened}");
         assert_eq!(step("counsellor prepares a run"), "waiting for approval", "four eyes: the counsellor cannot approve");
         assert_eq!(step("supervisor approves the run"), "approved, files written");
         let pain = step("supervisor downloads the pain.001");

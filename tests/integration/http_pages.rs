@@ -70,7 +70,7 @@ crate::backend_tests! {
         assert_eq!(status, StatusCode::OK);
         assert!(portal.contains(r#"<html lang="pt">"#), "a beneficiary reads in their case's language, not the browser's");
         assert!(portal.contains("Os seus extratos mensais") && portal.contains("novembro de 2026"), "{portal}");
-        assert!(portal.contains(&format!("/api/v1/books/{}/statement?month=2026-", ids.book)), "{portal}");
+        assert!(portal.contains(&format!("/statements/{}/2026-", ids.book)), "{portal}");
         assert!(portal.contains(&format!("/api/v1/filings/{}/pdf", ids.filing)), "the filed account: {portal}");
 
         let (_, supervisor, _) = page(&app, "supervisor", "/", "en").await;
@@ -113,7 +113,16 @@ crate::backend_tests! {
         assert_eq!(client.post(&path).form(&approved).send().await.unwrap().status(), StatusCode::SEE_OTHER);
         let filing = gestio::service::filings::filing(&app.store, gestio::domain::ids::FilingId::new(ids.filing)).await.unwrap();
         assert_eq!(filing.review.unwrap().verdict, gestio::domain::filing::Verdict::Approved, "the latest review");
-        let (_, court, _) = page(&app, "greffe-lux", "/", "en").await;
+        let (_, to_review, _) = page(&app, "greffe-lux", "/", "en").await;
+        assert!(to_review.contains("No account waits for your review."), "reviewed accounts leave the list to review: {to_review}");
+        let (_, found, _) = page(&app, "greffe-lux", "/?show=all&q=tut+2024", "en").await;
+        assert!(found.contains(&format!(r#"href="/court/filings/{}""#, ids.filing)), "found by its case number: {found}");
+        let (_, none, _) = page(&app, "greffe-lux", "/?show=all&q=nobody", "en").await;
+        assert!(none.contains("No filed account matches."), "{none}");
+        let (status, opened, _) = page(&app, "greffe-lux", &format!("/court/filings/{}", ids.filing), "en").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(opened.contains("Entries and their receipts") && opened.contains("/api/v1/evidence/"), "{opened}");
+        let (_, court, _) = page(&app, "greffe-lux", "/?show=reviewed", "en").await;
         // The approval does not hide the remarks before it: the history shows both, in order.
         let history = court.split_once("Reviews so far").expect("the history is shown").1;
         let remarks_at = history.find("Remarks: Justificatif du loyer de mai manquant").expect("the remarks kept");

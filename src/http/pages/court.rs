@@ -22,6 +22,7 @@ use crate::service::filings::{filing, filings, review_filing};
 
 struct FiledRow {
     id: i64,
+    open: String,
     name: String,
     case_number: String,
     period: String,
@@ -40,10 +41,43 @@ struct FiledRow {
 struct CourtPage {
     chrome: Chrome,
     rows: Vec<FiledRow>,
+    query: CourtQuery,
+    done: Option<String>,
+    /// Whether the court has any filed account at all, for the words of an empty list.
+    filed_any: bool,
 }
 
-pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome) -> Result<Response, ApiError> {
-    render(caller, state, chrome, None)
+/// Which filed accounts the clerk's page lists.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CourtQuery {
+    /// `to-review` (the default: no verdict yet), `reviewed` or `all`.
+    #[serde(default)]
+    show: String,
+    /// Words of the case number or the person's name.
+    #[serde(default)]
+    q: String,
+    /// The filing just reviewed, for the message.
+    #[serde(default)]
+    reviewed: Option<i64>,
+}
+
+impl CourtQuery {
+    fn shows(&self, reviewed: bool) -> bool {
+        match self.show.as_str() {
+            "all" => true,
+            "reviewed" => reviewed,
+            _ => !reviewed,
+        }
+    }
+
+    fn finds(&self, name: &str, case_number: &str) -> bool {
+        let words = self.q.trim().to_lowercase();
+        words.is_empty() || name.to_lowercase().contains(&words) || case_number.to_lowercase().contains(&words)
+    }
+}
+
+pub async fn page(caller: &Caller, state: &AppState, chrome: Chrome, query: CourtQuery) -> Result<Response, ApiError> {
+    render(caller, state, chrome, None, query)
         .await
         .map(IntoResponse::into_response)
 }
@@ -53,9 +87,11 @@ async fn render(
     state: &AppState,
     chrome: Chrome,
     refused: Option<(i64, String)>,
+    query: CourtQuery,
 ) -> Result<CourtPage, ApiError> {
     let books = caller.books_allowed(state, Action::ReadFiled).await?;
     let mut rows = Vec::new();
+    let mut filed_any = false;
     for case in caseload(&state.store, None, Some(&books)).await? {
         let Some(book) = &case.book else { continue };
         let case_number = case
@@ -64,8 +100,18 @@ async fn render(
             .and_then(|mandate| mandate.court.as_ref())
             .map(|court| court.case_number.clone())
             .unwrap_or_default();
-        for filed in filings(&state.store, book.id).await?.into_iter().rev() {
+        let filed_here = filings(&state.store, book.id).await?;
+        filed_any |= !filed_here.is_empty();
+        if !query.finds(&case.beneficiary.name, &case_number) {
+            continue;
+        }
+        for filed in filed_here.into_iter().rev() {
             let id = filed.id.get();
+            // A filing whose review was refused stays listed, whatever the filter, to show why.
+            let refused_here = refused.as_ref().is_some_and(|(refused_id, _)| *refused_id == id);
+            if !refused_here && !query.shows(filed.review.is_some()) {
+                continue;
+            }
             let review = chrome.t.review(filed.review.as_ref());
             let history = crate::service::filings::reviews(&state.store, filed.id)
                 .await?
@@ -82,6 +128,7 @@ async fn render(
             rows.push(FiledRow {
                 history,
                 id,
+                open: format!("/court/filings/{id}"),
                 name: case.beneficiary.name.clone(),
                 case_number: case_number.clone(),
                 period: chrome.t.period(&filed.period),
@@ -96,7 +143,14 @@ async fn render(
             });
         }
     }
-    Ok(CourtPage { chrome, rows })
+    let done = query.reviewed.map(|_| chrome.t.get("web-court-reviewed"));
+    Ok(CourtPage {
+        chrome,
+        rows,
+        query,
+        done,
+        filed_any,
+    })
 }
 
 #[derive(Deserialize)]
@@ -125,15 +179,23 @@ pub async fn review(
     if form.confirm.as_deref() != Some("yes") {
         let chrome = Chrome::of(&caller, &headers);
         let unconfirmed = chrome.t.get("web-review-confirm-needed");
-        let page = render(&caller, &state, chrome, Some((id.get(), unconfirmed))).await?;
+        let page = render(
+            &caller,
+            &state,
+            chrome,
+            Some((id.get(), unconfirmed)),
+            CourtQuery::default(),
+        )
+        .await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let now = chrono::Utc::now();
     match review_filing(&state.store, id, verdict, remarks, &caller.author(), now).await {
-        Ok(_) => Ok(Redirect::to(&format!("/#filing-{id}")).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/?show=all&reviewed={id}#filing-{id}")).into_response()),
         Err(error) if error.is_for_the_person() => {
             let chrome = Chrome::of(&caller, &headers);
-            let page = render(&caller, &state, chrome, Some((id.get(), error.to_string()))).await?;
+            let refusal = Some((id.get(), chrome.t.refusal(&error)));
+            let page = render(&caller, &state, chrome, refusal, CourtQuery::default()).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(error) => Err(error.into()),

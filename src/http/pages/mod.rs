@@ -26,6 +26,7 @@ mod case_payments;
 mod case_rules;
 mod caseload;
 mod court;
+mod court_filing;
 mod court_panel;
 mod courts;
 mod entry;
@@ -45,6 +46,7 @@ mod waiting_lines;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(start_page))
+        .route("/court/filings/{id}", get(court_filing::filing_page))
         .route("/court/filings/{id}/review", post(court::review))
         .route("/courts", post(courts::add_court))
         .route("/courts/{id}/staff", post(courts::add_staff))
@@ -248,6 +250,7 @@ async fn start_page(
     PageViewer(caller): PageViewer,
     State(state): State<AppState>,
     headers: HeaderMap,
+    super::extract::QueryParams(court_query): super::extract::QueryParams<court::CourtQuery>,
 ) -> Result<Response, ApiError> {
     let mut profile = caller.signed_in.user.language;
     if let (None, Some(person)) = (profile, caller.signed_in.user.beneficiary) {
@@ -258,7 +261,7 @@ async fn start_page(
     match caller.role() {
         Role::Supervisor | Role::Counsellor => caseload::page(&caller, &state, chrome).await,
         Role::Beneficiary => portal::page(&caller, &state, chrome).await,
-        Role::Court => court::page(&caller, &state, chrome).await,
+        Role::Court => court::page(&caller, &state, chrome, court_query).await,
         Role::Administrator => courts::page(&caller, &state, chrome).await,
     }
 }

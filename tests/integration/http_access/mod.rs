@@ -89,6 +89,8 @@ pub enum Rule {
     ReadPage,
     /// A book's page for those who may write it (a form).
     WritePage,
+    /// A filed account's page: the book's readers and its court.
+    ReadFiledPage,
     /// The import page's upload.
     UploadPage,
     /// A page of the office's side (payments).
@@ -190,6 +192,7 @@ impl Rule {
                 HIDDEN,
                 Status(303),
             ],
+            Rule::ReadFiledPage => [Allowed, Allowed, HIDDEN, Allowed, HIDDEN, Allowed, HIDDEN, Status(303)],
             Rule::WritePage => [
                 Allowed,
                 Allowed,

@@ -594,6 +594,13 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::ReadPage,
             none(),
         ),
+        page(
+            "GET",
+            "/court/filings/{id}",
+            format!("/court/filings/{filing}"),
+            Rule::ReadFiledPage,
+            none(),
+        ),
         page("GET", "/import", "/import".into(), Rule::Page, none()),
         page("GET", "/payments", "/payments".into(), Rule::OfficePage, none()),
         page(

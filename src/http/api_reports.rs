@@ -144,10 +144,12 @@ fn internal(error: impl ToString) -> ApiError {
 
 /// Typesetting takes a tenth of a second: off the async threads.
 async fn typeset(document: crate::render::document::Document) -> Result<Vec<u8>, ApiError> {
-    tokio::task::spawn_blocking(move || crate::render::pdf::pdf(&document))
+    crate::render::pdf::pdf_in_turn(document)
         .await
-        .map_err(internal)?
-        .map_err(internal)
+        .map_err(|error| match error {
+            too_large @ crate::render::pdf::PdfError::TooLarge { .. } => invalid(too_large),
+            other => internal(other),
+        })
 }
 
 #[derive(Deserialize)]

@@ -21,6 +21,53 @@ pub enum PdfError {
     Data(serde_json::Error),
     #[error("typesetting the document failed: {0}")]
     Typeset(String),
+    #[error(
+        "the document has {rows} table rows, more than a PDF of it may hold ({max}): download it as CSV or XLSX, or ask for a shorter period"
+    )]
+    TooLarge { rows: usize, max: usize },
+}
+
+/// The most table rows a PDF is typeset with. typst holds the whole document while it lays it
+/// out: a yearly account of about 100,000 postings (some 50,000 entry rows) peaked at 737 MB, so
+/// 15,000 rows keep a document near 250 MB (benches/RESULTS.md); a longer one is offered as CSV
+/// or XLSX, which are written row by row.
+pub const PDF_TABLE_ROWS_MAX: usize = 15_000;
+
+/// How many documents are typeset at once, whatever the number of requests: each holds its whole
+/// layout in memory, and a server answering many PDF requests at once would add them all up.
+const TYPESETTING_AT_ONCE: usize = 2;
+
+static TYPESETTING: LazyLock<tokio::sync::Semaphore> =
+    LazyLock::new(|| tokio::sync::Semaphore::new(TYPESETTING_AT_ONCE));
+
+/// [`pdf`] off the async threads, at most [`TYPESETTING_AT_ONCE`] at a time; a request waits
+/// its turn.
+pub async fn pdf_in_turn(document: Document) -> Result<Vec<u8>, PdfError> {
+    check_size(&document)?;
+    let _turn = TYPESETTING
+        .acquire()
+        .await
+        .map_err(|_| PdfError::Typeset("the typesetter was shut down".to_owned()))?;
+    tokio::task::spawn_blocking(move || pdf(&document))
+        .await
+        .map_err(|error| PdfError::Typeset(format!("typesetting stopped: {error}")))?
+}
+
+/// Refuses a document with more table rows than [`PDF_TABLE_ROWS_MAX`].
+pub fn check_size(document: &Document) -> Result<(), PdfError> {
+    let rows: usize = document
+        .sections
+        .iter()
+        .flat_map(|section| &section.tables)
+        .map(|table| table.rows.len())
+        .sum();
+    if rows > PDF_TABLE_ROWS_MAX {
+        return Err(PdfError::TooLarge {
+            rows,
+            max: PDF_TABLE_ROWS_MAX,
+        });
+    }
+    Ok(())
 }
 
 /// How many compiles' memoised results stay cached.
@@ -37,6 +84,7 @@ static ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> = LazyLock::new(|| {
 /// The document as an A4 PDF with page numbers ("page X of Y") and table headers repeated on
 /// every page.
 pub fn pdf(document: &Document) -> Result<Vec<u8>, PdfError> {
+    check_size(document)?;
     let pdf = typeset(document, RowHeights::GivenWhenOneLine).and_then(|typeset| {
         typst_pdf::pdf(&typeset, &typst_pdf::PdfOptions::default())
             .map_err(|diagnostics| PdfError::Typeset(format!("{diagnostics:?}")))
@@ -162,6 +210,28 @@ mod tests {
             page_label: "Page".into(),
             page_of_label: "sur".into(),
         }
+    }
+
+    #[test]
+    fn a_document_longer_than_a_pdf_may_hold_is_refused_before_typesetting() {
+        let mut document = long_list();
+        let row = document.sections[0].tables[0].rows[0].clone();
+        let rows = &mut document.sections[0].tables[0].rows;
+        rows.resize(PDF_TABLE_ROWS_MAX + 1, row);
+        let refused = pdf(&document).expect_err("too long for a PDF");
+        assert!(
+            matches!(
+                refused,
+                PdfError::TooLarge {
+                    rows: 15_001,
+                    max: PDF_TABLE_ROWS_MAX
+                }
+            ),
+            "{refused}"
+        );
+        assert!(refused.to_string().contains("download it as CSV or XLSX"));
+        document.sections[0].tables[0].rows.truncate(PDF_TABLE_ROWS_MAX);
+        assert!(check_size(&document).is_ok());
     }
 
     #[test]

@@ -61,9 +61,11 @@ impl ServiceError {
             ServiceError::Busy => Failure::Busy,
             ServiceError::Throttled => Failure::Throttled,
             ServiceError::Tampered { .. } => Failure::Tampered,
+            // A document too long for a PDF is the person's to shorten (or to take as CSV).
+            ServiceError::Pdf(crate::render::pdf::PdfError::TooLarge { .. }) => Failure::Invalid,
             ServiceError::ImportBatchFailed(_)
             | ServiceError::Password(_)
-            | ServiceError::Pdf(_)
+            | ServiceError::Pdf(crate::render::pdf::PdfError::Data(_) | crate::render::pdf::PdfError::Typeset(_))
             | ServiceError::Html(_)
             | ServiceError::Audit(_) => Failure::Broken,
             ServiceError::Store(store) => store.failure(),

@@ -53,9 +53,7 @@ pub async fn file_account(store: &Store, request: &FilingRequest<'_>) -> Service
         tx.commit().await?;
         let (layout, language, document) = document_for(&account, request.layout, request.language)?;
         let data_json = serde_json::to_string_pretty(&account).expect("BUG: the account serialises to JSON");
-        let pdf = tokio::task::spawn_blocking(move || crate::render::pdf::pdf(&document))
-            .await
-            .expect("BUG: typesetting panicked")?;
+        let pdf = crate::render::pdf::pdf_in_turn(document).await?;
         let data_sha256 = sha256_hex(data_json.as_bytes());
         let pdf_sha256 = sha256_hex(&pdf);
 

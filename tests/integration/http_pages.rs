@@ -36,6 +36,23 @@ crate::backend_tests! {
         assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let short = short.text().await.unwrap();
         assert!(short.contains("at least 12 characters") && short.contains(r#"aria-describedby="user-error""#), "{short}");
+        assert!(short.contains(r#"value="paul""#) && short.contains(r#"value="Paul""#), "what was typed is kept: {short}");
+        assert!(short.contains(&format!(r#"<option value="{person}">Maria Fernandes</option>"#)), "the person picked by name: {short}");
+
+        // A counsellor who forgot their password gets a new one from the supervisor.
+        let before = app.session("counsellor", PASSWORD).await.unwrap().client();
+        let weak = client.post(app.url(&format!("/admin/users/{}/password", ids.counsellor)))
+            .form(&[("csrf", csrf), ("password", "short")]).send().await.unwrap();
+        assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(weak.text().await.unwrap().contains(&format!(r#"id="password-error-{}""#, ids.counsellor)));
+        let reset = client.post(app.url(&format!("/admin/users/{}/password", ids.counsellor)))
+            .form(&[("csrf", csrf), ("password", "a brand new passphrase for Sandra")]).send().await.unwrap();
+        assert_eq!(reset.headers()["location"], "/admin/users?done=password");
+        assert_eq!(before.get(app.url("/api/v1/books")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED, "the old sessions end");
+        assert!(app.session("counsellor", PASSWORD).await.is_err());
+        let reset_back = client.post(app.url(&format!("/admin/users/{}/password", ids.counsellor)))
+            .form(&[("csrf", csrf), ("password", PASSWORD)]).send().await.unwrap();
+        assert_eq!(reset_back.status(), StatusCode::SEE_OTHER);
 
         let counsellor = app.session("counsellor", PASSWORD).await.unwrap().client();
         let other_book = (ids.book.get() + 1).to_string();
@@ -60,6 +77,7 @@ crate::backend_tests! {
         let (status, page_text, _) = page(&app, "supervisor", "/admin/users", "en").await;
         assert_eq!(status, StatusCode::OK);
         assert!(page_text.contains("maria.bis") && !page_text.contains("outsider"), "{page_text}");
+        assert!(page_text.contains("reads the money of Maria Fernandes"), "what each user is linked to: {page_text}");
     }
 
     async fn each_role_starts_on_its_own_page_in_its_language(db) {

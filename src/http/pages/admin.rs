@@ -29,6 +29,17 @@ struct UserRow {
     counsellor: bool,
     /// (book id, the person's name) of the books assigned to a counsellor.
     books: Vec<(i64, String)>,
+    /// For a beneficiary's login: the person it reads the money of.
+    person: Option<String>,
+}
+
+/// The new user's form as typed, kept when it is refused.
+#[derive(Default)]
+struct Typed {
+    login: String,
+    name: String,
+    role: String,
+    beneficiary: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -38,16 +49,36 @@ struct UsersPage {
     users: Vec<UserRow>,
     /// (book id, beneficiary's name) of the office's books.
     books: Vec<(i64, String)>,
+    /// (id, name) of the office's beneficiaries, for a beneficiary's login.
+    people: Vec<(i64, String)>,
     error: Option<String>,
+    typed: Typed,
+    /// A refused new password, by the user it was for.
+    password_error: Option<(i64, String)>,
+    done: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct UsersQuery {
+    /// What was done last: added, password, assigned, withdrawn, disabled, enabled.
+    done: Option<String>,
 }
 
 pub async fn users_page(
     PageViewer(caller): PageViewer,
     State(state): State<AppState>,
     headers: HeaderMap,
+    crate::http::extract::QueryParams(query): crate::http::extract::QueryParams<UsersQuery>,
 ) -> Result<Response, ApiError> {
     caller.office(Action::Administer, caller.office_id()?)?;
-    Ok(render(&caller, &state, &headers, None).await?.into_response())
+    let mut page = render(&caller, &state, &headers, None).await?;
+    page.done = query.done.as_deref().and_then(|done| match done {
+        "added" | "password" | "assigned" | "withdrawn" | "disabled" | "enabled" => {
+            Some(page.chrome.t.get(&format!("web-admin-done-{done}")))
+        }
+        _ => None,
+    });
+    Ok(page.into_response())
 }
 
 async fn render(
@@ -59,10 +90,23 @@ async fn render(
     let office = caller.office_id()?;
     let mut tx = state.store.begin_read().await?;
     let books = super::named_books(&mut tx, office, None).await?;
+    let people: Vec<(i64, String)> = tx
+        .beneficiaries_among(Some(office), None)
+        .await?
+        .into_iter()
+        .map(|person| (person.id.get(), person.name))
+        .collect();
     let mut rows = Vec::new();
     for user in tx.users(Some(office)).await? {
         let assigned = tx.assigned_books(user.id).await?;
+        let person = user.beneficiary.and_then(|id| {
+            people
+                .iter()
+                .find(|(person, _)| *person == id.get())
+                .map(|(_, name)| name.clone())
+        });
         rows.push(UserRow {
+            person,
             id: user.id,
             counsellor: user.role == Role::Counsellor,
             books: books
@@ -81,7 +125,11 @@ async fn render(
         chrome: Chrome::of(caller, headers),
         users: rows,
         books,
+        people,
         error,
+        typed: Typed::default(),
+        password_error: None,
+        done: None,
     })
 }
 
@@ -106,7 +154,13 @@ pub async fn add(
     caller.check_form_token(&form.csrf)?;
     caller.office(Action::Administer, caller.office_id()?)?;
     let refuse = |message: String| async {
-        let page = render(&caller, &state, &headers, Some(message)).await?;
+        let mut page = render(&caller, &state, &headers, Some(message)).await?;
+        page.typed = Typed {
+            login: form.login.clone(),
+            name: form.name.clone(),
+            role: form.role.clone(),
+            beneficiary: form.beneficiary.clone(),
+        };
         Ok::<Response, ApiError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
     };
     let Some(role) = Role::parse(&form.role) else {
@@ -151,7 +205,7 @@ pub async fn add(
     )
     .await
     {
-        Ok(_) => Ok(Redirect::to("/admin/users").into_response()),
+        Ok(_) => Ok(Redirect::to("/admin/users?done=added").into_response()),
         Err(error) if error.is_for_the_person() => refuse(Chrome::of(&caller, &headers).t.refusal(&error)).await,
         Err(error) => Err(error.into()),
     }
@@ -216,7 +270,11 @@ async fn change_assignment(
     };
     // The user's kept session is dropped: the change counts from their next request.
     state.sessions.forget_user(user.id);
-    Ok(Redirect::to("/admin/users").into_response())
+    let done = match change {
+        Assignment::Give => "assigned",
+        Assignment::Withdraw => "withdrawn",
+    };
+    Ok(Redirect::to(&format!("/admin/users?done={done}")).into_response())
 }
 
 #[derive(Deserialize)]
@@ -242,5 +300,38 @@ pub async fn set_disabled(
     }
     users::set_disabled(&state.store, &user.login, form.disabled).await?;
     state.sessions.forget_user(user.id);
-    Ok(Redirect::to("/admin/users").into_response())
+    let done = if form.disabled { "disabled" } else { "enabled" };
+    Ok(Redirect::to(&format!("/admin/users?done={done}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    csrf: String,
+    password: String,
+}
+
+/// `POST /admin/users/{id}/password`: a supervisor gives a user who forgot theirs a new password
+/// (to tell them in person); every session of that user ends.
+pub async fn reset_password(
+    PageCaller(caller): PageCaller,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    PathParams(id): PathParams<i64>,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, ApiError> {
+    caller.check_form_token(&form.csrf)?;
+    caller.office(Action::Administer, caller.office_id()?)?;
+    let user = office_user(&caller, &state, id).await?;
+    match users::set_password(&state.store, &state.passwords.work, &user.login, &form.password).await {
+        Ok(_) => {
+            state.sessions.forget_user(user.id);
+            Ok(Redirect::to("/admin/users?done=password").into_response())
+        }
+        Err(error) if error.is_for_the_person() => {
+            let mut page = render(&caller, &state, &headers, None).await?;
+            page.password_error = Some((user.id, page.chrome.t.refusal(&error)));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
 }

@@ -69,6 +69,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users/{id}/assignments", post(admin::assign))
         .route("/admin/users/{id}/withdrawals", post(admin::withdraw))
         .route("/admin/users/{id}/disabled", post(admin::set_disabled))
+        .route("/admin/users/{id}/password", post(admin::reset_password))
         .route("/payments", get(payments::payments_page))
         .route("/payments/runs", post(payments::prepare))
         .route("/payments/runs/{id}", get(payments::run_page))

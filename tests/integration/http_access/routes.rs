@@ -610,6 +610,14 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::AdministerPage,
             none(),
         ),
+        // A password too easy to guess: refused, so the counsellor's stays for the rows below.
+        page(
+            "POST",
+            "/admin/users/{id}/password",
+            format!("/admin/users/{counsellor}/password"),
+            Rule::OfficeAdminister,
+            Body::Form(vec![("password", "short")]),
+        ),
         page(
             "GET",
             "/admin/settings",

@@ -563,3 +563,4 @@ web-admin-done-assigned = Die Akte wurde zugewiesen.
 web-admin-done-withdrawn = Die Akte wurde entzogen.
 web-admin-done-disabled = Der Benutzer wurde gesperrt; seine Sitzungen sind beendet.
 web-admin-done-enabled = Der Benutzer wurde wieder freigeschaltet.
+web-case-suggested = vorgeschlagen nach früheren Zeilen oder einer Regel

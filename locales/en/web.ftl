@@ -563,3 +563,4 @@ web-admin-done-assigned = The case was assigned.
 web-admin-done-withdrawn = The case was withdrawn.
 web-admin-done-disabled = The user was disabled; their sessions ended.
 web-admin-done-enabled = The user was enabled.
+web-case-suggested = suggested from earlier lines or a rule

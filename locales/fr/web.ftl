@@ -563,3 +563,4 @@ web-admin-done-assigned = Le dossier a été confié.
 web-admin-done-withdrawn = Le dossier a été retiré.
 web-admin-done-disabled = L'utilisateur a été désactivé ; ses sessions sont fermées.
 web-admin-done-enabled = L'utilisateur a été réactivé.
+web-case-suggested = proposé d'après les lignes précédentes ou une règle

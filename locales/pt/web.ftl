@@ -563,3 +563,4 @@ web-admin-done-assigned = O processo foi atribuído.
 web-admin-done-withdrawn = O processo foi retirado.
 web-admin-done-disabled = O utilizador foi desativado; as sessões terminaram.
 web-admin-done-enabled = O utilizador foi reativado.
+web-case-suggested = sugerido pelas linhas anteriores ou por uma regra

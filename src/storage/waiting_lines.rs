@@ -55,6 +55,45 @@ impl Tx {
         Ok(self.reopened_items(book, suspense, Some((entry, line_no))).await?.pop())
     }
 
+    /// Where the book's earlier lines went, per counterparty: (IBAN, name, account, last day),
+    /// from the lines a rule booked at import and from those categorised by hand (not undone).
+    /// The suggestions for the waiting lines are read from it.
+    pub async fn categorised_history(
+        &mut self,
+        book: BookId,
+        suspense: AccountId,
+    ) -> StoreResult<Vec<(Option<String>, Option<String>, i64, NaiveDate)>> {
+        on_backend!(self, connection => {
+            let rows: Vec<(Option<String>, Option<String>, i64, NaiveDate)> = sqlx::query_as(
+                "SELECT l.counterparty_iban, l.counterparty_name, target.account_id, MAX(e.entry_date) \
+                 FROM accounts a \
+                 JOIN statement_lines l ON l.account_id = a.id AND l.status = 'booked' AND NOT l.withdrawn \
+                 JOIN entries e ON e.id = l.entry_id AND e.source = 'import' \
+                 JOIN postings part ON part.entry_id = e.id AND part.line_no = 2 \
+                 JOIN entries c ON c.book_id = e.book_id AND c.source_ref LIKE 'categorise:%' \
+                     AND c.source_ref = 'categorise:' || CAST(e.id AS TEXT) || ':2' \
+                 JOIN postings target ON target.entry_id = c.id AND target.line_no = 2 \
+                 WHERE a.book_id = $1 AND a.iban IS NOT NULL AND part.account_id = $2 \
+                 AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses_entry_id = c.id) \
+                 GROUP BY l.counterparty_iban, l.counterparty_name, target.account_id \
+                 UNION ALL \
+                 SELECT l.counterparty_iban, l.counterparty_name, part.account_id, MAX(e.entry_date) \
+                 FROM accounts a \
+                 JOIN statement_lines l ON l.account_id = a.id AND l.status = 'booked' AND NOT l.withdrawn \
+                 JOIN entries e ON e.id = l.entry_id AND e.source = 'import' \
+                 JOIN postings part ON part.entry_id = e.id AND part.line_no = 2 \
+                 WHERE a.book_id = $1 AND a.iban IS NOT NULL AND part.account_id <> $2 \
+                 AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses_entry_id = e.id) \
+                 GROUP BY l.counterparty_iban, l.counterparty_name, part.account_id",
+            )
+            .bind(book.get())
+            .bind(suspense.get())
+            .fetch_all(connection)
+            .await?;
+            Ok(rows)
+        })
+    }
+
     /// Lines whose categorisation was undone: the reversal of a categorising entry puts the
     /// money back on suspense, and its suspense posting waits like the imported line did, until
     /// a categorisation names it. Each is described by the line it comes from, however many

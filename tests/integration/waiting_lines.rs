@@ -107,6 +107,14 @@ crate::backend_tests! {
         ]).send().await.unwrap();
         assert_eq!(one.status(), StatusCode::SEE_OTHER);
         assert_eq!(gestio::service::categorise::suspense(&app.store, case.book).await.unwrap().len(), 19);
+        // The other lines of the same counterparty are suggested the account this one went to;
+        // lines nobody placed before get no suggestion.
+        assert_eq!(rent.counterparty_name.as_deref(), Some("Caisse nationale d'assurance pension"), "the earliest line left");
+        let suggested = page("?direction=in").await;
+        assert_eq!(suggested.matches(r#"<option value="6000" selected>"#).count(), 9, "{suggested}");
+        let rents = page("?direction=out").await;
+        let suggested_rows = rents.split(r#"<tr class="line">"#).skip(1).filter(|row| row.split("</tr>").next().unwrap_or_default().contains(" selected>")).count();
+        assert_eq!(suggested_rows, 0, "the rents: no suggestion");
     }
 
     async fn an_undone_categorisation_puts_the_line_back_to_be_booked_again(db) {

@@ -216,7 +216,10 @@ async fn render(
         .collect();
     let waiting = if writes {
         let items = suspense(&state.store, book).await?;
-        Some(super::waiting_lines::section(&chrome.t, book, &items, waiting))
+        let suggested = crate::service::categorise::suggestions(&state.store, found.office_id, book, &items).await?;
+        Some(super::waiting_lines::section(
+            &chrome.t, book, &items, waiting, &suggested,
+        ))
     } else {
         None
     };

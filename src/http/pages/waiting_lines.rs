@@ -30,6 +30,9 @@ pub struct WaitingRow {
     pub date: String,
     pub text: String,
     pub amount: String,
+    /// The account suggested for it (its code), preselected: from a rule or from the lines
+    /// of the same counterparty before it.
+    pub suggested: String,
 }
 
 /// The search of the waiting lines, as the address carries it.
@@ -148,7 +151,13 @@ fn said_of(item: &SuspenseItem) -> String {
 }
 
 /// The page of the waiting `items` that `query` asks for.
-pub fn section(t: &Labels, book: BookId, items: &[SuspenseItem], query: WaitingQuery) -> WaitingSection {
+pub fn section(
+    t: &Labels,
+    book: BookId,
+    items: &[SuspenseItem],
+    query: WaitingQuery,
+    suggested: &std::collections::HashMap<(i64, i64), String>,
+) -> WaitingSection {
     let locale = t.locale();
     let matching: Vec<&SuspenseItem> = items.iter().filter(|item| query.matches(item)).collect();
     let start = query
@@ -164,6 +173,10 @@ pub fn section(t: &Labels, book: BookId, items: &[SuspenseItem], query: WaitingQ
             text: said_of(item),
             amount: Currency::parse(&item.currency)
                 .map(|currency| locale.money(-item.amount_minor, currency))
+                .unwrap_or_default(),
+            suggested: suggested
+                .get(&(item.entry_id, item.line_no))
+                .cloned()
                 .unwrap_or_default(),
         })
         .collect();

@@ -13,8 +13,10 @@ use crate::import::rules::{Conditions, Rule, RuleTarget, ordered};
 use crate::storage::{NewRule, Store, StoreError, SuspenseItem, Tx, categorise_reference};
 
 mod rule_admin;
+mod suggest;
 mod trial;
 pub use rule_admin::{CaseRule, CaseRules, apply_rule, case_rules, change_rule, delete_rule, switch_rule};
+pub use suggest::suggestions;
 pub use trial::{RuleTrial, test_rules};
 
 /// The default priority of a rule: room before and after it.

@@ -182,7 +182,7 @@ fn target_in<'a>(target: &RuleTarget, accounts: &'a [Account], suspense: &Accoun
 }
 
 /// Whether `rule` matches the waiting `item`, as it would have matched its line at import.
-fn matches(rule: &Rule, item: &SuspenseItem) -> bool {
+pub(super) fn matches(rule: &Rule, item: &SuspenseItem) -> bool {
     let Ok(currency) = Currency::parse(&item.currency) else {
         return false;
     };

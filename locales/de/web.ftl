@@ -564,3 +564,7 @@ web-admin-done-withdrawn = Die Akte wurde entzogen.
 web-admin-done-disabled = Der Benutzer wurde gesperrt; seine Sitzungen sind beendet.
 web-admin-done-enabled = Der Benutzer wurde wieder freigeschaltet.
 web-case-suggested = vorgeschlagen nach früheren Zeilen oder einer Regel
+web-todo-court-remarks = { $count ->
+    [one] Das Gericht hat Bemerkungen zur letzten Rechnungslegung gemacht
+   *[other] Das Gericht hat Bemerkungen zur letzten Rechnungslegung gemacht
+}

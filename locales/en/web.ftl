@@ -564,3 +564,7 @@ web-admin-done-withdrawn = The case was withdrawn.
 web-admin-done-disabled = The user was disabled; their sessions ended.
 web-admin-done-enabled = The user was enabled.
 web-case-suggested = suggested from earlier lines or a rule
+web-todo-court-remarks = { $count ->
+    [one] The court made remarks on the last account
+   *[other] The court made remarks on the last account
+}

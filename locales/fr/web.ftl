@@ -564,3 +564,7 @@ web-admin-done-withdrawn = Le dossier a été retiré.
 web-admin-done-disabled = L'utilisateur a été désactivé ; ses sessions sont fermées.
 web-admin-done-enabled = L'utilisateur a été réactivé.
 web-case-suggested = proposé d'après les lignes précédentes ou une règle
+web-todo-court-remarks = { $count ->
+    [one] Le tribunal a fait des remarques sur le dernier compte
+   *[other] Le tribunal a fait des remarques sur le dernier compte
+}

@@ -564,3 +564,7 @@ web-admin-done-withdrawn = O processo foi retirado.
 web-admin-done-disabled = O utilizador foi desativado; as sessões terminaram.
 web-admin-done-enabled = O utilizador foi reativado.
 web-case-suggested = sugerido pelas linhas anteriores ou por uma regra
+web-todo-court-remarks = { $count ->
+    [one] O tribunal fez observações sobre a última conta
+   *[other] O tribunal fez observações sobre a última conta
+}

@@ -56,3 +56,14 @@ CREATE TRIGGER statement_lines_are_append_only BEFORE UPDATE OR DELETE ON statem
 -- A rule can be switched off without losing it (the rules page, issue 23 item 4): a disabled
 -- rule decides nothing at import.
 ALTER TABLE categorisation_rules ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- The caseload says when the court's latest review made remarks (issue 23, item 6): a review
+-- moves the book's revision, so the kept case is read again.
+CREATE FUNCTION bump_book_revision_of_review() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE books SET revision = revision + 1 WHERE id = (SELECT book_id FROM filings WHERE id = NEW.filing_id);
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER book_revision_review AFTER INSERT ON filing_reviews
+    FOR EACH ROW EXECUTE FUNCTION bump_book_revision_of_review();

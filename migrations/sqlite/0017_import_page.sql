@@ -51,3 +51,8 @@ BEGIN SELECT RAISE(ABORT, 'a statement line is withdrawn once, for good'); END;
 -- A rule can be switched off without losing it (the rules page, issue 23 item 4): a disabled
 -- rule decides nothing at import.
 ALTER TABLE categorisation_rules ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- The caseload says when the court's latest review made remarks (issue 23, item 6): a review
+-- moves the book's revision, so the kept case is read again.
+CREATE TRIGGER book_revision_review_insert AFTER INSERT ON filing_reviews
+BEGIN UPDATE books SET revision = revision + 1 WHERE id = (SELECT book_id FROM filings WHERE id = NEW.filing_id); END;

@@ -11,6 +11,9 @@ pub struct Attention {
     pub held: i64,
     /// Orders in a payment file, not yet seen on a statement.
     pub on_the_way: i64,
+    /// 1 when the court's latest review of the book's filed accounts made remarks (answered by a
+    /// later approval), else 0.
+    pub court_remarks: i64,
 }
 
 /// The four counts of the book `b` (absent for a person without a book: each count is then 0),
@@ -50,5 +53,11 @@ pub(super) const ATTENTION_FIELDS: &[(&str, &str)] = &[
     (
         "on_the_way",
         "(SELECT COUNT(*) FROM payment_orders o WHERE o.book_id = b.id AND o.state = 'exported')",
+    ),
+    (
+        "court_remarks",
+        "(SELECT COUNT(*) FROM filing_reviews r WHERE r.verdict = 'remarks' AND r.id = \
+             (SELECT MAX(latest.id) FROM filing_reviews latest JOIN filings f ON f.id = latest.filing_id \
+              WHERE f.book_id = b.id))",
     ),
 ];

@@ -68,6 +68,7 @@ struct CaseRow {
     open_gaps: i64,
     held: i64,
     on_the_way: i64,
+    court_remarks: i64,
 }
 
 /// The fields of `CaseRow` and the SQL that gives each (`p` the person, `b` the book, `m` the
@@ -189,6 +190,7 @@ impl TryFrom<CaseRow> for (Option<BookVersion>, CaseRecord) {
                 open_gaps: row.open_gaps,
                 held: row.held,
                 on_the_way: row.on_the_way,
+                court_remarks: row.court_remarks,
             },
         };
         Ok((version, record))

@@ -125,12 +125,18 @@ crate::backend_tests! {
         assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY, "a review is sent on purpose");
         assert!(unconfirmed.text().await.unwrap().contains("Nothing was recorded"));
         let remarks = [("csrf", session.csrf_token.as_str()), ("verdict", "remarks"), ("remarks", "Justificatif du loyer de mai manquant"), ("confirm", "yes")];
+        let (_, before, _) = page(&app, "counsellor", "/", "en").await;
+        assert!(!before.contains("The court made remarks"), "{before}");
         let done = client.post(&path).form(&remarks).send().await.unwrap();
         assert_eq!(done.status(), StatusCode::SEE_OTHER);
+        let (_, caseload, _) = page(&app, "counsellor", "/", "en").await;
+        assert!(caseload.contains("The court made remarks on the last account"), "the remarks are on the counsellor's to-do: {caseload}");
         let approved = [("csrf", session.csrf_token.as_str()), ("verdict", "approved"), ("confirm", "yes")];
         assert_eq!(client.post(&path).form(&approved).send().await.unwrap().status(), StatusCode::SEE_OTHER);
         let filing = gestio::service::filings::filing(&app.store, gestio::domain::ids::FilingId::new(ids.filing)).await.unwrap();
         assert_eq!(filing.review.unwrap().verdict, gestio::domain::filing::Verdict::Approved, "the latest review");
+        let (_, answered, _) = page(&app, "counsellor", "/", "en").await;
+        assert!(!answered.contains("The court made remarks"), "a later approval answers them");
         let (_, to_review, _) = page(&app, "greffe-lux", "/", "en").await;
         assert!(to_review.contains("No account waits for your review."), "reviewed accounts leave the list to review: {to_review}");
         let (_, found, _) = page(&app, "greffe-lux", "/?show=all&q=tut+2024", "en").await;

@@ -71,6 +71,11 @@ fn row(case: &Case, t: &Labels) -> CaseRow {
 fn to_do(attention: &Attention, page: &str, t: &Labels) -> Vec<(String, String)> {
     let locale = t.locale();
     [
+        (
+            attention.court_remarks,
+            "web-todo-court-remarks",
+            format!("{page}/court#filed"),
+        ),
         (attention.open_gaps, "web-todo-gaps", format!("{page}#suspense")),
         (
             attention.to_categorise,

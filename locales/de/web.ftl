@@ -568,3 +568,7 @@ web-todo-court-remarks = { $count ->
     [one] Das Gericht hat Bemerkungen zur letzten Rechnungslegung gemacht
    *[other] Das Gericht hat Bemerkungen zur letzten Rechnungslegung gemacht
 }
+web-hold-insufficient_funds = nicht genug Geld: { $available } bleiben auf dem Konto
+web-hold-behind_unpaid = nicht genug Geld: eine Zahlung davor konnte nicht gemacht werden
+web-hold-awaiting_authorisation = wartet auf die Genehmigung des Gerichts
+web-hold-no_account = die Akte hat kein offenes Konto, von dem oder auf das gezahlt wird

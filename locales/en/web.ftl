@@ -568,3 +568,7 @@ web-todo-court-remarks = { $count ->
     [one] The court made remarks on the last account
    *[other] The court made remarks on the last account
 }
+web-hold-insufficient_funds = not enough money: { $available } left on the account
+web-hold-behind_unpaid = not enough money: a payment before it could not be made
+web-hold-awaiting_authorisation = waits for the judge's authorisation
+web-hold-no_account = the case has no open account to pay from or to

@@ -568,3 +568,7 @@ web-todo-court-remarks = { $count ->
     [one] Le tribunal a fait des remarques sur le dernier compte
    *[other] Le tribunal a fait des remarques sur le dernier compte
 }
+web-hold-insufficient_funds = pas assez d'argent : { $available } restent sur le compte
+web-hold-behind_unpaid = pas assez d'argent : un paiement avant lui n'a pas pu être fait
+web-hold-awaiting_authorisation = attend l'autorisation du juge
+web-hold-no_account = le dossier n'a pas de compte ouvert d'où payer ou sur lequel comptabiliser

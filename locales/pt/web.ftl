@@ -568,3 +568,7 @@ web-todo-court-remarks = { $count ->
     [one] O tribunal fez observações sobre a última conta
    *[other] O tribunal fez observações sobre a última conta
 }
+web-hold-insufficient_funds = dinheiro insuficiente: restam { $available } na conta
+web-hold-behind_unpaid = dinheiro insuficiente: um pagamento anterior não pôde ser feito
+web-hold-awaiting_authorisation = espera a autorização do juiz
+web-hold-no_account = o processo não tem conta aberta de onde pagar ou onde lançar

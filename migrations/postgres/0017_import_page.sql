@@ -67,3 +67,8 @@ END;
 $$;
 CREATE TRIGGER book_revision_review AFTER INSERT ON filing_reviews
     FOR EACH ROW EXECUTE FUNCTION bump_book_revision_of_review();
+
+-- Why a payment was held, as a code with its figure, so pages say it in the reader's words
+-- (issue 23, item 7); the English sentence stays for the command line and the API.
+ALTER TABLE payment_run_holds ADD COLUMN reason_code TEXT;
+ALTER TABLE payment_run_holds ADD COLUMN available_minor BIGINT;

@@ -56,3 +56,8 @@ ALTER TABLE categorisation_rules ADD COLUMN disabled BOOLEAN NOT NULL DEFAULT FA
 -- moves the book's revision, so the kept case is read again.
 CREATE TRIGGER book_revision_review_insert AFTER INSERT ON filing_reviews
 BEGIN UPDATE books SET revision = revision + 1 WHERE id = (SELECT book_id FROM filings WHERE id = NEW.filing_id); END;
+
+-- Why a payment was held, as a code with its figure, so pages say it in the reader's words
+-- (issue 23, item 7); the English sentence stays for the command line and the API.
+ALTER TABLE payment_run_holds ADD COLUMN reason_code TEXT;
+ALTER TABLE payment_run_holds ADD COLUMN available_minor INTEGER;

@@ -47,6 +47,23 @@ pub enum HoldReason {
 }
 
 impl HoldReason {
+    /// The reason's code, kept with the hold so pages say it in the reader's words.
+    pub fn code(&self) -> &'static str {
+        match self {
+            HoldReason::InsufficientFunds { .. } => "insufficient_funds",
+            HoldReason::BehindAnUnpaidPayment => "behind_unpaid",
+            HoldReason::AwaitingAuthorisation => "awaiting_authorisation",
+        }
+    }
+
+    /// What was available, for insufficient funds.
+    pub fn available(&self) -> Option<i64> {
+        match self {
+            HoldReason::InsufficientFunds { available } => Some(*available),
+            _ => None,
+        }
+    }
+
     /// In words, for the run's report and the dashboard.
     pub fn describe(&self, currency: super::money::Currency) -> String {
         match self {

@@ -74,7 +74,13 @@ pub struct HoldRecord {
     pub due_date: NaiveDate,
     pub amount_minor: i64,
     pub currency: String,
+    /// In English, as the command line and the API say it.
     pub reason: String,
+    /// `insufficient_funds`, `behind_unpaid`, `awaiting_authorisation` or `no_account`, for pages
+    /// to say it in the reader's words; none on holds recorded before it was kept.
+    pub reason_code: Option<String>,
+    /// For insufficient funds: what the account had left, in minor units.
+    pub available_minor: Option<i64>,
 }
 
 /// A produced pain.001 file, without its bytes.
@@ -262,7 +268,8 @@ impl Tx {
         for chunk in holds.chunks(1000) {
             on_backend!(self, connection, Database => {
                 let mut insert = sqlx::QueryBuilder::<Database>::new(
-                    "INSERT INTO payment_run_holds (run_id, book_id, schedule_id, due_date, amount_minor, currency, reason) ",
+                    "INSERT INTO payment_run_holds (run_id, book_id, schedule_id, due_date, amount_minor, currency, reason, \
+                     reason_code, available_minor) ",
                 );
                 insert.push_values(chunk, |mut row, hold| {
                     row.push_bind(run.get())
@@ -271,7 +278,9 @@ impl Tx {
                         .push_bind(hold.due_date)
                         .push_bind(hold.amount_minor)
                         .push_bind(hold.currency.as_str())
-                        .push_bind(hold.reason.as_str());
+                        .push_bind(hold.reason.as_str())
+                        .push_bind(hold.reason_code.as_deref())
+                        .push_bind(hold.available_minor);
                 });
                 insert.build().execute(connection).await?;
             });
@@ -293,7 +302,8 @@ impl Tx {
     pub async fn run_holds(&mut self, run: PaymentRunId) -> StoreResult<Vec<HoldRecord>> {
         on_backend!(self, connection => {
             let rows: Vec<HoldRecord> = sqlx::query_as(
-                "SELECT book_id, schedule_id, due_date, amount_minor, currency, reason FROM payment_run_holds \
+                "SELECT book_id, schedule_id, due_date, amount_minor, currency, reason, reason_code, available_minor \
+                 FROM payment_run_holds \
                  WHERE run_id = $1 ORDER BY book_id, due_date, schedule_id",
             )
             .bind(run.get())

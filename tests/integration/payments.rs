@@ -167,6 +167,11 @@ crate::backend_tests! {
         assert_eq!(reasons.len(), 2, "{reasons:?}");
         assert!(reasons.contains(&"insufficient funds: 30.00 EUR available"), "{reasons:?}");
         assert!(reasons.iter().any(|reason| reason.contains("held behind a payment of higher priority")), "{reasons:?}");
+        // The same reasons as codes with their figure, kept for pages to say in their words.
+        let stored = gestio::service::payments::run_report(&store, gestio::domain::ids::PaymentRunId::new(report.run.id)).await.unwrap();
+        let mut codes: Vec<(Option<&str>, Option<i64>)> = stored.holds.iter().map(|hold| (hold.reason_code.as_deref(), hold.available_minor)).collect();
+        codes.sort();
+        assert_eq!(codes, [(Some("behind_unpaid"), None), (Some("insufficient_funds"), Some(3_000))]);
         assert_eq!(report.files.len(), 1);
         let file = &report.files[0];
         assert_eq!((file.transfers, file.control_sum_minor), (2, 97_000));

@@ -264,7 +264,16 @@ fn run_page_of(
                 amount: money(hold.amount_minor, &hold.currency),
                 payee: String::new(),
                 remittance: String::new(),
-                state: hold.reason.clone(),
+                state: match hold.reason_code.as_deref() {
+                    Some(code) => locale.label_with(
+                        &format!("web-hold-{code}"),
+                        &[(
+                            "available",
+                            money(hold.available_minor.unwrap_or_default(), &hold.currency),
+                        )],
+                    ),
+                    None => hold.reason.clone(),
+                },
             })
             .collect(),
         files: report

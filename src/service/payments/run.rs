@@ -162,7 +162,7 @@ async fn plan_book(tx: &mut Tx, book_id: BookId, execution_date: NaiveDate, plan
                         schedule,
                         occurrence.due,
                         schedule.details.amount.minor(),
-                        no_account_reason(schedule),
+                        (no_account_reason(schedule), "no_account", None),
                     ));
                 }
             }
@@ -207,7 +207,7 @@ async fn plan_book(tx: &mut Tx, book_id: BookId, execution_date: NaiveDate, plan
                 due.schedule,
                 due.occurrence.due,
                 due.amount,
-                reason.describe(book.currency),
+                (reason.describe(book.currency), reason.code(), reason.available()),
             )),
         }
     }
@@ -337,7 +337,13 @@ fn no_account_reason(schedule: &Schedule) -> String {
     format!("the book has no open bank account to pay from, or no open account for {target}")
 }
 
-fn hold(schedule: &Schedule, due: NaiveDate, amount: i64, reason: String) -> HoldRecord {
+/// A hold, with its reason in English, its code and (for insufficient funds) what was available.
+fn hold(
+    schedule: &Schedule,
+    due: NaiveDate,
+    amount: i64,
+    (reason, code, available): (String, &'static str, Option<i64>),
+) -> HoldRecord {
     HoldRecord {
         book_id: schedule.details.book_id.get(),
         schedule_id: schedule.id.get(),
@@ -345,5 +351,7 @@ fn hold(schedule: &Schedule, due: NaiveDate, amount: i64, reason: String) -> Hol
         amount_minor: amount,
         currency: schedule.details.amount.currency().code().to_owned(),
         reason,
+        reason_code: Some(code.to_owned()),
+        available_minor: available,
     }
 }

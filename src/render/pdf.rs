@@ -28,10 +28,10 @@ pub enum PdfError {
 }
 
 /// The most table rows a PDF is typeset with. typst holds the whole document while it lays it
-/// out: a yearly account of about 100,000 postings (some 50,000 entry rows) peaked at 737 MB, so
-/// 15,000 rows keep a document near 250 MB (benches/RESULTS.md); a longer one is offered as CSV
-/// or XLSX, which are written row by row.
-pub const PDF_TABLE_ROWS_MAX: usize = 15_000;
+/// out, about 95 KB per entry row on top of the process's own: see benches/RESULTS.md for the
+/// peaks measured. 2,200 rows keep a document near 300 MB; a longer one is offered as CSV or
+/// XLSX, which are written row by row, or a shorter period.
+pub const PDF_TABLE_ROWS_MAX: usize = 2_200;
 
 /// How many documents are typeset at once, whatever the number of requests: each holds its whole
 /// layout in memory, and a server answering many PDF requests at once would add them all up.
@@ -220,13 +220,7 @@ mod tests {
         rows.resize(PDF_TABLE_ROWS_MAX + 1, row);
         let refused = pdf(&document).expect_err("too long for a PDF");
         assert!(
-            matches!(
-                refused,
-                PdfError::TooLarge {
-                    rows: 15_001,
-                    max: PDF_TABLE_ROWS_MAX
-                }
-            ),
+            matches!(refused, PdfError::TooLarge { rows, max: PDF_TABLE_ROWS_MAX } if rows == PDF_TABLE_ROWS_MAX + 1),
             "{refused}"
         );
         assert!(refused.to_string().contains("download it as CSV or XLSX"));

@@ -62,3 +62,24 @@ where
         Some(value) => value.parse().map(Some).map_err(serde::de::Error::custom),
     }
 }
+
+/// A page form's fields as sent, for forms whose field names are made of ids (`pick-12-2`,
+/// `overdraft-1100`) or repeated (`match`): read by name, after its CSRF token was checked.
+pub struct FormFields(pub Vec<(String, String)>);
+
+impl FormFields {
+    /// The form's fields once the token among them matches the caller's session.
+    pub fn checked(fields: Vec<(String, String)>, caller: &super::auth::Caller) -> Result<FormFields, ApiError> {
+        let form = FormFields(fields);
+        caller.check_form_token(form.get("csrf").unwrap_or_default())?;
+        Ok(form)
+    }
+
+    /// The first value of field `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}

@@ -196,13 +196,8 @@ pub async fn act(
     PathParams((book, rule)): PathParams<(BookId, i64)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
-    caller.check_form_token(field("csrf").unwrap_or_default())?;
+    let form = crate::http::extract::FormFields::checked(fields, &caller)?;
+    let field = |name: &str| form.get(name);
     caller.book(&state, Action::Write, book).await?;
     let office = caller.office_id()?;
     let chrome = Chrome::of(&caller, &headers);

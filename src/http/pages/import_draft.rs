@@ -28,13 +28,8 @@ pub async fn decide(
     PathParams(id): PathParams<i64>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
-    caller.check_form_token(field("csrf").unwrap_or_default())?;
+    let form = crate::http::extract::FormFields::checked(fields, &caller)?;
+    let field = |name: &str| form.get(name);
     let user = UserId::new(caller.user_id());
     let kept = draft(&state.store, user, id).await?;
     if field("decision") == Some("drop") {
@@ -45,7 +40,8 @@ pub async fn decide(
     let writable = caller.books_allowed(&state, Action::Write).await?;
     let account = kept.account_id.map(AccountId::new);
     let choice = FileChoice::resolve(&state, &writable, account, kept.profile.as_deref()).await?;
-    let matches = fields
+    let matches = form
+        .0
         .iter()
         .filter(|(key, _)| key == "match")
         .map(|(_, value)| parse_match(value))

@@ -135,13 +135,8 @@ pub async fn change_case(
     PathParams(book): PathParams<BookId>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
-    caller.check_form_token(field("csrf").unwrap_or_default())?;
+    let form = crate::http::extract::FormFields::checked(fields, &caller)?;
+    let field = |name: &str| form.get(name);
     caller.office(Action::Administer, caller.office_id()?)?;
     caller.book(&state, Action::Write, book).await?;
     let chrome = Chrome::of(&caller, &headers);
@@ -158,7 +153,8 @@ pub async fn change_case(
     };
     // Every amount is read before any is saved: a form refused changes nothing.
     let reserve = amount(field("reserve").unwrap_or("0"));
-    let overdrafts: Result<Vec<(String, i64)>, String> = fields
+    let overdrafts: Result<Vec<(String, i64)>, String> = form
+        .0
         .iter()
         .filter_map(|(key, value)| key.strip_prefix("overdraft-").map(|code| (code, value)))
         .map(|(code, value)| amount(value).map(|minor| (code.to_owned(), minor)))

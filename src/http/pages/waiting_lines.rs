@@ -221,13 +221,8 @@ pub async fn categorise_lines(
     PathParams(book): PathParams<BookId>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
-    caller.check_form_token(field("csrf").unwrap_or_default())?;
+    let form = crate::http::extract::FormFields::checked(fields, &caller)?;
+    let field = |name: &str| form.get(name);
     caller.book(&state, Action::Write, book).await?;
     let t = super::Chrome::of(&caller, &headers).t;
     let now = chrono::Utc::now();
@@ -254,7 +249,8 @@ pub async fn categorise_lines(
     } else {
         let code = field("bulk_target").filter(|code| !code.is_empty());
         let code = code.ok_or_else(|| ApiError::Unprocessable(t.get("web-case-choose-first")))?;
-        let picked = fields
+        let picked = form
+            .0
             .iter()
             .filter_map(|(key, _)| key.strip_prefix("pick-"))
             .map(|line| parse_line(&line.replacen('-', ":", 1)))

@@ -41,6 +41,7 @@ mod payment_settings;
 mod payments;
 mod rows;
 mod rules;
+mod run_holds;
 mod seals;
 mod sessions;
 mod statement_balances;

@@ -78,10 +78,8 @@ impl Tx {
     ) -> StoreResult<Vec<HandEntryRecord>> {
         // A line stands for an entry when it is booked by it; such a line lies within the match
         // window of the entry, so its account's lines are searched by date (their index).
-        let (lines_from, lines_to) = (
-            from - chrono::Days::new(super::super::domain::statement_check::MATCH_WINDOW_DAYS as u64),
-            to + chrono::Days::new(super::super::domain::statement_check::MATCH_WINDOW_DAYS as u64),
-        );
+        let window = chrono::Days::new(crate::domain::statement_check::MATCH_WINDOW_DAYS.unsigned_abs());
+        let (lines_from, lines_to) = (from - window, to + window);
         let rows: Vec<(i64, NaiveDate, i64, String)> = on_backend!(self, connection => {
             sqlx::query_as(
                 "SELECT e.id, e.entry_date, p.amount_minor, e.description FROM entries e \

@@ -2,11 +2,10 @@
 //!
 //! sqlx's SQLite driver hands each result row from the database's thread to the caller on its
 //! own and copies each value into an allocation of its own, about 0.4 µs a value. A page that
-//! lists many rows of many columns pays that on every request: the dashboard's 60 cases of 27
-//! columns took 800 µs read as rows, and 340 µs read as one JSON array (timed in the process, on
-//! the web benchmark's database). PostgreSQL is the other way round: its rows travel cheaply,
-//! and building the JSON cost its server more than it saved (the dashboard alone went from
-//! 900-938 to 733-761 requests/s). So a query written with [`Tx::select_rows`] reads a JSON array
+//! lists many rows of many columns pays that on every request: the dashboard's cases read
+//! faster as one JSON array than as rows. PostgreSQL is the other way round: its rows travel
+//! cheaply, and building the JSON cost its server more than it saved (both measured with the web
+//! benchmark: benches/RESULTS.md). So a query written with [`Tx::select_rows`] reads a JSON array
 //! on SQLite and plain rows on PostgreSQL; the expressions, the source and the order are shared,
 //! and the row type decodes from both (`serde::Deserialize` and `sqlx::FromRow`, field names as
 //! the keys and column names).

@@ -73,7 +73,7 @@ pub use waiting_lines::{SuspenseItem, categorise_reference};
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Four connections, each with its own SQLite worker thread: under the web benchmark's 200
-/// users, two answered 1,381-1,393 requests/s and eight 1,445-1,539, against 1,617-1,678 for four.
+/// users, four answered more requests than two or eight (benches/RESULTS.md).
 const SQLITE_CONNECTIONS_MAX: u32 = 4;
 /// Page cache per connection: 16 MiB (a negative `cache_size` is read as KiB), up from the 2 MiB
 /// default so the indexes of a large book stay in memory, and small enough that the pool's

@@ -572,3 +572,7 @@ web-hold-insufficient_funds = nicht genug Geld: { $available } bleiben auf dem K
 web-hold-behind_unpaid = nicht genug Geld: eine Zahlung davor konnte nicht gemacht werden
 web-hold-awaiting_authorisation = wartet auf die Genehmigung des Gerichts
 web-hold-no_account = die Akte hat kein offenes Konto, von dem oder auf das gezahlt wird
+web-schedule-stop = Diese Zahlungen anhalten
+web-schedule-start = Wieder aufnehmen
+web-schedule-done-stopped = Die Zahlungen sind angehalten: kein Lauf plant sie, bis sie wieder aufgenommen werden.
+web-schedule-done-started = Die Zahlungen laufen wieder: der nächste Lauf plant sie.

@@ -572,3 +572,7 @@ web-hold-insufficient_funds = not enough money: { $available } left on the accou
 web-hold-behind_unpaid = not enough money: a payment before it could not be made
 web-hold-awaiting_authorisation = waits for the judge's authorisation
 web-hold-no_account = the case has no open account to pay from or to
+web-schedule-stop = Stop these payments
+web-schedule-start = Start them again
+web-schedule-done-stopped = The payments were stopped: no run plans them until they are started again.
+web-schedule-done-started = The payments were started again: the next run plans them.

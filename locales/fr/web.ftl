@@ -572,3 +572,7 @@ web-hold-insufficient_funds = pas assez d'argent : { $available } restent sur le
 web-hold-behind_unpaid = pas assez d'argent : un paiement avant lui n'a pas pu être fait
 web-hold-awaiting_authorisation = attend l'autorisation du juge
 web-hold-no_account = le dossier n'a pas de compte ouvert d'où payer ou sur lequel comptabiliser
+web-schedule-stop = Arrêter ces paiements
+web-schedule-start = Les reprendre
+web-schedule-done-stopped = Les paiements sont arrêtés : aucun lot ne les prévoit avant leur reprise.
+web-schedule-done-started = Les paiements ont repris : le prochain lot les prévoit.

@@ -572,3 +572,7 @@ web-hold-insufficient_funds = dinheiro insuficiente: restam { $available } na co
 web-hold-behind_unpaid = dinheiro insuficiente: um pagamento anterior não pôde ser feito
 web-hold-awaiting_authorisation = espera a autorização do juiz
 web-hold-no_account = o processo não tem conta aberta de onde pagar ou onde lançar
+web-schedule-stop = Parar estes pagamentos
+web-schedule-start = Retomá-los
+web-schedule-done-stopped = Os pagamentos foram parados: nenhum lote os prevê até serem retomados.
+web-schedule-done-started = Os pagamentos foram retomados: o próximo lote prevê-os.

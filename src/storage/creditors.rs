@@ -339,6 +339,19 @@ impl Tx {
     }
 
     /// Stops a schedule: it yields nothing more (a repaid debt plan, or stopped by hand).
+    /// Starts or stops schedule `schedule` of `book`; false when the book has no such schedule.
+    pub async fn set_schedule_active(&mut self, book: BookId, schedule: ScheduleId, active: bool) -> StoreResult<bool> {
+        on_backend!(self, connection => {
+            let done = sqlx::query("UPDATE payment_schedules SET active = $1 WHERE id = $2 AND book_id = $3")
+                .bind(active)
+                .bind(schedule.get())
+                .bind(book.get())
+                .execute(connection)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        })
+    }
+
     pub async fn stop_schedule(&mut self, schedule: ScheduleId) -> StoreResult<()> {
         on_backend!(self, connection => {
             sqlx::query("UPDATE payment_schedules SET active = FALSE WHERE id = $1")

@@ -68,6 +68,27 @@ crate::backend_tests! {
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "{}", response.text().await.unwrap());
         let (_, page) = page_text(&client, app.url(&format!("{base}/payments"))).await;
         assert!(page.contains("Inkasso Nord") && page.contains("1,234.56"), "read as 1,234.56: {page}");
+
+        // The rent is paid otherwise for a while: its schedule is stopped, then started again.
+        let schedules = app.store.begin_read().await.unwrap().schedules(ids.book, false).await.unwrap();
+        let rent = schedules.iter().find(|schedule| schedule.active).unwrap().id;
+        let state = format!("{base}/schedules/{rent}/state");
+        let response = client.post(app.url(&state)).form(&[("csrf", csrf), ("active", "false")]).send().await.unwrap();
+        assert_eq!(response.headers()["location"], format!("{base}/payments?done=stopped#schedules"));
+        let active = |id| {
+            let store = app.store.clone();
+            let book = ids.book;
+            async move { store.begin_read().await.unwrap().schedules(book, true).await.unwrap().iter().any(|schedule| schedule.id == id) }
+        };
+        assert!(!active(rent).await, "no run plans it");
+        let (_, stopped) = page_text(&client, app.url(&format!("{base}/payments?done=stopped"))).await;
+        assert!(stopped.contains("The payments were stopped") && stopped.contains("Start them again"), "{stopped}");
+        let response = client.post(app.url(&state)).form(&[("csrf", csrf), ("active", "true")]).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(active(rent).await);
+        let other = (ids.book.get() + 1).to_string();
+        let foreign = client.post(app.url(&format!("/case/{other}/schedules/{rent}/state"))).form(&[("csrf", csrf), ("active", "false")]).send().await.unwrap();
+        assert_eq!(foreign.status(), StatusCode::NOT_FOUND, "another case's page does not reach this schedule");
     }
 
     async fn a_schedule_pays_only_a_creditor_the_case_may_pay_and_beneficiaries_only_read(db) {

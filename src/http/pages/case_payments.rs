@@ -20,11 +20,13 @@ use crate::domain::schedule::{DayOfMonth, Ending, Frequency, Schedule};
 use crate::http::AppState;
 use crate::http::auth::{Caller, PageCaller, PageViewer};
 use crate::http::error::ApiError;
-use crate::http::extract::{PathParams, blank_as_none};
+use crate::http::extract::{PathParams, QueryParams, blank_as_none};
 use crate::service::ServiceError;
 use crate::service::payments::{self as use_case, CreditorInput, ScheduleInput};
 
 struct ScheduleRow {
+    id: i64,
+    active: bool,
     creditor: String,
     amount: String,
     rhythm: String,
@@ -65,6 +67,7 @@ struct CasePaymentsPage {
     /// (code, "code name") of the accounts a payment may be booked to.
     targets: Vec<(String, String)>,
     problems: Problems,
+    done: Option<String>,
 }
 
 /// `GET /case/{id}/payments`
@@ -73,9 +76,11 @@ pub async fn payments_page(
     State(state): State<AppState>,
     headers: HeaderMap,
     PathParams(book): PathParams<BookId>,
+    QueryParams(query): QueryParams<super::schedule_state::DoneQuery>,
 ) -> Result<Response, ApiError> {
     let writes = caller.book_page(&state, book).await?;
-    let page = render(&caller, &state, &headers, book, writes, Problems::default()).await?;
+    let mut page = render(&caller, &state, &headers, book, writes, Problems::default()).await?;
+    page.done = query.message(&page.chrome.t);
     Ok(page.into_response())
 }
 
@@ -149,6 +154,7 @@ async fn render(
             .map(|account| (account.code.clone(), format!("{} {}", account.code, account.name)))
             .collect(),
         problems,
+        done: None,
         chrome,
     })
 }
@@ -189,6 +195,8 @@ fn schedule_row(t: &Labels, schedule: &Schedule, creditor: String) -> ScheduleRo
         PaymentTarget::Category(category) => format!(" → {}", category.code()),
     };
     ScheduleRow {
+        id: schedule.id.get(),
+        active: schedule.active,
         creditor: format!("{creditor}{target}"),
         amount: t.locale().money(details.amount.minor(), details.amount.currency()),
         rhythm,

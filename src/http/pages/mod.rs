@@ -38,6 +38,7 @@ mod new_entry;
 mod payments;
 mod portal;
 mod profile;
+mod schedule_state;
 mod settings;
 mod statement_page;
 mod upload;
@@ -86,6 +87,10 @@ pub fn router() -> Router<AppState> {
         .route("/case/{id}/payments", get(case_payments::payments_page))
         .route("/case/{id}/creditors", post(case_payments::add_creditor))
         .route("/case/{id}/schedules", post(case_payments::add_schedule))
+        .route(
+            "/case/{id}/schedules/{schedule}/state",
+            post(schedule_state::change_state),
+        )
         .route("/case/{id}/debts", post(case_payments::add_debt))
         .route("/case/{id}/entries", post(new_entry::post))
         .route("/case/{id}/entries/new", get(new_entry::new_entry_page))

@@ -189,6 +189,23 @@ pub async fn authorise_schedule(store: &Store, schedule: ScheduleId, reference: 
     Ok(())
 }
 
+/// Stops the payments of schedule `schedule` of `book` (no run plans them), or starts them again;
+/// a schedule of another book answers as missing.
+pub async fn set_schedule_active(
+    store: &Store,
+    book: BookId,
+    schedule: crate::domain::ids::ScheduleId,
+    active: bool,
+) -> ServiceResult<()> {
+    let mut tx = store.begin_write().await?;
+    tx.lock_book(book).await?;
+    if !tx.set_schedule_active(book, schedule, active).await? {
+        return Err(StoreError::missing(schedule).into());
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The payment settings: four eyes for an office, a reserve for a book, an overdraft for an account.
 pub mod settings {
     use super::*;

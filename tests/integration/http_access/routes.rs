@@ -551,6 +551,14 @@ pub fn rows(ids: &Ids) -> Vec<Row> {
             Rule::SignedIn,
             Body::Form(vec![("decision", "drop")]),
         ),
+        // Started, as it is: the schedule stays as the rows below expect it.
+        page(
+            "POST",
+            "/case/{id}/schedules/{schedule}/state",
+            format!("/case/{book}/schedules/{schedule}/state"),
+            Rule::Write,
+            Body::Form(vec![("active", "true")]),
+        ),
         page(
             "GET",
             "/case/{id}/rules",

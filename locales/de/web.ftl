@@ -576,3 +576,4 @@ web-schedule-stop = Diese Zahlungen anhalten
 web-schedule-start = Wieder aufnehmen
 web-schedule-done-stopped = Die Zahlungen sind angehalten: kein Lauf plant sie, bis sie wieder aufgenommen werden.
 web-schedule-done-started = Die Zahlungen laufen wieder: der nächste Lauf plant sie.
+web-payments-run-changed = Dieser Lauf ist nicht der, den Ihre Seite zeigte (er hat sich geändert oder wurde abgebrochen): nichts wurde freigegeben. Öffnen Sie den Lauf neu und sehen Sie ihn an, bevor Sie ihn freigeben.

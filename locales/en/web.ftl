@@ -576,3 +576,4 @@ web-schedule-stop = Stop these payments
 web-schedule-start = Start them again
 web-schedule-done-stopped = The payments were stopped: no run plans them until they are started again.
 web-schedule-done-started = The payments were started again: the next run plans them.
+web-payments-run-changed = This run is not the one your page showed (it changed or was cancelled since): nothing was approved. Open the run again and look at it before approving.

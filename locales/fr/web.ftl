@@ -576,3 +576,4 @@ web-schedule-stop = Arrêter ces paiements
 web-schedule-start = Les reprendre
 web-schedule-done-stopped = Les paiements sont arrêtés : aucun lot ne les prévoit avant leur reprise.
 web-schedule-done-started = Les paiements ont repris : le prochain lot les prévoit.
+web-payments-run-changed = Ce lot n'est pas celui que votre page montrait (il a changé ou a été annulé depuis) : rien n'a été approuvé. Rouvrez le lot et regardez-le avant de l'approuver.

@@ -576,3 +576,4 @@ web-schedule-stop = Parar estes pagamentos
 web-schedule-start = Retomá-los
 web-schedule-done-stopped = Os pagamentos foram parados: nenhum lote os prevê até serem retomados.
 web-schedule-done-started = Os pagamentos foram retomados: o próximo lote prevê-os.
+web-payments-run-changed = Este lote não é o que a sua página mostrava (mudou ou foi anulado entretanto): nada foi aprovado. Abra o lote de novo e veja-o antes de o aprovar.

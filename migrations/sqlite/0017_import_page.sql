@@ -10,8 +10,10 @@ CREATE TABLE account_import_profiles (
 -- A file the check against the book had something to say about: kept until the person who sent
 -- it books it or drops it, so nothing they sent is lost between the two pages. Not evidence:
 -- a draft is deleted once decided, and drafts older than a day are deleted by the next upload.
+-- AUTOINCREMENT: an id is never given again, so a decision form left open on a draft already
+-- decided cannot reach a newer file of the same person.
 CREATE TABLE import_drafts (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id     INTEGER NOT NULL REFERENCES users (id),
     file_name   TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),
     content     BLOB NOT NULL,

@@ -216,6 +216,19 @@ try {
   await dePage.getByRole("link", { name: "Rechnungslegung für das Gericht und Monatsauszüge" }).first().click();
   await dePage.waitForURL(/\/court$/);
   await check(dePage, "de-court-panel-390");
+  const deCase = dePage.url().replace(/\/court$/, "");
+  await dePage.goto(deCase);
+  await dePage.getByRole("link", { name: "Regeln", exact: true }).click();
+  await dePage.waitForURL(/\/rules$/);
+  await check(dePage, "de-rules-390");
+  await dePage.goto(deCase);
+  await dePage.getByRole("link", { name: "Importe", exact: true }).click();
+  await dePage.waitForURL(/\/imports$/);
+  await check(dePage, "de-imports-390");
+  await dePage.goto(deCase);
+  await dePage.getByRole("link", { name: "Eine neue Buchung", exact: true }).click();
+  await dePage.waitForURL(/\/entries\/new$/);
+  await check(dePage, "de-new-entry-390");
   await dePage.goto(`${settings.base}/nope`);
   await check(dePage, "de-not-found-390");
   report.steps.push({ step: "a German counsellor meets an unknown address", text: await dePage.locator("main").innerText() });
@@ -224,6 +237,10 @@ try {
   const frPage = await frContext.newPage();
   await signIn(frPage, { ...french, ...settings.users.court });
   await check(frPage, "fr-court-390");
+  await frPage.goto(`${settings.base}/?show=all`);
+  await frPage.getByRole("link", { name: "Ouvrir le compte et ses justificatifs" }).first().click();
+  await frPage.waitForURL(/\/court\/filings\/\d+$/);
+  await check(frPage, "fr-court-filing-390");
 
   // Maria reads this month so far on her phone, in Portuguese.
   const portuguese = { loginLabel: "Utilizador", passwordLabel: "Palavra-passe", signInLabel: "Entrar" };

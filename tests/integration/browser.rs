@@ -88,7 +88,7 @@ crate::backend_tests! {
         let pages: Vec<&str> = report["pages"].as_array().unwrap().iter().map(|page| page["name"].as_str().unwrap()).collect();
         assert_eq!(
             pages,
-            ["sign-in", "caseload", "import", "import-check", "import-reason", "case", "case-rules", "case-imports", "entry", "new-entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "court-filing", "admin-users", "settings", "audit", "courts", "de-case-390", "de-court-panel-390", "de-not-found-390", "fr-court-390", "pt-portal-390", "pt-statement-390"]
+            ["sign-in", "caseload", "import", "import-check", "import-reason", "case", "case-rules", "case-imports", "entry", "new-entry", "case-payments", "court-preview", "court-filed", "payments", "payment-run", "portal", "statement", "court", "court-filing", "admin-users", "settings", "audit", "courts", "de-case-390", "de-court-panel-390", "de-rules-390", "de-imports-390", "de-new-entry-390", "de-not-found-390", "fr-court-390", "fr-court-filing-390", "pt-portal-390", "pt-statement-390"]
         );
         for page in report["pages"].as_array().unwrap() {
             assert!(page["lang"].as_str().is_some_and(|lang| !lang.is_empty()), "every page says its language: {page}");

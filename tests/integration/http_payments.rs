@@ -114,6 +114,19 @@ crate::backend_tests! {
         assert_eq!(again.orders.len(), before.orders.len());
         assert!(!again.orders.is_empty());
 
+        // A supervisor approves the run their page showed, never another one.
+        let supervisor = app.session("supervisor", common::PASSWORD).await.unwrap();
+        let approval = format!("/payments/runs/{}/approval", again.run.id);
+        let stale = supervisor.client().post(app.url(&approval)).header("accept-language", "en")
+            .form(&[("csrf", supervisor.csrf_token.as_str()), ("seen", "1:100")]).send().await.unwrap();
+        assert_eq!(stale.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(stale.text().await.unwrap().contains("nothing was approved"));
+        let shown = supervisor.client().get(app.url(&format!("/payments/runs/{}", again.run.id))).send().await.unwrap().text().await.unwrap();
+        let seen = shown.split(r#"name="seen" value=""#).nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let approved = supervisor.client().post(app.url(&approval))
+            .form(&[("csrf", supervisor.csrf_token.as_str()), ("seen", seen.as_str())]).send().await.unwrap();
+        assert_eq!(approved.status(), StatusCode::SEE_OTHER);
+
         // An approved run has written its files: it is not cancelled.
         let supervisor = app.session("supervisor", common::PASSWORD).await.unwrap();
         let refused = supervisor.client().post(app.url(&format!("/payments/runs/{}/cancellation", ids.office_run)))

@@ -142,6 +142,21 @@ crate::backend_tests! {
         assert!(remembered.contains(r#"<option value="bcee" selected>"#), "{remembered}");
     }
 
+    async fn a_file_left_waiting_is_forgotten_after_a_day(db) {
+        use gestio::service::import::drafts::{draft, keep_draft};
+        let app = TestApp::spawn(&db).await;
+        demo(&app).await;
+        let user = gestio::domain::ids::UserId::new(app.store.begin_read().await.unwrap().user_by_login("sandra").await.unwrap().0.id);
+        let day = chrono::Duration::hours(24);
+        let two_days_ago = now() - day * 2;
+        let old = keep_draft(&app.store, user, ("old.xml", b"<x/>"), (None, None), (two_days_ago, two_days_ago - day)).await.unwrap();
+        assert!(draft(&app.store, user, old).await.is_ok(), "kept while it is young");
+        let new = keep_draft(&app.store, user, ("new.xml", b"<x/>"), (None, None), (now(), now() - day)).await.unwrap();
+        assert_ne!(old, new, "a draft's id is never given again: a form left open must not reach another file");
+        assert!(draft(&app.store, user, old).await.is_err(), "forgotten by the next upload after a day");
+        assert!(draft(&app.store, user, new).await.is_ok());
+    }
+
     async fn an_opening_that_differs_needs_a_reason_and_a_draft_is_its_senders_alone(db) {
         let app = TestApp::spawn(&db).await;
         let (_, book) = demo(&app).await;

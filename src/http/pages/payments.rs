@@ -175,6 +175,9 @@ struct RunPage {
     /// The run's total per currency.
     total: String,
     cancel_error: Option<String>,
+    /// What the page shows of the run (its orders' count and total), sent back with the
+    /// approval: a supervisor approves the run they saw, never another one.
+    seen: String,
     holds: Vec<OrderRow>,
     /// (download link, message id)
     files: Vec<(String, String)>,
@@ -226,6 +229,7 @@ fn run_page_of(
         })
         .collect();
     RunPage {
+        seen: seen_of(report),
         id: id.get(),
         total: totals
             .iter()
@@ -285,21 +289,36 @@ fn run_page_of(
     }
 }
 
+/// The orders' count and total of `report`, as the approval form sends them back.
+fn seen_of(report: &crate::service::payments::RunReport) -> String {
+    let total: i64 = report.orders.iter().map(|order| order.amount_minor).sum();
+    format!("{}:{total}", report.orders.len())
+}
+
 #[derive(Deserialize)]
 pub struct ApproveForm {
     csrf: String,
+    /// `seen` of the page the approval came from.
+    #[serde(default)]
+    seen: String,
 }
 
 /// `POST /payments/runs/{id}/approval`: the supervisor's approval writes the files.
 pub async fn approve(
     PageCaller(caller): PageCaller,
     State(state): State<AppState>,
+    headers: HeaderMap,
     PathParams(id): PathParams<PaymentRunId>,
     Form(form): Form<ApproveForm>,
 ) -> Result<Response, ApiError> {
     caller.check_form_token(&form.csrf)?;
     let prepared = run_report(&state.store, id).await?;
     caller.run(&state, &prepared.run, Action::Administer, id).await?;
+    if form.seen != seen_of(&prepared) {
+        // A page opened on another run (cancelled, its number given again) or changed since.
+        let t = Chrome::of(&caller, &headers).t;
+        return Err(ApiError::Unprocessable(t.get("web-payments-run-changed")));
+    }
     approve_run(&state.store, id, &caller.author(), chrono::Utc::now()).await?;
     Ok(Redirect::to(&format!("/payments/runs/{id}")).into_response())
 }
